@@ -1,0 +1,96 @@
+package io.scst.manager.sysfs;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gateway to SCST's sysfs management tree ({@code /sys/kernel/scst_tgt}). Every read
+ * goes to the tree (nothing is cached); every write is one {@code write(2)} of the whole
+ * text, serialised with the other writes of this gateway, and an {@code EAGAIN} is
+ * resolved by polling {@code last_sysfs_mgmt_res}.
+ * <p>
+ * Failures are typed: {@link KernelRejectedException} with the exact errno,
+ * {@link ScstBusyException} when SCST stays busy past the timeout,
+ * {@link ScstUnavailableException} when the tree cannot be used.
+ */
+public interface ScstSysfs {
+
+	/** Which implementation this is. */
+	Mode mode();
+
+	/** Where the tree is: the root directory, or a description of the simulator. */
+	String location();
+
+	/** Whether the SCST tree is there at all (modules loaded, simulator running). */
+	boolean available();
+
+	/**
+	 * List a directory.
+	 * @param dir the directory
+	 * @return its entries, sorted by name
+	 */
+	List<Entry> list(ScstPath dir);
+
+	/**
+	 * Look at one entry without following links.
+	 * @param path the entry
+	 * @return the entry, or empty when there is none
+	 */
+	Optional<Entry> stat(ScstPath path);
+
+	/** Whether an entry exists (links are not followed). */
+	default boolean exists(ScstPath path) {
+		return stat(path).isPresent();
+	}
+
+	/**
+	 * Read an attribute to its end. Attributes that SCST reads through its management
+	 * queue may answer {@code EAGAIN}; those reads are retried until the timeout.
+	 * @param path the attribute
+	 * @return its content
+	 */
+	Attribute read(ScstPath path);
+
+	/**
+	 * Write a value to an attribute, newline-terminated as {@code echo} does.
+	 * @param path the attribute
+	 * @param value the value (a final newline is added unless present)
+	 */
+	void write(ScstPath path, String value);
+
+	/**
+	 * Write exact bytes to an attribute in one {@code write(2)} (binary attributes such
+	 * as {@code transport_id}).
+	 * @param path the attribute
+	 * @param data the bytes
+	 */
+	void writeBytes(ScstPath path, byte[] data);
+
+	/**
+	 * Run a management command: one newline-terminated write to a {@code mgmt} file,
+	 * waiting for SCST's result.
+	 * @param mgmt the {@code mgmt} file
+	 * @param command the command, e.g. {@code add_device disk1 filename=/d/disk1.img}
+	 */
+	default void mgmt(ScstPath mgmt, String command) {
+		write(mgmt, command);
+	}
+
+	/**
+	 * Read a link's target exactly as stored (relative).
+	 * @param path the link
+	 * @return the target text
+	 */
+	String readLink(ScstPath path);
+
+	/** The implementations. */
+	enum Mode {
+
+		/** The live kernel tree. */
+		KERNEL,
+		/** The embedded simulator. */
+		SIMULATOR
+
+	}
+
+}

@@ -1,0 +1,333 @@
+package io.scst.manager.sysfs.simulation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import io.scst.manager.sysfs.ScstPath;
+
+/**
+ * A session ({@code sessions/
+ *
+<dir>
+ * /}) with its counters, LUNs and SCSI host.
+ */
+final class SimSession {
+
+	/** Data directions of the I/O counters. */
+	enum Direction {
+
+		READ("read", true), WRITE("write", true), BIDI("bidi", true), NONE("none", false), UNKNOWN("unknown", false);
+
+		final String prefix;
+
+		final boolean full;
+
+		Direction(String prefix, boolean full) {
+			this.prefix = prefix;
+			this.full = full;
+		}
+
+		List<String> counterNames() {
+			return this.full ? List.of(this.prefix + "_cmd_count", this.prefix + "_io_count_kb",
+					this.prefix + "_unaligned_cmd_count") : List.of(this.prefix + "_cmd_count");
+		}
+
+	}
+
+	/** The counters of one direction. */
+	static final class Counters {
+
+		long commands;
+
+		long bytes;
+
+		long unaligned;
+
+	}
+
+	private static final int[] LATENCY_SIZES = { 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144,
+			524288 };
+
+	final ScstSimulator sim;
+
+	final SimTarget target;
+
+	final String initiatorName;
+
+	final String dirName;
+
+	final Node.Dir dir;
+
+	SimLunSet lunSet;
+
+	final Counters read = new Counters();
+
+	final Counters write = new Counters();
+
+	final Counters bidi = new Counters();
+
+	final Counters none = new Counters();
+
+	final Counters unknown = new Counters();
+
+	/** Session LUNs by LUN number. */
+	final TreeMap<Integer, TgtDev> tgtDevs = new TreeMap<>();
+
+	/** scst_local: the Linux SCSI host number, or -1. */
+	int hostNo = -1;
+
+	/** scst_local: Linux SCSI devices by LUN (they stay when the LUN goes). */
+	final TreeMap<Integer, SimulatedScsiDevice> linuxDevices = new TreeMap<>();
+
+	byte @Nullable [] transportId;
+
+	boolean closing;
+
+	private SimSession(SimTarget target, String initiatorName, String dirName) {
+		this.sim = target.sim;
+		this.target = target;
+		this.initiatorName = initiatorName;
+		this.dirName = dirName;
+		this.dir = target.sessionsDir.dir(dirName);
+		this.lunSet = target.lunSetFor(initiatorName);
+	}
+
+	/** The directory name SCST gives a new session of {@code target}. */
+	static String directoryName(SimTarget target, String initiatorName) {
+		String base = ScstPath.entryName(initiatorName);
+		if (target.sessionsDir.get(base) == null) {
+			return base;
+		}
+		for (int n = 1;; n++) {
+			String candidate = base + "_" + n;
+			if (target.sessionsDir.get(candidate) == null) {
+				return candidate;
+			}
+		}
+	}
+
+	/** Create a session and attach it to its LUN set. */
+	static SimSession create(SimTarget target, String initiatorName) {
+		String dirName = directoryName(target, initiatorName);
+		SimSession session = new SimSession(target, initiatorName, dirName);
+		target.sessions.add(session);
+		session.buildAttributes();
+		if (target.isLocal()) {
+			session.hostNo = target.sim.scsi.allocateHost();
+			int ordinal = ++target.sim.sessionOrdinal;
+			session.transportId = defaultTransportId(ordinal);
+			session.buildLocalAttributes();
+		}
+		for (SimLunSet.Lun lun : session.lunSet.luns.values()) {
+			session.addTgtDev(lun);
+		}
+		session.scan(session.lunSet.luns.keySet());
+		return session;
+	}
+
+	static byte[] defaultTransportId(int ordinal) {
+		byte[] id = new byte[24];
+		int low = ordinal & 0xff;
+		id[0] = 0x06;
+		id[4] = 0x5f;
+		id[5] = (byte) 0xee;
+		id[6] = (byte) 0xde;
+		id[7] = (byte) (0x40 | (low >> 4));
+		id[8] = (byte) (0x0f | ((low & 0x0f) << 4));
+		id[9] = (byte) 0xad;
+		id[10] = (byte) 0xe0;
+		id[11] = 0x50;
+		return id;
+	}
+
+	Counters counters(Direction direction) {
+		return switch (direction) {
+			case READ -> this.read;
+			case WRITE -> this.write;
+			case BIDI -> this.bidi;
+			case NONE -> this.none;
+			case UNKNOWN -> this.unknown;
+		};
+	}
+
+	// ---------------------------------------------------------------- LUNs
+
+	void addTgtDev(SimLunSet.Lun lun) {
+		if (this.tgtDevs.containsKey(lun.number)) {
+			removeTgtDev(lun.number);
+		}
+		SimDevice device = lun.device;
+		int index;
+		List<Integer> pids;
+		if (device.threadsNum == 0) {
+			index = -1;
+			pids = List.of();
+		}
+		else if (device.sharedPool) {
+			index = -1;
+			pids = device.sharedPids();
+		}
+		else {
+			index = device.tgtDevs.size();
+			pids = this.sim.newPids(device.threadsNum);
+		}
+		Node.Dir lunDir = this.dir.dir("lun" + lun.number);
+		TgtDev tgtDev = new TgtDev(this, lun, lunDir, index, pids);
+		lunDir.add(Attr.ro("active_commands", () -> "0\n"));
+		lunDir.add(Attr.ro("thread_index", () -> Attr.line(tgtDev.threadIndex)));
+		lunDir.add(Attr.ro("thread_pid", tgtDev::pidLine));
+		this.tgtDevs.put(lun.number, tgtDev);
+		device.tgtDevs.add(tgtDev);
+	}
+
+	void removeTgtDev(int lun) {
+		TgtDev tgtDev = this.tgtDevs.remove(lun);
+		if (tgtDev == null) {
+			return;
+		}
+		this.dir.remove(tgtDev.dir.name);
+		tgtDev.lun.device.tgtDevs.remove(tgtDev);
+	}
+
+	/**
+	 * Move to another LUN set: all session LUNs are rebuilt, the Linux side only grows.
+	 */
+	void assign(SimLunSet set) {
+		if (set == this.lunSet) {
+			return;
+		}
+		for (Integer lun : List.copyOf(this.tgtDevs.keySet())) {
+			removeTgtDev(lun);
+		}
+		this.lunSet = set;
+		for (SimLunSet.Lun lun : set.luns.values()) {
+			addTgtDev(lun);
+		}
+		scan(set.luns.keySet());
+	}
+
+	/** scst_local: the SCSI midlayer scans LUNs it does not know yet. */
+	void scan(Collection<Integer> luns) {
+		if (this.hostNo < 0) {
+			return;
+		}
+		for (Integer lun : luns) {
+			if (!this.linuxDevices.containsKey(lun)) {
+				SimLunSet.Lun current = this.lunSet.luns.get(lun);
+				if (current != null) {
+					this.linuxDevices.put(lun, this.sim.scsi.addDevice(this.hostNo, lun, current.device));
+				}
+			}
+		}
+	}
+
+	/** Remove the session now: LUNs, directory, SCSI host and its devices. */
+	void close() {
+		for (Integer lun : List.copyOf(this.tgtDevs.keySet())) {
+			removeTgtDev(lun);
+		}
+		this.target.sessions.remove(this);
+		this.target.sessionsDir.remove(this.dirName);
+		if (this.hostNo >= 0) {
+			for (SimulatedScsiDevice device : this.linuxDevices.values()) {
+				this.sim.scsi.removeDevice(device);
+			}
+			this.linuxDevices.clear();
+			this.sim.scsi.freeHost(this.hostNo);
+		}
+	}
+
+	/** Close asynchronously, as {@code del_session} and {@code force_close} do. */
+	void closeLater() {
+		if (this.closing) {
+			return;
+		}
+		this.closing = true;
+		this.sim.schedule(() -> {
+			if (this.target.sessions.contains(this)) {
+				close();
+			}
+		}, this.sim.options().sessionCloseDelay());
+	}
+
+	// ---------------------------------------------------------------- attributes
+
+	private void buildAttributes() {
+		Node.Dir d = this.dir;
+		d.add(Attr.ro("initiator_name", () -> Attr.line(this.initiatorName)));
+		d.add(Attr.ro("commands", () -> "0\n"));
+		d.add(Attr.roQueued("active_commands", () -> "0\n"));
+		for (Direction direction : Direction.values()) {
+			Counters counters = counters(direction);
+			Node.Writer reset = (data) -> {
+				counters.commands = 0;
+				counters.bytes = 0;
+				counters.unaligned = 0;
+			};
+			List<String> names = direction.counterNames();
+			d.add(Attr.rw(names.get(0), () -> Attr.line(counters.commands), reset));
+			if (direction.full) {
+				d.add(Attr.rw(names.get(1), () -> Attr.line(counters.bytes >> 10), reset));
+				d.add(Attr.rw(names.get(2), () -> Attr.line(counters.unaligned), reset));
+			}
+		}
+		d.add(new Node.Link("luns", () -> this.lunSet.dir.pathFromSys()));
+		Node.Dir latency = d.dir("latency");
+		for (char kind : new char[] { 'n', 'r', 'w', 'b' }) {
+			for (int size : LATENCY_SIZES) {
+				latency.add(Attr.rw(kind + Integer.toString(size), () -> "state count min max avg stddev\n", (data) -> {
+				}));
+			}
+		}
+		if (this.target.isCopyManager()) {
+			d.add(Attr.rwQueued("dif_checks_failed", () -> SimTarget.DIF_CHECKS, (data) -> {
+			}));
+		}
+	}
+
+	private void buildLocalAttributes() {
+		Node.Dir d = this.dir;
+		d.add(Attr.wo("force_close", (data) -> closeLater(), Node.Queue.DIRECT));
+		d.add(Attr.ro("host_no", () -> Attr.line(this.hostNo)));
+		d.add(new Node.Link("host", () -> List.of("devices", "scst_local", this.dirName, "host" + this.hostNo,
+				"scsi_host", "host" + this.hostNo)));
+		d.add(Attr.rw("transport_id", () -> new String(this.transportId, java.nio.charset.StandardCharsets.ISO_8859_1),
+				(data) -> this.transportId = ScstSimulator.latin1(data)));
+	}
+
+	/** A session LUN (SCST's tgt_dev) with its serving threads. */
+	static final class TgtDev {
+
+		final SimSession session;
+
+		final SimLunSet.Lun lun;
+
+		final Node.Dir dir;
+
+		final int threadIndex;
+
+		final List<Integer> pids;
+
+		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir, int threadIndex, List<Integer> pids) {
+			this.session = session;
+			this.lun = lun;
+			this.dir = dir;
+			this.threadIndex = threadIndex;
+			this.pids = pids;
+		}
+
+		String pidLine() {
+			List<Integer> descending = new ArrayList<>(this.pids);
+			descending.sort(Collections.reverseOrder());
+			return descending.stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\n";
+		}
+
+	}
+
+}
