@@ -317,6 +317,41 @@ public abstract class ScstSysfsContractTests {
 		assertThat(exists(TGT + "/sessions/cts/lun0")).isFalse();
 	}
 
+	@Test
+	void blockioAndCdromHandlersCreateTheirDevices() {
+		String file = image("ctb.img", 8 << 20);
+		mgmt(BLOCKIO, "add_device ctblk filename=" + file);
+		assertThat(read("devices/ctblk/t10_vend_id")).isEqualTo("SCST_BIO\n");
+		assertThat(read("devices/ctblk/threads_num")).isEqualTo("1\n");
+		assertThat(read("devices/ctblk/bind_alua_state")).isEqualTo("1\n");
+		assertErrno(Errno.EINVAL, () -> mgmt(BLOCKIO, "add_device ctblk2 filename=" + file + "; o_direct=1"));
+		mgmt("handlers/vcdrom/mgmt", "add_device ctcd tst=0");
+		assertThat(read("devices/ctcd/type")).isEqualTo("5 - CD-ROM device\n");
+		assertThat(read("devices/ctcd/filename")).isEqualTo("none\n\n");
+		assertThat(read("devices/ctcd/tst")).isEqualTo("0\n[key]\n");
+		assertErrno(Errno.EINVAL, () -> mgmt("handlers/vcdrom/mgmt", "add_device ctcd2 filename=" + file));
+		sysfs().write(ScstPath.of("devices/ctcd/filename"), file);
+		assertThat(read("devices/ctcd/size_mb")).isEqualTo("8\n");
+		sysfs().write(ScstPath.of("devices/ctcd/filename"), "");
+		assertThat(read("devices/ctcd/filename")).isEqualTo("none\n\n");
+		mgmt(FILEIO, "del_device ctcd");
+	}
+
+	@Test
+	void setupIdSeedsTheIdentifiersOfDevicesCreatedLater() {
+		String before = read("setup_id");
+		try {
+			sysfs().write(ScstPath.of("setup_id"), "1");
+			assertThat(read("setup_id")).isEqualTo("0x1\n[key]\n");
+			mgmt(NULLIO, "add_device ctsid");
+			String usn = read("devices/ctsid/usn").strip();
+			assertThat(usn).hasSize(9).startsWith("1");
+		}
+		finally {
+			sysfs().write(ScstPath.of("setup_id"), before.lines().findFirst().orElse("0"));
+		}
+	}
+
 	// ---------------------------------------------------------------- 8. luns/mgmt
 
 	@Test
