@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entry types, modes, link targets and file contents. Values that depend on the machine
  * or on I/O the simulator cannot see are normalised the same way on both sides: build
  * date, build number and kernel version, thread PIDs (their count is kept), sgv cache
- * statistics, and the I/O counters of scst_local sessions and targets (moved by the
- * Linux SCSI scan and by the recorded dd/sg_inq traffic). The copy manager's counters
- * are compared exactly except in run2's teardown, which followed unrecorded commands.
+ * statistics, and the I/O counters of scst_local sessions and targets (moved by the Linux
+ * SCSI scan and by the recorded dd/sg_inq traffic). The copy manager's counters are
+ * compared exactly except in run2's teardown, which followed unrecorded commands.
  */
 class CaptureReplayTests {
 
@@ -168,9 +168,9 @@ class CaptureReplayTests {
 	private void assertMatches(String run, String moment, boolean copyManagerCountersExact) {
 		CaptureSnapshot snapshot = CaptureSnapshot.load(run, moment);
 		Map<String, String> expected = new TreeMap<>();
-		snapshot.nodes().forEach((path, node) -> expected.put(path.toString(),
-				describe(path, node.type(), node.mode(), node.linkTarget(), node.readable() ? node.content() : null,
-						copyManagerCountersExact)));
+		snapshot.nodes()
+			.forEach((path, node) -> expected.put(path.toString(), describe(path, node.type(), node.mode(),
+					node.linkTarget(), node.readable() ? node.content() : null, copyManagerCountersExact)));
 		Map<String, String> actual = new TreeMap<>();
 		walk(ScstPath.ROOT, actual, copyManagerCountersExact);
 		assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
@@ -199,8 +199,9 @@ class CaptureReplayTests {
 		}
 		if (type == Entry.Type.FILE) {
 			out.append(" = ");
-			out.append((content != null) ? normalise(path, new String(content, StandardCharsets.ISO_8859_1),
-					copyManagerCountersExact) : "<unreadable>");
+			out.append((content != null)
+					? normalise(path, new String(content, StandardCharsets.ISO_8859_1), copyManagerCountersExact)
+					: "<unreadable>");
 		}
 		return out.toString();
 	}
@@ -217,8 +218,7 @@ class CaptureReplayTests {
 		if (p.equals("version")) {
 			return content.replaceAll("(?m)^(SCST build date|SCST build number|SCST kver): .*$", "$1: <build>");
 		}
-		if (COUNTER.matcher(name).matches()
-				&& (p.startsWith("targets/scst_local/") || !copyManagerCountersExact)) {
+		if (COUNTER.matcher(name).matches() && (p.startsWith("targets/scst_local/") || !copyManagerCountersExact)) {
 			return "<counter>";
 		}
 		return content.replace(this.image, RECORDED_IMAGE);
