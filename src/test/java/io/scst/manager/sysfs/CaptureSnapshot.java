@@ -82,7 +82,10 @@ public final class CaptureSnapshot {
 				Path target = dir.resolve(entry.getKey().toString());
 				Node node = entry.getValue();
 				switch (node.type()) {
-					case DIRECTORY -> Files.createDirectories(target);
+					case DIRECTORY -> {
+						Files.createDirectories(target);
+						Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(rwx(node.mode())));
+					}
 					case LINK -> Files.createSymbolicLink(target, Path.of(node.linkTarget()));
 					case FILE -> {
 						Files.write(target, (node.content() != null) ? node.content() : new byte[0]);

@@ -1,0 +1,42 @@
+package io.scst.manager.system;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of the problem responses (RFC 9457) this API produces, one per
+ * kind of problem: {@code urn:scst-mgmt:problem:<slug>}.
+ */
+public final class ProblemTypes {
+
+	/** The prefix shared by every type. */
+	public static final String PREFIX = "urn:scst-mgmt:problem:";
+
+	/** 404: the object named by the request does not exist. */
+	public static final URI NOT_FOUND = of("not-found");
+
+	/** 409: the request contradicts the current state (already exists, in use). */
+	public static final URI CONFLICT = of("conflict");
+
+	/** 400: the request is malformed or fails validation. */
+	public static final URI INVALID_REQUEST = of("invalid-request");
+
+	/** 422: SCST refused the operation with an errno. */
+	public static final URI KERNEL_REJECTED = of("kernel-rejected");
+
+	/** 503: SCST stayed busy ({@code EAGAIN}) past the management timeout. */
+	public static final URI BUSY = of("busy");
+
+	/** 503: the SCST sysfs tree cannot be used (modules not loaded, I/O error). */
+	public static final URI SCST_UNAVAILABLE = of("scst-unavailable");
+
+	/** 500: an unexpected failure inside the server. */
+	public static final URI INTERNAL = of("internal");
+
+	private ProblemTypes() {
+	}
+
+	private static URI of(String slug) {
+		return URI.create(PREFIX + slug);
+	}
+
+}

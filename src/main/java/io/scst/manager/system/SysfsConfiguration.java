@@ -1,0 +1,84 @@
+package io.scst.manager.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
+import io.scst.manager.sysfs.KernelScstSysfs;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.ScstTreeFixtures;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.sysfs.simulation.SimulatorOptions;
+import io.scst.manager.system.ScstProperties.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the sysfs gateway: the kernel tree when it is there (or asked for), the
+ * embedded simulator otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScstProperties.class)
+class SysfsConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SysfsConfiguration.class);
+
+	/** The simulator's journal file inside {@code scst.simulator.data-dir}. */
+	static final String JOURNAL_FILE = "simulator.journal";
+
+	@Bean
+	ScstSysfs scstSysfs(ScstProperties properties) {
+		ScstProperties.Sysfs sysfs = properties.sysfs();
+		if (useKernel(sysfs)) {
+			return new KernelScstSysfs(sysfs.root(), sysfs.mgmtTimeout(), GatewayListener.NONE);
+		}
+		return simulated(properties.simulator(), sysfs);
+	}
+
+	private static boolean useKernel(ScstProperties.Sysfs sysfs) {
+		return switch (sysfs.mode()) {
+			case KERNEL -> {
+				logger.info("Using the kernel SCST tree at {} (scst.sysfs.mode=kernel)", sysfs.root());
+				yield true;
+			}
+			case SIMULATOR -> {
+				logger.info("Using the embedded SCST simulator (scst.sysfs.mode=simulator)");
+				yield false;
+			}
+			case AUTO -> {
+				boolean rootExists = Files.isDirectory(sysfs.root());
+				if (rootExists) {
+					logger.info("Using the kernel SCST tree at {} (scst.sysfs.mode=auto and the directory exists)",
+							sysfs.root());
+				}
+				else {
+					logger.info("Using the embedded SCST simulator (scst.sysfs.mode=auto and {} does not exist)",
+							sysfs.root());
+				}
+				yield rootExists;
+			}
+		};
+	}
+
+	private static SimulatedScstSysfs simulated(ScstProperties.Simulator simulator, ScstProperties.Sysfs sysfs) {
+		Path journal = simulator.persist() ? simulator.dataDir().resolve(JOURNAL_FILE) : null;
+		SimulatorOptions options = SimulatorOptions.defaults()
+			.withCpus(simulator.effectiveCpus())
+			.withDebugEagain(simulator.debugEagain())
+			.withJournal(journal);
+		ScstSimulator model = new ScstSimulator(options);
+		SimulatedScstSysfs gateway = new SimulatedScstSysfs(model, sysfs.mgmtTimeout(), GatewayListener.NONE);
+		if (simulator.state() == State.DEMO && !model.restored()) {
+			logger.info("Seeding the simulator with the demo state (backing file in {})",
+					simulator.dataDir().toAbsolutePath());
+			ScstTreeFixtures.demo(gateway, simulator.dataDir());
+		}
+		return gateway;
+	}
+
+}
