@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.scst.manager.sysfs.AbstractScstSysfs;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScstBusyException;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.ScstUnavailableException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,18 +21,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ScstService {
-
-	private static final ScstPath VERSION = ScstPath.of("version");
-
-	private static final ScstPath SETUP_ID = ScstPath.of("setup_id");
-
-	private static final ScstPath THREADS = ScstPath.of("threads");
-
-	private static final ScstPath SUSPEND = ScstPath.of("suspend");
-
-	private static final ScstPath TARGETS = ScstPath.of("targets");
-
-	private static final ScstPath HANDLERS = ScstPath.of("handlers");
 
 	private static final String VERSION_KEY = "SCST version";
 
@@ -49,10 +37,11 @@ public class ScstService {
 	 */
 	public ScstInfo describe() {
 		requireAvailable();
-		Map<String, String> build = parseVersionFile(this.sysfs.read(VERSION).value());
+		Map<String, String> build = parseVersionFile(this.sysfs.read(ScstTree.VERSION).value());
 		return new ScstInfo(version(build), build, this.sysfs.mode().name().toLowerCase(Locale.ROOT),
-				this.sysfs.location(), this.sysfs.read(SETUP_ID).value(), readInt(THREADS), readInt(SUSPEND),
-				lastManagementResult(), directories(TARGETS), directories(HANDLERS));
+				this.sysfs.location(), this.sysfs.read(ScstTree.SETUP_ID).value(), readInt(ScstTree.THREADS),
+				readInt(ScstTree.SUSPEND), lastManagementResult(), directories(ScstTree.TARGET_DRIVERS),
+				directories(ScstTree.HANDLERS));
 	}
 
 	/**
@@ -62,7 +51,7 @@ public class ScstService {
 	 */
 	public String version() {
 		requireAvailable();
-		return version(parseVersionFile(this.sysfs.read(VERSION).value()));
+		return version(parseVersionFile(this.sysfs.read(ScstTree.VERSION).value()));
 	}
 
 	private void requireAvailable() {
@@ -75,7 +64,7 @@ public class ScstService {
 
 	private @Nullable Integer lastManagementResult() {
 		try {
-			return readInt(AbstractScstSysfs.LAST_RESULT);
+			return parseInt(ScstTree.LAST_RESULT, this.sysfs.readWithoutWaiting(ScstTree.LAST_RESULT).value());
 		}
 		catch (ScstBusyException ex) {
 			return null;
@@ -83,7 +72,11 @@ public class ScstService {
 	}
 
 	private int readInt(ScstPath path) {
-		String value = this.sysfs.read(path).value().strip();
+		return parseInt(path, this.sysfs.read(path).value());
+	}
+
+	private static int parseInt(ScstPath path, String text) {
+		String value = text.strip();
 		try {
 			return Integer.parseInt(value);
 		}
@@ -99,7 +92,8 @@ public class ScstService {
 	private static String version(Map<String, String> build) {
 		String version = build.get(VERSION_KEY);
 		if (version == null || version.isEmpty()) {
-			throw new ScstUnavailableException("The version file has no '" + VERSION_KEY + "' line", VERSION, null);
+			throw new ScstUnavailableException("The version file has no '" + VERSION_KEY + "' line", ScstTree.VERSION,
+					null);
 		}
 		return version;
 	}

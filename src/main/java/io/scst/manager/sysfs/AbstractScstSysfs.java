@@ -97,6 +97,19 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 	}
 
 	@Override
+	public Attribute readWithoutWaiting(ScstPath path) {
+		try {
+			return new Attribute(rawRead(path));
+		}
+		catch (KernelRejectedException ex) {
+			if (ex.errno().equals(Errno.EAGAIN)) {
+				throw new ScstBusyException(path, null, Duration.ZERO);
+			}
+			throw ex;
+		}
+	}
+
+	@Override
 	public void write(ScstPath path, String value) {
 		String line = value.endsWith("\n") ? value : value + "\n";
 		writeBytes(path, line.getBytes(StandardCharsets.UTF_8));
@@ -115,7 +128,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 			catch (KernelRejectedException ex) {
 				if (ex.stage() != KernelRejectedException.Stage.WRITE || !ex.errno().equals(Errno.EAGAIN)) {
 					this.listener.written(path, written, ex.errno(), Duration.ofNanos(System.nanoTime() - start));
-					throw ex;
+					throw withLastResult(ex, path);
 				}
 				awaitResult(path, written, start);
 			}
@@ -141,7 +154,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 				}
 				Errno errno = Errno.of(-result);
 				this.listener.written(path, written, errno, took);
-				throw new KernelRejectedException(errno, KernelRejectedException.Stage.RESULT, path, written);
+				throw new KernelRejectedException(errno, KernelRejectedException.Stage.RESULT, path, written, result);
 			}
 			catch (KernelRejectedException ex) {
 				if (ex.stage() == KernelRejectedException.Stage.RESULT || !ex.errno().equals(Errno.EAGAIN)) {
@@ -154,6 +167,22 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 				throw new ScstBusyException(path, written, waited);
 			}
 			pause = sleep(pause);
+		}
+	}
+
+	/**
+	 * Attach {@code last_sysfs_mgmt_res} to a failed write of a {@code mgmt} file: one
+	 * read, no waiting; left out when the read is busy or fails.
+	 */
+	private KernelRejectedException withLastResult(KernelRejectedException ex, ScstPath path) {
+		if (ex.stage() != KernelRejectedException.Stage.WRITE || !path.name().equals("mgmt")) {
+			return ex;
+		}
+		try {
+			return ex.withLastResult(parseResult(rawRead(LAST_RESULT)));
+		}
+		catch (SysfsException ignored) {
+			return ex;
 		}
 	}
 

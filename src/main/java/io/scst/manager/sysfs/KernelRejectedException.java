@@ -13,10 +13,30 @@ public class KernelRejectedException extends SysfsException {
 
 	private final Stage stage;
 
+	private final @Nullable Integer lastResult;
+
 	public KernelRejectedException(Errno errno, Stage stage, ScstPath path, @Nullable String written) {
+		this(errno, stage, path, written, null);
+	}
+
+	public KernelRejectedException(Errno errno, Stage stage, ScstPath path, @Nullable String written,
+			@Nullable Integer lastResult) {
 		super(describe(errno, stage, path, written), path, written, null);
 		this.errno = errno;
 		this.stage = stage;
+		this.lastResult = lastResult;
+	}
+
+	/**
+	 * A copy of this exception that also carries what {@code last_sysfs_mgmt_res} read
+	 * right after the failure.
+	 * @param result the value read ({@code 0} or a negative errno)
+	 * @return the copy
+	 */
+	public KernelRejectedException withLastResult(int result) {
+		KernelRejectedException copy = new KernelRejectedException(this.errno, this.stage, path(), written(), result);
+		copy.setStackTrace(getStackTrace());
+		return copy;
 	}
 
 	private static String describe(Errno errno, Stage stage, ScstPath path, @Nullable String written) {
@@ -35,6 +55,14 @@ public class KernelRejectedException extends SysfsException {
 
 	public Stage stage() {
 		return this.stage;
+	}
+
+	/**
+	 * What {@code last_sysfs_mgmt_res} read after a failed management write, or
+	 * {@code null} when it was not read (reads, attribute writes) or was itself busy.
+	 */
+	public @Nullable Integer lastResult() {
+		return this.lastResult;
 	}
 
 	/** Where the errno came from. */

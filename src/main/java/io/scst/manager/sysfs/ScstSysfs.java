@@ -52,6 +52,15 @@ public interface ScstSysfs {
 	Attribute read(ScstPath path);
 
 	/**
+	 * Read an attribute once, without waiting: an {@code EAGAIN} answer fails at once
+	 * with {@link ScstBusyException} (for {@code last_sysfs_mgmt_res} while work is in
+	 * flight).
+	 * @param path the attribute
+	 * @return its content
+	 */
+	Attribute readWithoutWaiting(ScstPath path);
+
+	/**
 	 * Write a value to an attribute, newline-terminated as {@code echo} does.
 	 * @param path the attribute
 	 * @param value the value (a final newline is added unless present)
@@ -74,6 +83,14 @@ public interface ScstSysfs {
 	 */
 	default void mgmt(ScstPath mgmt, String command) {
 		write(mgmt, command);
+	}
+
+	/**
+	 * Run a management command built by {@link MgmtCommand}.
+	 * @param command the command
+	 */
+	default void mgmt(MgmtCommand command) {
+		mgmt(command.file(), command.line());
 	}
 
 	/**

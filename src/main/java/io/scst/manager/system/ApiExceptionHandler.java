@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.ScstBusyException;
 import io.scst.manager.sysfs.ScstUnavailableException;
@@ -62,10 +63,22 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <td>errors[] (field, message) for validation</td>
  * </tr>
  * <tr>
+ * <td>{@link InvalidNameException} (a name or value SCST would split or rename)</td>
+ * <td>400</td>
+ * <td>invalid-request</td>
+ * <td>errors[] with the one field</td>
+ * </tr>
+ * <tr>
+ * <td>{@link PreconditionFailedException} ({@code If-Match})</td>
+ * <td>412</td>
+ * <td>precondition-failed</td>
+ * <td>currentEtag when the resource exists</td>
+ * </tr>
+ * <tr>
  * <td>{@link KernelRejectedException}</td>
  * <td>422</td>
  * <td>kernel-rejected</td>
- * <td>errno, errnoCode, path, command</td>
+ * <td>errno, errnoCode, path, command, lastSysfsMgmtRes</td>
  * </tr>
  * <tr>
  * <td>{@link ScstBusyException}</td>
@@ -125,6 +138,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("errno", ex.errno().symbol());
 		problem.setProperty("errnoCode", ex.errno().code());
 		addLocation(problem, ex);
+		if (ex.lastResult() != null) {
+			problem.setProperty("lastSysfsMgmtRes", ex.lastResult());
+		}
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
 	}
 
@@ -155,6 +171,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			errors.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()));
 		}
 		return handleExceptionInternal(ex, invalid(errors), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleInvalidName(InvalidNameException ex, WebRequest request) {
+		return handleExceptionInternal(ex, invalid(List.of(new InvalidField(ex.field(), ex.reason()))),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handlePreconditionFailed(PreconditionFailedException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED,
+				"Precondition failed", ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.currentEtag() != null) {
+			problem.setProperty("currentEtag", ex.currentEtag());
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.PRECONDITION_FAILED, request);
 	}
 
 	@ExceptionHandler

@@ -20,6 +20,9 @@ public final class ProblemTypes {
 	/** 400: the request is malformed or fails validation. */
 	public static final URI INVALID_REQUEST = of("invalid-request");
 
+	/** 412: an {@code If-Match} precondition failed (the resource changed or is gone). */
+	public static final URI PRECONDITION_FAILED = of("precondition-failed");
+
 	/** 422: SCST refused the operation with an errno. */
 	public static final URI KERNEL_REJECTED = of("kernel-rejected");
 

@@ -1,0 +1,164 @@
+package io.scst.manager.sysfs;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One management command: the {@code mgmt} file and the line written to it. The factories
+ * are the only place that knows SCST's verbs; they check every name and value with
+ * {@link ScstNames} first, so a command that exists can be written safely.
+ *
+ * @param file the management file
+ * @param line the command, without the final newline
+ */
+public record MgmtCommand(ScstPath file, String line) {
+
+	/** {@code add_device <dev> [p=v;...]} on a handler. */
+	public static MgmtCommand addDevice(String handler, String device, Map<String, String> parameters) {
+		ScstNames.device("name", device);
+		return new MgmtCommand(ScstTree.handlerMgmt(ScstNames.handler("handler", handler)),
+				"add_device " + device + parameters(parameters));
+	}
+
+	/** {@code del_device <dev>} on a handler. */
+	public static MgmtCommand delDevice(String handler, String device) {
+		return new MgmtCommand(ScstTree.handlerMgmt(ScstNames.handler("handler", handler)),
+				"del_device " + ScstNames.device("name", device));
+	}
+
+	/** {@code add_target <tgt> [p=v;...]} on a target driver. */
+	public static MgmtCommand addTarget(String driver, String target, Map<String, String> parameters) {
+		ScstNames.target("name", target);
+		return new MgmtCommand(ScstTree.targetDriverMgmt(ScstNames.handler("driver", driver)),
+				"add_target " + target + parameters(parameters));
+	}
+
+	/** {@code del_target <tgt>} on a target driver. */
+	public static MgmtCommand delTarget(String driver, String target) {
+		return new MgmtCommand(ScstTree.targetDriverMgmt(ScstNames.handler("driver", driver)),
+				"del_target " + ScstNames.target("target", target));
+	}
+
+	/** scst_local's {@code add_session <tgt> <sess>}. */
+	public static MgmtCommand addSession(String driver, String target, String session) {
+		return new MgmtCommand(ScstTree.targetDriverMgmt(ScstNames.handler("driver", driver)),
+				"add_session " + ScstNames.target("target", target) + " " + ScstNames.session("name", session));
+	}
+
+	/** scst_local's {@code del_session <tgt> <initiator name>}. */
+	public static MgmtCommand delSession(String driver, String target, String initiatorName) {
+		return new MgmtCommand(ScstTree.targetDriverMgmt(ScstNames.handler("driver", driver)), "del_session "
+				+ ScstNames.target("target", target) + " " + ScstNames.session("session", initiatorName));
+	}
+
+	/**
+	 * {@code add <dev> <lun> [read_only=1]} on a LUN set ({@code group} null: the
+	 * target's own).
+	 */
+	public static MgmtCommand addLun(String driver, String target, @Nullable String group, int lun, String device,
+			boolean readOnly) {
+		return lunCommand("add", driver, target, group, lun, device, readOnly);
+	}
+
+	/**
+	 * {@code replace <dev> <lun> [read_only=1]}: puts a device at a LUN, whatever was
+	 * there.
+	 */
+	public static MgmtCommand replaceLun(String driver, String target, @Nullable String group, int lun, String device,
+			boolean readOnly) {
+		return lunCommand("replace", driver, target, group, lun, device, readOnly);
+	}
+
+	/** {@code del <lun>}. */
+	public static MgmtCommand delLun(String driver, String target, @Nullable String group, int lun) {
+		return new MgmtCommand(lunsMgmt(driver, target, group), "del " + ScstNames.lun("lun", lun));
+	}
+
+	/** {@code clear}: removes every LUN of the set. */
+	public static MgmtCommand clearLuns(String driver, String target, @Nullable String group) {
+		return new MgmtCommand(lunsMgmt(driver, target, group), "clear");
+	}
+
+	/** {@code create <group>} on a target's {@code ini_groups/mgmt}. */
+	public static MgmtCommand createGroup(String driver, String target, String group) {
+		return new MgmtCommand(iniGroupsMgmt(driver, target), "create " + ScstNames.group("name", group));
+	}
+
+	/** {@code del <group>}. */
+	public static MgmtCommand delGroup(String driver, String target, String group) {
+		return new MgmtCommand(iniGroupsMgmt(driver, target), "del " + ScstNames.group("group", group));
+	}
+
+	/** {@code add <initiator>} on a group's {@code initiators/mgmt}. */
+	public static MgmtCommand addInitiator(String driver, String target, String group, String initiator) {
+		return new MgmtCommand(initiatorsMgmt(driver, target, group),
+				"add " + ScstNames.initiator("initiator", initiator));
+	}
+
+	/** {@code del <initiator>}. */
+	public static MgmtCommand delInitiator(String driver, String target, String group, String initiator) {
+		return new MgmtCommand(initiatorsMgmt(driver, target, group),
+				"del " + ScstNames.initiator("initiator", initiator));
+	}
+
+	/** {@code move <initiator> <group>}: to another group of the same target. */
+	public static MgmtCommand moveInitiator(String driver, String target, String group, String initiator,
+			String toGroup) {
+		return new MgmtCommand(initiatorsMgmt(driver, target, group),
+				"move " + ScstNames.initiator("initiator", initiator) + " " + ScstNames.group("toGroup", toGroup));
+	}
+
+	/** {@code clear}: removes every initiator entry of a group. */
+	public static MgmtCommand clearInitiators(String driver, String target, String group) {
+		return new MgmtCommand(initiatorsMgmt(driver, target, group), "clear");
+	}
+
+	private static MgmtCommand lunCommand(String verb, String driver, String target, @Nullable String group, int lun,
+			String device, boolean readOnly) {
+		return new MgmtCommand(lunsMgmt(driver, target, group), verb + " " + ScstNames.device("device", device) + " "
+				+ ScstNames.lun("lun", lun) + (readOnly ? " read_only=1" : ""));
+	}
+
+	private static ScstPath lunsMgmt(String driver, String target, @Nullable String group) {
+		checkTarget(driver, target);
+		return ScstTree.lunsMgmt(driver, target, (group != null) ? ScstNames.group("group", group) : null);
+	}
+
+	private static ScstPath iniGroupsMgmt(String driver, String target) {
+		checkTarget(driver, target);
+		return ScstTree.iniGroupsMgmt(driver, target);
+	}
+
+	private static ScstPath initiatorsMgmt(String driver, String target, String group) {
+		checkTarget(driver, target);
+		return ScstTree.initiatorsMgmt(driver, target, ScstNames.group("group", group));
+	}
+
+	private static void checkTarget(String driver, String target) {
+		ScstNames.handler("driver", driver);
+		ScstNames.target("target", target);
+	}
+
+	/** {@code " p1=v1;p2=v2"}, or nothing. */
+	private static String parameters(Map<String, String> parameters) {
+		if (parameters.isEmpty()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(" ");
+		parameters.forEach((name, value) -> {
+			if (out.length() > 1) {
+				out.append(';');
+			}
+			ScstNames.parameter("parameters", name);
+			out.append(name).append('=').append(ScstNames.value("parameters." + name, value));
+		});
+		return out.toString();
+	}
+
+	@Override
+	public String toString() {
+		return this.file + ": " + this.line;
+	}
+
+}

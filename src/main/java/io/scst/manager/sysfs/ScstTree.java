@@ -1,0 +1,170 @@
+package io.scst.manager.sysfs;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where things are in SCST's sysfs tree: the one place that knows directory and file
+ * names. Object names are given as SCST knows them (as in management commands); the entry
+ * names ({@code /} shown as {@code !}) are derived here.
+ */
+public final class ScstTree {
+
+	/** The root directory. */
+	public static final ScstPath ROOT = ScstPath.ROOT;
+
+	/** {@code version}: the SCST build facts. */
+	public static final ScstPath VERSION = ScstPath.of("version");
+
+	/** {@code setup_id}. */
+	public static final ScstPath SETUP_ID = ScstPath.of("setup_id");
+
+	/** {@code threads}: the number of global I/O threads. */
+	public static final ScstPath THREADS = ScstPath.of("threads");
+
+	/** {@code suspend}: the current suspend count. */
+	public static final ScstPath SUSPEND = ScstPath.of("suspend");
+
+	/** {@code last_sysfs_mgmt_res}. */
+	public static final ScstPath LAST_RESULT = AbstractScstSysfs.LAST_RESULT;
+
+	/** {@code handlers/}. */
+	public static final ScstPath HANDLERS = ScstPath.of("handlers");
+
+	/** {@code devices/}. */
+	public static final ScstPath DEVICES = ScstPath.of("devices");
+
+	/** {@code targets/}: one directory per target driver. */
+	public static final ScstPath TARGET_DRIVERS = ScstPath.of("targets");
+
+	/** {@code device_groups/}. */
+	public static final ScstPath DEVICE_GROUPS = ScstPath.of("device_groups");
+
+	/** The name of every management file. */
+	public static final String MGMT = "mgmt";
+
+	/** A device's link to its handler. */
+	public static final String HANDLER_LINK = "handler";
+
+	/** A device's directory of {@code exportN} links. */
+	public static final String EXPORTED = "exported";
+
+	/** A handler's {@code type} file. */
+	public static final String TYPE = "type";
+
+	/** Directories of a target or group that are not attributes. */
+	public static final String LUNS = "luns";
+
+	/** A target's initiator groups. */
+	public static final String INI_GROUPS = "ini_groups";
+
+	/** A target's sessions. */
+	public static final String SESSIONS = "sessions";
+
+	/** A group's initiator entries. */
+	public static final String INITIATORS = "initiators";
+
+	/** A LUN's link to its device. */
+	public static final String DEVICE_LINK = "device";
+
+	/** A LUN's read-only flag. */
+	public static final String READ_ONLY = "read_only";
+
+	/** A target's enable switch (drivers with hardware targets). */
+	public static final String ENABLED = "enabled";
+
+	/** A session's LUN set link. */
+	public static final String SESSION_LUNS = "luns";
+
+	/** A device's resync trigger. */
+	public static final String RESYNC_SIZE = "resync_size";
+
+	/** The scst_local driver. */
+	public static final String SCST_LOCAL = "scst_local";
+
+	/** The copy manager driver. */
+	public static final String COPY_MANAGER = "copy_manager";
+
+	private ScstTree() {
+	}
+
+	public static ScstPath handler(String handler) {
+		return HANDLERS.resolve(handler);
+	}
+
+	public static ScstPath handlerMgmt(String handler) {
+		return handler(handler).resolve(MGMT);
+	}
+
+	public static ScstPath device(String device) {
+		return DEVICES.resolve(device);
+	}
+
+	public static ScstPath deviceAttribute(String device, String attribute) {
+		return device(device).resolve(attribute);
+	}
+
+	public static ScstPath deviceExported(String device) {
+		return device(device).resolve(EXPORTED);
+	}
+
+	public static ScstPath targetDriver(String driver) {
+		return TARGET_DRIVERS.resolve(driver);
+	}
+
+	public static ScstPath targetDriverMgmt(String driver) {
+		return targetDriver(driver).resolve(MGMT);
+	}
+
+	public static ScstPath target(String driver, String target) {
+		return targetDriver(driver).resolve(ScstPath.entryName(target));
+	}
+
+	public static ScstPath sessions(String driver, String target) {
+		return target(driver, target).resolve(SESSIONS);
+	}
+
+	/**
+	 * A session directory. Sessions are named by their directory (SCST adds {@code _N} to
+	 * duplicate initiator names), so the name is an entry name already.
+	 */
+	public static ScstPath session(String driver, String target, String sessionEntry) {
+		return sessions(driver, target).resolve(sessionEntry);
+	}
+
+	public static ScstPath iniGroups(String driver, String target) {
+		return target(driver, target).resolve(INI_GROUPS);
+	}
+
+	public static ScstPath iniGroupsMgmt(String driver, String target) {
+		return iniGroups(driver, target).resolve(MGMT);
+	}
+
+	public static ScstPath iniGroup(String driver, String target, String group) {
+		return iniGroups(driver, target).resolve(ScstPath.entryName(group));
+	}
+
+	public static ScstPath initiators(String driver, String target, String group) {
+		return iniGroup(driver, target, group).resolve(INITIATORS);
+	}
+
+	public static ScstPath initiatorsMgmt(String driver, String target, String group) {
+		return initiators(driver, target, group).resolve(MGMT);
+	}
+
+	/**
+	 * The LUN directory of a target's default LUN set or of one of its groups.
+	 * @param group the group, or {@code null} for the target's own set
+	 */
+	public static ScstPath luns(String driver, String target, @Nullable String group) {
+		return ((group != null) ? iniGroup(driver, target, group) : target(driver, target)).resolve(LUNS);
+	}
+
+	public static ScstPath lunsMgmt(String driver, String target, @Nullable String group) {
+		return luns(driver, target, group).resolve(MGMT);
+	}
+
+	public static ScstPath lun(String driver, String target, @Nullable String group, int lun) {
+		return luns(driver, target, group).resolve(Integer.toString(lun));
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.scst.manager.system;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Orders API requests so that each sees a consistent SCST: requests that change something
+ * ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) run one at a time, together
+ * with their {@code If-Match} check and every step of a multi-step change; reads run
+ * concurrently with each other but never see a change half done. The gateway serialises
+ * single writes anyway; this extends it to whole requests of this server. Changes made by
+ * other tools (scstadmin, shell) are not ordered by it.
+ */
+class RequestOrderInterceptor implements HandlerInterceptor {
+
+	private static final String HELD = RequestOrderInterceptor.class.getName() + ".held";
+
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		boolean read = isRead(request.getMethod());
+		if (read) {
+			this.lock.readLock().lock();
+		}
+		else {
+			this.lock.writeLock().lock();
+		}
+		request.setAttribute(HELD, read);
+		return true;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable Exception ex) {
+		Object held = request.getAttribute(HELD);
+		if (held == null) {
+			return;
+		}
+		request.removeAttribute(HELD);
+		if ((Boolean) held) {
+			this.lock.readLock().unlock();
+		}
+		else {
+			this.lock.writeLock().unlock();
+		}
+	}
+
+	private static boolean isRead(String method) {
+		return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+	}
+
+}

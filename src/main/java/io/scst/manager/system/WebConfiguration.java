@@ -1,0 +1,61 @@
+package io.scst.manager.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Request ordering and {@code If-Match} for every API request under {@code /api/}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final ApplicationContext context;
+
+	private final EntityTags tags;
+
+	WebConfiguration(ApplicationContext context, EntityTags tags) {
+		this.context = context;
+		this.tags = tags;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new RequestOrderInterceptor()).addPathPatterns("/api/**");
+		registry.addInterceptor(new LazyIfMatch()).addPathPatterns("/api/**");
+	}
+
+	/**
+	 * Resolves the MVC infrastructure beans at the first request: they are built after
+	 * the interceptors are registered.
+	 */
+	private final class LazyIfMatch implements HandlerInterceptor {
+
+		private volatile @Nullable IfMatchInterceptor delegate;
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws Exception {
+			IfMatchInterceptor target = this.delegate;
+			if (target == null) {
+				ApplicationContext context = WebConfiguration.this.context;
+				target = new IfMatchInterceptor(
+						context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class),
+						context.getBean("requestMappingHandlerAdapter", RequestMappingHandlerAdapter.class),
+						WebConfiguration.this.tags);
+				this.delegate = target;
+			}
+			return target.preHandle(request, response, handler);
+		}
+
+	}
+
+}
