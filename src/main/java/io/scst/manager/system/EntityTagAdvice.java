@@ -1,6 +1,7 @@
 package io.scst.manager.system;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -22,8 +23,8 @@ class EntityTagAdvice implements ResponseBodyAdvice<Object> {
 
 	private final EntityTags tags;
 
-	EntityTagAdvice(EntityTags tags) {
-		this.tags = tags;
+	EntityTagAdvice(JsonMapper mapper) {
+		this.tags = new EntityTags(mapper);
 	}
 
 	@Override

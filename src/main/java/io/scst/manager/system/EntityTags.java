@@ -9,19 +9,16 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Entity tags of API resources: a strong tag computed from the resource's JSON
  * representation, so that it changes exactly when what a client sees changes. The
  * resource is read live from SCST each time; nothing is stored.
  */
-@Component
 public class EntityTags {
 
 	private final JsonMapper mapper;
 
-	EntityTags(JsonMapper mapper) {
+	public EntityTags(JsonMapper mapper) {
 		this.mapper = mapper;
 	}
 

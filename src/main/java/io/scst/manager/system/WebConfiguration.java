@@ -3,6 +3,7 @@ package io.scst.manager.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final EntityTags tags;
 
-	WebConfiguration(ApplicationContext context, EntityTags tags) {
+	WebConfiguration(ApplicationContext context, JsonMapper mapper) {
 		this.context = context;
-		this.tags = tags;
+		this.tags = new EntityTags(mapper);
 	}
 
 	@Override

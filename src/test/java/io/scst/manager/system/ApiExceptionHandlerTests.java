@@ -6,6 +6,7 @@ import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.KernelRejectedException.Stage;
 import io.scst.manager.sysfs.ScstBusyException;
+import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstUnavailableException;
 import jakarta.validation.Valid;
@@ -67,6 +68,29 @@ class ApiExceptionHandlerTests {
 		json.extractingPath("$.path").isEqualTo("handlers/vdisk_fileio/mgmt");
 		json.extractingPath("$.command").isEqualTo("add_device disk1 filename=/nonexistent");
 		json.extractingPath("$.detail").asString().contains("EINVAL");
+	}
+
+	@Test
+	void kernelRejectionCarriesLastSysfsMgmtResWhenRead() {
+		AbstractJsonContentAssert<?> json = problem(this.mvc.get().uri("/test/kernel-rejected-with-result"), 422,
+				"kernel-rejected");
+		json.extractingPath("$.errno").isEqualTo("EEXIST");
+		json.extractingPath("$.lastSysfsMgmtRes").isEqualTo(-17);
+	}
+
+	@Test
+	void invalidNameIs400NamingTheField() {
+		AbstractJsonContentAssert<?> json = problem(this.mvc.get().uri("/test/invalid-name"), 400, "invalid-request");
+		json.extractingPath("$.errors[0].field").isEqualTo("name");
+		json.extractingPath("$.errors[0].message").asString().contains("characters SCST would split");
+		json.extractingPath("$.errors.length()").isEqualTo(1);
+	}
+
+	@Test
+	void failedPreconditionIs412WithTheCurrentTag() {
+		AbstractJsonContentAssert<?> json = problem(this.mvc.get().uri("/test/precondition"), 412,
+				"precondition-failed");
+		json.extractingPath("$.currentEtag").isEqualTo("\"abc\"");
 	}
 
 	@Test
@@ -200,6 +224,21 @@ class ApiExceptionHandlerTests {
 		void kernelRejected() {
 			throw new KernelRejectedException(Errno.EINVAL, Stage.WRITE, FILEIO_MGMT,
 					"add_device disk1 filename=/nonexistent");
+		}
+
+		@GetMapping("/kernel-rejected-with-result")
+		void kernelRejectedWithResult() {
+			throw new KernelRejectedException(Errno.EEXIST, Stage.WRITE, FILEIO_MGMT, "add_device disk1", -17);
+		}
+
+		@GetMapping("/invalid-name")
+		void invalidName() {
+			ScstNames.device("name", "two words");
+		}
+
+		@GetMapping("/precondition")
+		void precondition() {
+			throw new PreconditionFailedException("changed", "\"abc\"");
 		}
 
 		@GetMapping("/busy")
