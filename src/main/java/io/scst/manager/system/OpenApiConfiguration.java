@@ -1,0 +1,158 @@
+package io.scst.manager.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document's frame: title, license, a fixed server URL (so the document does
+ * not depend on the host that asked for it), the problem schema, and on every API
+ * operation the error responses that {@link ApiExceptionHandler} can give it, the
+ * {@code ETag} of reads and the {@code If-Match} of changes.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	static final String PROBLEM_SCHEMA = "Problem";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	@Bean
+	OpenAPI scstManagerOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("scst-manager API")
+				.version("v1")
+				.description("Manage the SCST SCSI target subsystem: handlers, devices, target drivers, targets, "
+						+ "sessions, LUNs and initiator groups, read live from /sys/kernel/scst_tgt. Names are SCST's "
+						+ "own. Errors are RFC 9457 problem details. Every GET answers an ETag; PUT, PATCH and DELETE "
+						+ "accept If-Match.")
+				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
+			.servers(List.of(new Server().url("/").description("this server")))
+			.components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema()));
+	}
+
+	@Bean
+	OpenApiCustomizer problemResponses() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().forEach((path, item) -> {
+				if (path.startsWith("/api/")) {
+					item.readOperationsMap().forEach((method, operation) -> document(path, method, operation));
+				}
+			});
+		};
+	}
+
+	private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
+		operation.setResponses(responses);
+		boolean change = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+		boolean hasVariables = path.contains("{");
+		boolean conditional = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+				|| method == PathItem.HttpMethod.DELETE;
+		if (change || hasVariables || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
+			add(responses, "400", "Invalid request: a name or value SCST would split or rename, a malformed body",
+					"invalid-request", "Invalid request");
+		}
+		if (hasVariables || change) {
+			add(responses, "404", "A named object does not exist", "not-found", "Object not found");
+		}
+		if (change) {
+			add(responses, "409", "Conflict with the current state: already exists, in use", "conflict",
+					"Conflict with the current state");
+			add(responses, "422", "SCST refused the command (errno, sysfs path, command written, last_sysfs_mgmt_res)",
+					"kernel-rejected", "The kernel rejected the operation");
+		}
+		if (conditional) {
+			add(responses, "412", "If-Match did not match the resource's current ETag", "precondition-failed",
+					"Precondition failed");
+			boolean declared = operation.getParameters() != null && operation.getParameters()
+				.stream()
+				.anyMatch((parameter) -> "If-Match".equalsIgnoreCase(parameter.getName()));
+			if (!declared) {
+				Parameter ifMatch = new HeaderParameter().name("If-Match")
+					.required(false)
+					.description("ETag(s) from an earlier GET of this URL; the request fails with 412 if the "
+							+ "resource has changed since")
+					.schema(new StringSchema());
+				operation.addParametersItem(ifMatch);
+			}
+		}
+		add(responses, "503",
+				"SCST is not loaded (scst-unavailable) or stayed busy past the management timeout (busy, with "
+						+ "Retry-After)",
+				"busy", "SCST is busy");
+		ApiResponse ok = responses.get("200");
+		if (method == PathItem.HttpMethod.GET && ok != null) {
+			ok.addHeaderObject("ETag", new Header().description("Entity tag of this representation, for If-Match")
+				.schema(new StringSchema()));
+		}
+	}
+
+	private static void add(ApiResponses responses, String status, String description, String slug, String title) {
+		if (responses.containsKey(status)) {
+			return;
+		}
+		Map<String, Object> example = new LinkedHashMap<>();
+		example.put("type", ProblemTypes.PREFIX + slug);
+		example.put("title", title);
+		example.put("status", Integer.parseInt(status));
+		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))
+			.addExamples(slug, new Example().value(example));
+		responses.addApiResponse(status,
+				new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media)));
+	}
+
+	private static Schema<?> problemSchema() {
+		ObjectSchema error = new ObjectSchema();
+		error.addProperty("field", new StringSchema().description("the request field or parameter"));
+		error.addProperty("message", new StringSchema().description("what is wrong with it"));
+		ObjectSchema schema = new ObjectSchema();
+		schema.description("An RFC 9457 problem detail; the members after instance appear where they apply");
+		schema.addProperty("type", new StringSchema().description("urn:scst-mgmt:problem:<slug>")
+			.example(ProblemTypes.PREFIX + "not-found"));
+		schema.addProperty("title", new StringSchema().description("short, human"));
+		schema.addProperty("status", new IntegerSchema());
+		schema.addProperty("detail", new StringSchema().description("what happened, for people"));
+		schema.addProperty("instance", new StringSchema().description("the request path"));
+		schema.addProperty("object", new StringSchema().description("404/409: the kind of object, e.g. lun"));
+		schema.addProperty("errors", new ArraySchema().items(error).description("400: each invalid value"));
+		schema.addProperty("errno", new StringSchema().description("422: errno symbol").example("EINVAL"));
+		schema.addProperty("errnoCode", new IntegerSchema().description("422: errno number").example(22));
+		schema.addProperty("path", new StringSchema().description("422/503: sysfs path below /sys/kernel/scst_tgt")
+			.example("handlers/vdisk_fileio/mgmt"));
+		schema.addProperty("command", new StringSchema().description("422/503: the exact command written"));
+		schema.addProperty("lastSysfsMgmtRes",
+				new IntegerSchema().description("422: last_sysfs_mgmt_res read after the failure"));
+		schema.addProperty("currentEtag", new StringSchema().description("412: the resource's ETag now"));
+		return schema;
+	}
+
+}
