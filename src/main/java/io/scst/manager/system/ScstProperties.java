@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -56,10 +57,25 @@ public record ScstProperties(@Valid @DefaultValue Sysfs sysfs, @Valid @DefaultVa
 	 * @param debugEagain behave like an SCST build with
 	 * {@code CONFIG_SCST_DEBUG_SYSFS_EAGAIN}: every queued write answers {@code EAGAIN}
 	 * and is resolved through {@code last_sysfs_mgmt_res}; {@code false} by default
+	 * @param addDefaultTarget the {@code scst_local} module parameter
+	 * {@code add_default_tgt}: whether loading the module creates target
+	 * {@code scst_local_tgt} with session {@code scst_local_host}; {@code true} by
+	 * default, {@code false} needs {@code state=fresh}
 	 */
 	public record Simulator(@NotNull @DefaultValue("demo") State state,
 			@Min(0) @Max(MAX_CPUS) @DefaultValue("0") int cpus, @NotNull @DefaultValue("data") Path dataDir,
-			@DefaultValue("true") boolean persist, @DefaultValue("false") boolean debugEagain) {
+			@DefaultValue("true") boolean persist, @DefaultValue("false") boolean debugEagain,
+			@DefaultValue("true") boolean addDefaultTarget) {
+
+		/**
+		 * The demo exports its disk on the default target, so it needs one.
+		 * @return whether the settings fit together
+		 */
+		@AssertTrue(message = "scst.simulator.add-default-target=false needs scst.simulator.state=fresh "
+				+ "(the demo exports its disk on the default target)")
+		public boolean isDemoWithDefaultTarget() {
+			return this.state != State.DEMO || this.addDefaultTarget;
+		}
 
 		/** The largest CPU count the simulator models. */
 		public static final int MAX_CPUS = 4096;

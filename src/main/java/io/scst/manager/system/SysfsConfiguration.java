@@ -70,6 +70,7 @@ class SysfsConfiguration {
 		SimulatorOptions options = SimulatorOptions.defaults()
 			.withCpus(simulator.effectiveCpus())
 			.withDebugEagain(simulator.debugEagain())
+			.withAddDefaultTarget(simulator.addDefaultTarget())
 			.withJournal(journal);
 		ScstSimulator model = new ScstSimulator(options);
 		SimulatedScstSysfs gateway = new SimulatedScstSysfs(model, sysfs.mgmtTimeout(), GatewayListener.NONE);

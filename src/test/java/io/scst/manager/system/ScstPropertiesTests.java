@@ -31,6 +31,7 @@ class ScstPropertiesTests {
 			assertThat(properties.simulator().dataDir()).isEqualTo(Path.of("data"));
 			assertThat(properties.simulator().persist()).isTrue();
 			assertThat(properties.simulator().debugEagain()).isFalse();
+			assertThat(properties.simulator().addDefaultTarget()).isTrue();
 		});
 	}
 
@@ -46,7 +47,7 @@ class ScstPropertiesTests {
 			.withPropertyValues("scst.sysfs.mode=simulator", "scst.sysfs.root=/tmp/scst",
 					"scst.sysfs.mgmt-timeout=250ms", "scst.simulator.state=fresh", "scst.simulator.cpus=8",
 					"scst.simulator.data-dir=/var/lib/scst", "scst.simulator.persist=false",
-					"scst.simulator.debug-eagain=true")
+					"scst.simulator.debug-eagain=true", "scst.simulator.add-default-target=false")
 			.run((context) -> {
 				ScstProperties properties = context.getBean(ScstProperties.class);
 				assertThat(properties.sysfs().mode()).isEqualTo(Mode.SIMULATOR);
@@ -58,6 +59,7 @@ class ScstPropertiesTests {
 				assertThat(properties.simulator().dataDir()).isEqualTo(Path.of("/var/lib/scst"));
 				assertThat(properties.simulator().persist()).isFalse();
 				assertThat(properties.simulator().debugEagain()).isTrue();
+				assertThat(properties.simulator().addDefaultTarget()).isFalse();
 			});
 	}
 
@@ -89,6 +91,11 @@ class ScstPropertiesTests {
 	@Test
 	void unknownSimulatorStateFailsFast() {
 		assertFailsOn("scst.simulator.state=empty", "scst.simulator.state");
+	}
+
+	@Test
+	void demoWithoutTheDefaultTargetFailsFast() {
+		assertFailsOn("scst.simulator.add-default-target=false", "needs scst.simulator.state=fresh");
 	}
 
 	private void assertFailsOn(String property, String mentioned) {

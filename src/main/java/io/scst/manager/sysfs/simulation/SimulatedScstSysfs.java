@@ -12,7 +12,7 @@ import io.scst.manager.sysfs.ScstPath;
  * The gateway over the embedded {@link ScstSimulator}: the same protocol as the kernel
  * gateway, answered by the in-memory model.
  */
-public final class SimulatedScstSysfs extends AbstractScstSysfs {
+public final class SimulatedScstSysfs extends AbstractScstSysfs implements AutoCloseable {
 
 	private final ScstSimulator simulator;
 
@@ -28,6 +28,12 @@ public final class SimulatedScstSysfs extends AbstractScstSysfs {
 	/** The model behind this gateway (fault injection, write log). */
 	public ScstSimulator simulator() {
 		return this.simulator;
+	}
+
+	/** Stops the simulator's threads and closes its journal. */
+	@Override
+	public void close() {
+		this.simulator.close();
 	}
 
 	@Override
