@@ -102,14 +102,38 @@ class AbstractScstSysfsTests {
 	@Test
 	void aWriteErrnoOtherThanEagainIsThrownAsIsWithoutPolling() {
 		this.sysfs.writes(Errno.EINVAL);
+		this.sysfs.reads(AbstractScstSysfs.LAST_RESULT, "-22\n");
 		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> this.sysfs.write(MGMT, "bogus"))
 			.satisfies((ex) -> {
 				assertThat(ex.errno()).isEqualTo(Errno.EINVAL);
 				assertThat(ex.stage()).isEqualTo(Stage.WRITE);
 				assertThat(ex.written()).isEqualTo("bogus");
+				assertThat(ex.lastResult()).isEqualTo(-22);
 			});
-		assertThat(this.sysfs.calls).containsExactly("write " + MGMT + " bogus\\n");
+		assertThat(this.sysfs.calls).containsExactly("write " + MGMT + " bogus\\n",
+				"read " + AbstractScstSysfs.LAST_RESULT);
 		assertThat(this.listener.events).containsExactly("written " + MGMT + " 'bogus' EINVAL");
+	}
+
+	@Test
+	void aBusyResultFileLeavesTheLastResultOut() {
+		this.sysfs.writes(Errno.EEXIST);
+		this.sysfs.reads(AbstractScstSysfs.LAST_RESULT, Errno.EAGAIN);
+		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> this.sysfs.write(MGMT, "dup"))
+			.satisfies((ex) -> {
+				assertThat(ex.errno()).isEqualTo(Errno.EEXIST);
+				assertThat(ex.lastResult()).isNull();
+			});
+		assertThat(this.sysfs.calls).hasSize(2);
+	}
+
+	@Test
+	void attributeWritesDoNotReadTheLastResult() {
+		this.sysfs.writes(Errno.EINVAL);
+		ScstPath attribute = ScstPath.of("threads");
+		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> this.sysfs.write(attribute, "x"))
+			.satisfies((ex) -> assertThat(ex.lastResult()).isNull());
+		assertThat(this.sysfs.calls).containsExactly("write threads x\\n");
 	}
 
 	@Test
