@@ -181,7 +181,9 @@ public class DeviceService {
 
 	/**
 	 * Delete a device with its handler's {@code del_device}. While LUNs export it the
-	 * deletion is refused unless {@code force}, which first deletes those LUNs.
+	 * deletion is refused unless {@code force}, which first deletes those LUNs; if a
+	 * later step fails, the LUNs already deleted are added again (as far as SCST lets
+	 * them) before the failure is rethrown.
 	 * @param name the device name
 	 * @param force whether to delete the LUNs that export the device first
 	 * @throws DeviceNotFoundException when there is no such device
@@ -199,13 +201,39 @@ public class DeviceService {
 		if (!exports.isEmpty() && !force) {
 			throw new DeviceExportedException(name, exports);
 		}
-		List<MgmtCommand> deleteLuns = exports.stream()
-			.map((export) -> MgmtCommand.delLun(export.driver(), export.target(), export.group(), export.lun()))
-			.toList();
-		for (MgmtCommand deleteLun : deleteLuns) {
-			this.sysfs.mgmt(deleteLun);
+		List<MgmtCommand> deleteLuns = new ArrayList<>();
+		List<MgmtCommand> restoreLuns = new ArrayList<>();
+		for (Export export : exports) {
+			deleteLuns.add(MgmtCommand.delLun(export.driver(), export.target(), export.group(), export.lun()));
+			restoreLuns.add(MgmtCommand.addLun(export.driver(), export.target(), export.group(), export.lun(), name,
+					readOnly(export)));
 		}
-		this.sysfs.mgmt(deleteDevice);
+		int deleted = 0;
+		try {
+			for (MgmtCommand deleteLun : deleteLuns) {
+				this.sysfs.mgmt(deleteLun);
+				deleted++;
+			}
+			this.sysfs.mgmt(deleteDevice);
+		}
+		catch (RuntimeException ex) {
+			for (int i = deleted - 1; i >= 0; i--) {
+				try {
+					this.sysfs.mgmt(restoreLuns.get(i));
+				}
+				catch (RuntimeException restoreFailure) {
+					ex.addSuppressed(restoreFailure);
+				}
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether a LUN is read-only, as its {@code read_only} file says. */
+	private boolean readOnly(Export export) {
+		ScstPath path = ScstTree.lun(export.driver(), export.target(), export.group(), export.lun())
+			.resolve(ScstTree.READ_ONLY);
+		return !this.sysfs.read(path).value().strip().equals("0");
 	}
 
 	/**

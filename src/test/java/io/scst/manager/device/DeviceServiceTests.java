@@ -329,6 +329,19 @@ class DeviceServiceTests {
 	}
 
 	@Test
+	void failedForcedDeleteAddsTheDeletedLunsAgain() {
+		createNullio("null1");
+		this.sysfs.mgmt(LOCAL_LUNS_MGMT, "add null1 3 read_only=1");
+		this.simulator.faults().failWrites(NULLIO_MGMT, Errno.EBUSY, 1);
+		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> this.service.delete("null1", true))
+			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(Errno.EBUSY));
+		assertThat(this.service.get("null1").exports())
+			.containsExactly(new Export("scst_local", "scst_local_tgt", null, 3));
+		assertThat(lastWrite().data()).isEqualTo("add null1 3 read_only=1\n");
+		assertThat(this.sysfs.read(LOCAL_LUNS_MGMT.parent().resolve("3", "read_only")).value()).isEqualTo("1");
+	}
+
+	@Test
 	void resyncPicksUpAGrownBackingFile() throws IOException {
 		Path image = ScstTreeFixtures.sparseFile(this.dataDir.resolve("disk1.img"), 8 * MIB);
 		this.service.create(request("disk1", "vdisk_fileio", image.toString(), null, null));
