@@ -167,4 +167,13 @@ public final class ScstTree {
 		return luns(driver, target, group).resolve(Integer.toString(lun));
 	}
 
+	/** A device's size in bytes; also the {@code add_device} parameter of that name. */
+	public static final String SIZE = "size";
+
+	/** A device's backing file; also the {@code add_device} parameter of that name. */
+	public static final String FILENAME = "filename";
+
+	/** A handler's or device's block size parameter. */
+	public static final String BLOCKSIZE = "blocksize";
+
 }

@@ -1,0 +1,12 @@
+package io.scst.manager.device;
+
+import io.scst.manager.system.NotFoundException;
+
+/** The named device does not exist. */
+public class DeviceNotFoundException extends NotFoundException {
+
+	DeviceNotFoundException(String device) {
+		super("device", "No such device", "Device '" + device + "' does not exist");
+	}
+
+}

@@ -1,0 +1,410 @@
+package io.scst.manager.device;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.Attribute;
+import io.scst.manager.sysfs.InvalidNameException;
+import io.scst.manager.sysfs.KernelRejectedException;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstNames;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.SysfsException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * SCST devices ({@code devices/}): list, create with a handler's {@code add_device}, read
+ * every attribute, change writable attributes, delete, and resync the size of a grown
+ * backing file. Every call reads the tree again; nothing is cached. Requests are checked
+ * completely before the first write.
+ */
+@Service
+public class DeviceService {
+
+	private final ScstSysfs sysfs;
+
+	private final HandlerService handlers;
+
+	public DeviceService(ScstSysfs sysfs, HandlerService handlers) {
+		this.sysfs = sysfs;
+		this.handlers = handlers;
+	}
+
+	/**
+	 * List devices.
+	 * @param handler only the devices of this handler, or {@code null} for all
+	 * @return the devices, sorted by name
+	 * @throws HandlerNotFoundException when the handler does not exist
+	 */
+	public List<DeviceSummary> list(@Nullable String handler) {
+		List<String> names;
+		if (handler != null) {
+			this.handlers.requireHandler(handler);
+			names = this.handlers.devices(handler);
+		}
+		else {
+			names = this.sysfs.list(ScstTree.DEVICES).stream().filter(Entry::isDirectory).map(Entry::name).toList();
+		}
+		List<DeviceSummary> devices = new ArrayList<>();
+		for (String name : names) {
+			summary(name).ifPresent(devices::add);
+		}
+		return devices;
+	}
+
+	/**
+	 * Read a device.
+	 * @param name the device name
+	 * @return the device with all its attributes and exports
+	 * @throws DeviceNotFoundException when there is no such device
+	 */
+	public Device get(String name) {
+		requireDevice(name);
+		try {
+			return new Device(name, handlerOf(name), size(name), attributes(name), exports(name));
+		}
+		catch (KernelRejectedException ex) {
+			throw vanished(name, ex);
+		}
+	}
+
+	/**
+	 * Create a device with its handler's {@code add_device}. Every parameter must be one
+	 * the handler lists in its help text; names and values are checked before anything is
+	 * written.
+	 * @param request the device
+	 * @return the new device
+	 * @throws HandlerNotFoundException when the handler does not exist
+	 * @throws DeviceAlreadyExistsException when a device of that name exists
+	 * @throws InvalidNameException when a name, parameter or value is not acceptable
+	 */
+	public Device create(CreateDeviceRequest request) {
+		String name = ScstNames.device("name", request.name());
+		String handler = ScstNames.handler("handler", request.handler());
+		List<String> accepted = this.handlers.acceptedParameters(handler);
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (request.filename() != null) {
+			addParameter(parameters, accepted, handler, "filename", ScstTree.FILENAME, request.filename());
+		}
+		if (request.size() != null) {
+			if (request.size() < 0) {
+				throw new InvalidNameException("size", "must not be negative");
+			}
+			addParameter(parameters, accepted, handler, "size", ScstTree.SIZE, Long.toString(request.size()));
+		}
+		if (request.parameters() != null) {
+			for (Map.Entry<String, String> parameter : new TreeMap<>(request.parameters()).entrySet()) {
+				String parameterName = ScstNames.parameter("parameters", parameter.getKey());
+				String field = "parameters." + parameterName;
+				if (parameters.containsKey(parameterName)) {
+					throw new InvalidNameException(field, "is given twice (also as the '" + parameterName + "' field)");
+				}
+				addParameter(parameters, accepted, handler, field, parameterName, parameter.getValue());
+			}
+		}
+		if (this.sysfs.exists(ScstTree.device(name))) {
+			throw new DeviceAlreadyExistsException(name);
+		}
+		this.sysfs.mgmt(MgmtCommand.addDevice(handler, name, parameters));
+		return get(name);
+	}
+
+	/**
+	 * Write new values to writable attributes of a device, in the order given. All names
+	 * and values are checked before the first write; when a write fails, the attributes
+	 * already written get their previous values back (as far as SCST lets them) before
+	 * the failure is rethrown.
+	 * @param name the device name
+	 * @param attributes the new values by attribute name
+	 * @return the device as it is afterwards
+	 * @throws DeviceNotFoundException when there is no such device
+	 * @throws InvalidNameException when an attribute does not exist, cannot be written or
+	 * a value is not acceptable
+	 */
+	public Device change(String name, Map<String, String> attributes) {
+		requireDevice(name);
+		Map<String, Entry> entries = new TreeMap<>();
+		for (Entry entry : this.sysfs.list(ScstTree.device(name))) {
+			entries.put(entry.name(), entry);
+		}
+		for (Map.Entry<String, String> change : attributes.entrySet()) {
+			String attribute = ScstNames.parameter("attributes", change.getKey());
+			String field = "attributes." + attribute;
+			Entry entry = entries.get(attribute);
+			if (entry == null || !entry.isFile()) {
+				throw new InvalidNameException(field, "device '" + name + "' has no attribute '" + attribute + "'");
+			}
+			if (!entry.readable()) {
+				throw new InvalidNameException(field, "is a write-only trigger, not an attribute");
+			}
+			if (!entry.writable()) {
+				throw new InvalidNameException(field, "is read-only");
+			}
+			ScstNames.value(field, change.getValue());
+		}
+		Map<String, String> previous = new LinkedHashMap<>();
+		for (String attribute : attributes.keySet()) {
+			previous.put(attribute, this.sysfs.read(ScstTree.deviceAttribute(name, attribute)).value());
+		}
+		List<String> written = new ArrayList<>();
+		try {
+			for (Map.Entry<String, String> change : attributes.entrySet()) {
+				this.sysfs.write(ScstTree.deviceAttribute(name, change.getKey()), change.getValue());
+				written.add(change.getKey());
+			}
+		}
+		catch (RuntimeException ex) {
+			Collections.reverse(written);
+			for (String attribute : written) {
+				try {
+					this.sysfs.write(ScstTree.deviceAttribute(name, attribute), previous.get(attribute));
+				}
+				catch (RuntimeException restoreFailure) {
+					ex.addSuppressed(restoreFailure);
+				}
+			}
+			throw ex;
+		}
+		return get(name);
+	}
+
+	/**
+	 * Delete a device with its handler's {@code del_device}. While LUNs export it the
+	 * deletion is refused unless {@code force}, which first deletes those LUNs; if a
+	 * later step fails, the LUNs already deleted are added again (as far as SCST lets
+	 * them) before the failure is rethrown.
+	 * @param name the device name
+	 * @param force whether to delete the LUNs that export the device first
+	 * @throws DeviceNotFoundException when there is no such device
+	 * @throws DeviceExportedException when LUNs export the device and {@code force} is
+	 * not set
+	 */
+	public void delete(String name, boolean force) {
+		requireDevice(name);
+		String handler = handlerOf(name);
+		if (handler == null) {
+			throw new DeviceWithoutHandlerException(name);
+		}
+		MgmtCommand deleteDevice = MgmtCommand.delDevice(handler, name);
+		List<Export> exports = exports(name);
+		if (!exports.isEmpty() && !force) {
+			throw new DeviceExportedException(name, exports);
+		}
+		List<MgmtCommand> deleteLuns = new ArrayList<>();
+		List<MgmtCommand> restoreLuns = new ArrayList<>();
+		for (Export export : exports) {
+			deleteLuns.add(MgmtCommand.delLun(export.driver(), export.target(), export.group(), export.lun()));
+			restoreLuns.add(MgmtCommand.addLun(export.driver(), export.target(), export.group(), export.lun(), name,
+					readOnly(export)));
+		}
+		int deleted = 0;
+		try {
+			for (MgmtCommand deleteLun : deleteLuns) {
+				this.sysfs.mgmt(deleteLun);
+				deleted++;
+			}
+			this.sysfs.mgmt(deleteDevice);
+		}
+		catch (RuntimeException ex) {
+			for (int i = deleted - 1; i >= 0; i--) {
+				try {
+					this.sysfs.mgmt(restoreLuns.get(i));
+				}
+				catch (RuntimeException restoreFailure) {
+					ex.addSuppressed(restoreFailure);
+				}
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether a LUN is read-only, as its {@code read_only} file says. */
+	private boolean readOnly(Export export) {
+		ScstPath path = ScstTree.lun(export.driver(), export.target(), export.group(), export.lun())
+			.resolve(ScstTree.READ_ONLY);
+		return !this.sysfs.read(path).value().strip().equals("0");
+	}
+
+	/**
+	 * Make SCST re-read the size of a device's backing file or block device (after it
+	 * grew), so that initiators see the new capacity.
+	 * @param name the device name
+	 * @return the device with its new size
+	 * @throws DeviceNotFoundException when there is no such device
+	 * @throws ResyncNotSupportedException when the device's handler has no
+	 * {@code resync_size}
+	 */
+	public Device resyncSize(String name) {
+		requireDevice(name);
+		ScstPath resync = ScstTree.deviceAttribute(name, ScstTree.RESYNC_SIZE);
+		if (!this.sysfs.stat(resync).map(Entry::isFile).orElse(false)) {
+			throw new ResyncNotSupportedException(name, handlerOf(name));
+		}
+		this.sysfs.write(resync, "1");
+		return get(name);
+	}
+
+	private void requireDevice(String name) {
+		ScstNames.device("device", name);
+		if (!this.sysfs.stat(ScstTree.device(name)).map(Entry::isDirectory).orElse(false)) {
+			throw new DeviceNotFoundException(name);
+		}
+	}
+
+	/** The summary of a device, or nothing when it disappeared while being read. */
+	private Optional<DeviceSummary> summary(String name) {
+		try {
+			return Optional.of(new DeviceSummary(name, handlerOf(name), size(name), !exports(name).isEmpty()));
+		}
+		catch (KernelRejectedException ex) {
+			if (!this.sysfs.exists(ScstTree.device(name))) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/** A failure to read a device that is gone by now is a missing device. */
+	private RuntimeException vanished(String name, SysfsException ex) {
+		return this.sysfs.exists(ScstTree.device(name)) ? ex : new DeviceNotFoundException(name);
+	}
+
+	private @Nullable String handlerOf(String name) {
+		ScstPath link = ScstTree.deviceAttribute(name, ScstTree.HANDLER_LINK);
+		if (!this.sysfs.stat(link).map(Entry::isLink).orElse(false)) {
+			return null;
+		}
+		String target = this.sysfs.readLink(link);
+		return target.substring(target.lastIndexOf('/') + 1);
+	}
+
+	private @Nullable Long size(String name) {
+		ScstPath path = ScstTree.deviceAttribute(name, ScstTree.SIZE);
+		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
+			return null;
+		}
+		try {
+			return Long.valueOf(this.sysfs.read(path).value().strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private Map<String, DeviceAttribute> attributes(String name) {
+		Map<String, DeviceAttribute> attributes = new TreeMap<>();
+		for (Entry entry : this.sysfs.list(ScstTree.device(name))) {
+			if (entry.isFile() && entry.readable()) {
+				Attribute content = this.sysfs.read(ScstTree.deviceAttribute(name, entry.name()));
+				attributes.put(entry.name(), new DeviceAttribute(content.value(), content.key(), entry.writable()));
+			}
+		}
+		return attributes;
+	}
+
+	/**
+	 * The LUNs exporting a device, from its {@code exported/export<N>} links in the order
+	 * of {@code N}; the copy manager's LUN is left out.
+	 */
+	private List<Export> exports(String name) {
+		ScstPath exported = ScstTree.deviceExported(name);
+		if (!this.sysfs.exists(exported)) {
+			return List.of();
+		}
+		List<Entry> links = new ArrayList<>(this.sysfs.list(exported).stream().filter(Entry::isLink).toList());
+		links.sort(Comparator.comparingLong((Entry link) -> exportNumber(link.name())).thenComparing(Entry::name));
+		List<Export> exports = new ArrayList<>();
+		for (Entry link : links) {
+			Export export = parseExport(this.sysfs.readLink(exported.resolve(link.name())));
+			if (export != null && !export.driver().equals(ScstTree.COPY_MANAGER)) {
+				exports.add(export);
+			}
+		}
+		return exports;
+	}
+
+	private static long exportNumber(String linkName) {
+		int start = linkName.length();
+		while (start > 0 && Character.isDigit(linkName.charAt(start - 1))) {
+			start--;
+		}
+		return (start < linkName.length()) ? Long.parseLong(linkName.substring(start)) : Long.MAX_VALUE;
+	}
+
+	/**
+	 * Parse an export link's target: {@code ../../../targets/<drv>/<tgt>/luns/<lun>} or
+	 * {@code ../../../targets/<drv>/<tgt>/ini_groups/<g>/luns/<lun>}.
+	 * @param target the relative link target
+	 * @return the export, or {@code null} when the target has another shape
+	 */
+	static @Nullable Export parseExport(String target) {
+		List<String> parts = new ArrayList<>();
+		for (String part : target.split("/")) {
+			if (!part.isEmpty() && !part.equals("..") && !part.equals(".")) {
+				parts.add(part);
+			}
+		}
+		if (parts.size() < 5 || !parts.get(0).equals(ScstTree.TARGET_DRIVERS.name())) {
+			return null;
+		}
+		String driver = parts.get(1);
+		String tgt = parts.get(2);
+		String group = null;
+		int luns = 3;
+		if (parts.get(3).equals(ScstTree.INI_GROUPS) && parts.size() == 7) {
+			group = parts.get(4);
+			luns = 5;
+		}
+		if (parts.size() != luns + 2 || !parts.get(luns).equals(ScstTree.LUNS)) {
+			return null;
+		}
+		try {
+			return new Export(driver, tgt, group, Integer.parseInt(parts.get(luns + 1)));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private void addParameter(Map<String, String> parameters, List<String> accepted, String handler, String field,
+			String parameter, String value) {
+		if (!accepted.contains(parameter)) {
+			throw new InvalidNameException(field, "handler " + handler + " does not accept the parameter '" + parameter
+					+ "'" + (accepted.isEmpty() ? "" : "; it accepts " + String.join(", ", accepted)));
+		}
+		ScstNames.value(field, value);
+		if (parameter.equals(ScstTree.BLOCKSIZE)) {
+			checkBlockSize(field, value);
+		}
+		parameters.put(parameter, value);
+	}
+
+	/**
+	 * SCST rounds a block size down to a power of two (and warns in the kernel log);
+	 * refuse what it would change instead.
+	 */
+	private static void checkBlockSize(String field, String value) {
+		long blockSize;
+		try {
+			blockSize = Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidNameException(field, "must be a number of bytes");
+		}
+		if (blockSize < 512 || Long.bitCount(blockSize) != 1) {
+			throw new InvalidNameException(field, "must be a power of two of at least 512");
+		}
+	}
+
+}
