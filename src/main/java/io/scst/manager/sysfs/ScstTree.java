@@ -176,4 +176,88 @@ public final class ScstTree {
 	/** A handler's or device's block size parameter. */
 	public static final String BLOCKSIZE = "blocksize";
 
+	// ---------------------------------------------------------------- target drivers,
+	// targets and sessions (issue 3)
+
+	/** A target driver's {@code version} file (scst_local). */
+	public static final String DRIVER_VERSION = "version";
+
+	/** A target driver's {@code stats} file (scst_local). */
+	public static final String DRIVER_STATS = "stats";
+
+	/** A session's initiator name. */
+	public static final String INITIATOR_NAME = "initiator_name";
+
+	/** scst_local: a session's Linux SCSI host number. */
+	public static final String HOST_NO = "host_no";
+
+	/** scst_local: a session's binary SCSI TransportID. */
+	public static final String TRANSPORT_ID = "transport_id";
+
+	/** The prefix of a session's per-LUN directories ({@code lun<N>}). */
+	public static final String SESSION_LUN_PREFIX = "lun";
+
+	/** A session's counters (spec 10.2), in the order shown. */
+	public static final java.util.List<String> SESSION_COUNTERS = java.util.List.of("commands", "active_commands",
+			"read_cmd_count", "read_io_count_kb", "read_unaligned_cmd_count", "write_cmd_count", "write_io_count_kb",
+			"write_unaligned_cmd_count", "bidi_cmd_count", "bidi_io_count_kb", "bidi_unaligned_cmd_count",
+			"none_cmd_count", "unknown_cmd_count");
+
+	/**
+	 * One counter file per data direction: writing anything to it resets every counter of
+	 * that direction (spec 10.2).
+	 */
+	public static final java.util.List<String> SESSION_COUNTER_RESETS = java.util.List.of("read_cmd_count",
+			"write_cmd_count", "bidi_cmd_count", "none_cmd_count", "unknown_cmd_count");
+
+	public static ScstPath targetAttribute(String driver, String target, String attribute) {
+		return target(driver, target).resolve(attribute);
+	}
+
+	public static ScstPath sessionAttribute(String driver, String target, String sessionEntry, String attribute) {
+		return session(driver, target, sessionEntry).resolve(attribute);
+	}
+
+	/**
+	 * The object name of a target, session or group directory ({@code !} back to
+	 * {@code /}).
+	 */
+	public static String objectName(String entryName) {
+		return entryName.replace('!', '/');
+	}
+
+	/**
+	 * The LUN number of a session's {@code lun<N>} directory.
+	 * @param entryName the entry name
+	 * @return the number, or {@code null} when the entry is not a LUN directory
+	 */
+	public static @Nullable Integer sessionLunNumber(String entryName) {
+		if (!entryName.startsWith(SESSION_LUN_PREFIX) || entryName.length() == SESSION_LUN_PREFIX.length()) {
+			return null;
+		}
+		String digits = entryName.substring(SESSION_LUN_PREFIX.length());
+		for (int i = 0; i < digits.length(); i++) {
+			if (!Character.isDigit(digits.charAt(i))) {
+				return null;
+			}
+		}
+		return (digits.length() > 5) ? null : Integer.valueOf(digits);
+	}
+
+	/**
+	 * The initiator group whose LUN set a session's {@code luns} link points at.
+	 * @param lunsLink the link text, e.g. {@code ../../luns} or
+	 * {@code ../../ini_groups/g1/luns}
+	 * @return the group's object name, or {@code null} for the target's own LUN set
+	 */
+	public static @Nullable String sessionGroup(String lunsLink) {
+		String[] parts = lunsLink.split("/");
+		for (int i = 0; i + 2 < parts.length; i++) {
+			if (parts[i].equals(INI_GROUPS) && parts[i + 2].equals(LUNS)) {
+				return objectName(parts[i + 1]);
+			}
+		}
+		return null;
+	}
+
 }

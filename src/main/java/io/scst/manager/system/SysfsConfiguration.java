@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
+import io.scst.manager.sysfs.KernelScsiDevices;
 import io.scst.manager.sysfs.KernelScstSysfs;
+import io.scst.manager.sysfs.ScsiDevices;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.ScstTreeFixtures;
+import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatorOptions;
 import io.scst.manager.system.ScstProperties.State;
@@ -38,6 +41,33 @@ class SysfsConfiguration {
 			return new KernelScstSysfs(sysfs.root(), sysfs.mgmtTimeout(), GatewayListener.NONE);
 		}
 		return simulated(properties.simulator(), sysfs);
+	}
+
+	/**
+	 * The Linux SCSI side, following the gateway's mode: the simulator's devices, or the
+	 * kernel's sysfs mounted at the directory two levels above the SCST root
+	 * ({@code /sys} for {@code /sys/kernel/scst_tgt}).
+	 */
+	@Bean
+	ScsiDevices scsiDevices(ScstSysfs scstSysfs, ScstProperties properties) {
+		if (scstSysfs instanceof SimulatedScstSysfs simulated) {
+			return new SimulatedScsiDevices(simulated.simulator());
+		}
+		return new KernelScsiDevices(sysRoot(properties.sysfs().root()));
+	}
+
+	/**
+	 * {@code /sys} for {@code /sys/kernel/scst_tgt}; {@code /sys} for any other layout.
+	 */
+	static Path sysRoot(Path scstRoot) {
+		Path absolute = scstRoot.toAbsolutePath().normalize();
+		Path kernel = absolute.getParent();
+		if (absolute.getFileName() != null && absolute.getFileName().toString().equals("scst_tgt") && kernel != null
+				&& kernel.getFileName() != null && kernel.getFileName().toString().equals("kernel")
+				&& kernel.getParent() != null) {
+			return kernel.getParent();
+		}
+		return Path.of("/sys");
 	}
 
 	private static boolean useKernel(ScstProperties.Sysfs sysfs) {

@@ -1,0 +1,335 @@
+package io.scst.manager.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.scst.manager.sysfs.AbstractScstSysfs;
+import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.InvalidNameException;
+import io.scst.manager.sysfs.LinuxScsiDevice;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScsiDevices;
+import io.scst.manager.sysfs.ScstBusyException;
+import io.scst.manager.sysfs.ScstNames;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.target.DriverCapabilities;
+import io.scst.manager.target.TargetDriverService;
+import io.scst.manager.target.TargetService;
+import io.scst.manager.target.UnsupportedByDriverException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The sessions of a target ({@code targets/<driver>/<target>/sessions/<session>/}).
+ * Sessions are named by their directory: SCST adds {@code _1}, {@code _2}, ... to
+ * duplicate initiator names, and the directory is what can be addressed.
+ */
+@Service
+public class SessionService {
+
+	/** The smallest TransportID (every protocol but iSCSI uses exactly 24 bytes). */
+	static final int MIN_TRANSPORT_ID_BYTES = 24;
+
+	/** The largest TransportID accepted (an iSCSI name with ISID, padded). */
+	static final int MAX_TRANSPORT_ID_BYTES = 256;
+
+	/** How often a deleted session's directory is looked for. */
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
+	/** How long a deleted session may take to go when the gateway does not say. */
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+	private final ScstSysfs sysfs;
+
+	private final ScsiDevices scsiDevices;
+
+	private final TargetDriverService drivers;
+
+	private final TargetService targets;
+
+	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers,
+			TargetService targets) {
+		this.sysfs = sysfs;
+		this.scsiDevices = scsiDevices;
+		this.drivers = drivers;
+		this.targets = targets;
+	}
+
+	/**
+	 * List a target's sessions.
+	 * @param driver the driver
+	 * @param target the target
+	 * @return the sessions, sorted by directory name
+	 */
+	public List<SessionSummary> list(String driver, String target) {
+		this.targets.requireTarget(driver, target);
+		List<SessionSummary> sessions = new ArrayList<>();
+		for (String session : sessionDirectories(driver, target)) {
+			sessions.add(new SessionSummary(session, initiatorName(driver, target, session)));
+		}
+		return sessions;
+	}
+
+	/**
+	 * Describe a session.
+	 * @param driver the driver
+	 * @param target the target
+	 * @param session the session directory name
+	 * @return the session as read now
+	 */
+	public Session describe(String driver, String target, String session) {
+		requireSession(driver, target, session);
+		ScstPath dir = ScstTree.session(driver, target, session);
+		String group = ScstTree.sessionGroup(this.sysfs.readLink(dir.resolve(ScstTree.SESSION_LUNS)));
+		Integer host = host(dir);
+		List<LinuxScsiDevice> linux = (host != null) ? this.scsiDevices.ofHost(host) : List.of();
+		List<SessionLun> luns = new ArrayList<>();
+		for (Integer lun : sessionLuns(dir)) {
+			LinuxScsiDevice device = linux.stream().filter((d) -> d.lun() == lun).findFirst().orElse(null);
+			luns.add(new SessionLun(lun, deviceOf(driver, target, group, lun), device));
+		}
+		return new Session(session, initiatorName(driver, target, session), driver, target, group, counters(dir),
+				transportId(dir), host, luns, linux);
+	}
+
+	/**
+	 * Create a session with scst_local's {@code add_session}.
+	 * @param driver the driver
+	 * @param target the target
+	 * @param request the session
+	 * @return the new session, named by the directory SCST created for it
+	 */
+	public Session create(String driver, String target, CreateSessionRequest request) {
+		this.targets.requireTarget(driver, target);
+		String name = ScstNames.session("name", request.name());
+		if (!this.drivers.capabilities(driver).addSession()) {
+			throw new UnsupportedByDriverException(driver, "create sessions (its management file has no add_session)");
+		}
+		MgmtCommand command = MgmtCommand.addSession(driver, target, name);
+		Set<String> before = new TreeSet<>(sessionDirectories(driver, target));
+		this.sysfs.mgmt(command);
+		List<String> created = new ArrayList<>(sessionDirectories(driver, target));
+		created.removeAll(before);
+		String directory = created.stream()
+			.filter((candidate) -> name.equals(initiatorName(driver, target, candidate)))
+			.findFirst()
+			.orElse(created.isEmpty() ? ScstPath.entryName(name) : created.get(0));
+		return describe(driver, target, directory);
+	}
+
+	/**
+	 * Change a session's TransportID (scst_local).
+	 * @param driver the driver
+	 * @param target the target
+	 * @param session the session directory name
+	 * @param request the change
+	 * @return the session as read afterwards
+	 */
+	public Session update(String driver, String target, String session, UpdateSessionRequest request) {
+		requireSession(driver, target, session);
+		byte[] transportId = parseTransportId(request.transportId());
+		ScstPath path = ScstTree.sessionAttribute(driver, target, session, ScstTree.TRANSPORT_ID);
+		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.writable()).orElse(false)) {
+			throw new SessionConflictException("Session has no TransportID",
+					"Session " + session + " of target " + target + " has no writable transport_id");
+		}
+		this.sysfs.writeBytes(path, transportId);
+		return describe(driver, target, session);
+	}
+
+	/**
+	 * Reset a session's I/O counters: SCST resets all counters of a data direction when
+	 * anything is written to one of them (spec 10.2).
+	 * @param driver the driver
+	 * @param target the target
+	 * @param session the session directory name
+	 * @return the session as read afterwards
+	 */
+	public Session resetCounters(String driver, String target, String session) {
+		requireSession(driver, target, session);
+		List<ScstPath> resets = new ArrayList<>();
+		for (String counter : ScstTree.SESSION_COUNTER_RESETS) {
+			ScstPath path = ScstTree.sessionAttribute(driver, target, session, counter);
+			if (this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.writable()).orElse(false)) {
+				resets.add(path);
+			}
+		}
+		if (resets.isEmpty()) {
+			throw new SessionConflictException("Session counters cannot be reset",
+					"Session " + session + " of target " + target + " has no writable counters");
+		}
+		for (ScstPath path : resets) {
+			this.sysfs.write(path, "0");
+		}
+		return describe(driver, target, session);
+	}
+
+	/**
+	 * Delete a session with scst_local's {@code del_session} and wait until its directory
+	 * is gone. SCST removes the first created session with the given initiator name, so
+	 * the request is refused when other sessions of the target share the initiator name
+	 * (which of them was created first cannot be told from sysfs).
+	 * @param driver the driver
+	 * @param target the target
+	 * @param session the session directory name
+	 */
+	public void delete(String driver, String target, String session) {
+		requireSession(driver, target, session);
+		DriverCapabilities capabilities = this.drivers.capabilities(driver);
+		if (!capabilities.delSession()) {
+			throw new UnsupportedByDriverException(driver, "delete sessions (its management file has no del_session)");
+		}
+		String initiator = initiatorName(driver, target, session);
+		List<String> sharing = sessionDirectories(driver, target).stream()
+			.filter((other) -> initiator.equals(initiatorName(driver, target, other)))
+			.toList();
+		if (sharing.size() > 1) {
+			throw new SessionConflictException("Session cannot be addressed by del_session",
+					"Sessions " + String.join(", ", sharing) + " of target " + target + " share the initiator name "
+							+ initiator + "; SCST's del_session removes the first created of them, which sysfs "
+							+ "does not show. Delete the others first or close the session another way");
+		}
+		MgmtCommand command = MgmtCommand.delSession(driver, target, initiator);
+		this.sysfs.mgmt(command);
+		awaitGone(ScstTree.session(driver, target, session), command);
+	}
+
+	private void awaitGone(ScstPath dir, MgmtCommand command) {
+		Duration timeout = (this.sysfs instanceof AbstractScstSysfs gateway) ? gateway.timeout() : DEFAULT_TIMEOUT;
+		long start = System.nanoTime();
+		while (this.sysfs.exists(dir)) {
+			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+			if (waited.compareTo(timeout) >= 0) {
+				throw new ScstBusyException(dir, command.line(), waited);
+			}
+			try {
+				Thread.sleep(POLL_INTERVAL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ScstBusyException(dir, command.line(), waited);
+			}
+		}
+	}
+
+	private void requireSession(String driver, String target, String session) {
+		this.targets.requireTarget(driver, target);
+		if (!ScstPath.isValidSegment(session) || session.equals(ScstTree.MGMT)) {
+			throw new InvalidNameException("session", "'" + session + "' is not a session name");
+		}
+		boolean directory = this.sysfs.stat(ScstTree.session(driver, target, session))
+			.map(Entry::isDirectory)
+			.orElse(false);
+		if (!directory) {
+			throw new SessionNotFoundException(target, session);
+		}
+	}
+
+	private List<String> sessionDirectories(String driver, String target) {
+		return this.sysfs.list(ScstTree.sessions(driver, target))
+			.stream()
+			.filter(Entry::isDirectory)
+			.map(Entry::name)
+			.sorted()
+			.toList();
+	}
+
+	private String initiatorName(String driver, String target, String session) {
+		return this.sysfs.read(ScstTree.sessionAttribute(driver, target, session, ScstTree.INITIATOR_NAME)).value();
+	}
+
+	private Map<String, Long> counters(ScstPath dir) {
+		Set<String> files = new TreeSet<>();
+		for (Entry entry : this.sysfs.list(dir)) {
+			if (entry.isFile() && entry.readable()) {
+				files.add(entry.name());
+			}
+		}
+		Map<String, Long> counters = new LinkedHashMap<>();
+		for (String counter : ScstTree.SESSION_COUNTERS) {
+			if (files.contains(counter)) {
+				Long value = parseLong(this.sysfs.read(dir.resolve(counter)).value());
+				if (value != null) {
+					counters.put(counter, value);
+				}
+			}
+		}
+		return counters;
+	}
+
+	private @Nullable TransportId transportId(ScstPath dir) {
+		ScstPath path = dir.resolve(ScstTree.TRANSPORT_ID);
+		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
+			return null;
+		}
+		return TransportId.decode(this.sysfs.read(path).bytes());
+	}
+
+	private @Nullable Integer host(ScstPath dir) {
+		ScstPath path = dir.resolve(ScstTree.HOST_NO);
+		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
+			return null;
+		}
+		Long host = parseLong(this.sysfs.read(path).value());
+		return (host != null && host <= Integer.MAX_VALUE) ? host.intValue() : null;
+	}
+
+	private List<Integer> sessionLuns(ScstPath dir) {
+		List<Integer> luns = new ArrayList<>();
+		for (Entry entry : this.sysfs.list(dir)) {
+			Integer lun = entry.isDirectory() ? ScstTree.sessionLunNumber(entry.name()) : null;
+			if (lun != null) {
+				luns.add(lun);
+			}
+		}
+		luns.sort(null);
+		return luns;
+	}
+
+	private @Nullable String deviceOf(String driver, String target, @Nullable String group, int lun) {
+		ScstPath link = ScstTree.lun(driver, target, group, lun).resolve(ScstTree.DEVICE_LINK);
+		if (!this.sysfs.exists(link)) {
+			return null;
+		}
+		String text = this.sysfs.readLink(link);
+		return text.substring(text.lastIndexOf('/') + 1);
+	}
+
+	private static byte[] parseTransportId(@Nullable String hex) {
+		if (hex == null || hex.isEmpty()) {
+			throw new InvalidNameException("transportId", "must not be empty");
+		}
+		if (hex.length() % 2 != 0 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0 && c < 0x80)) {
+			throw new InvalidNameException("transportId", "must be an even number of hex digits");
+		}
+		int length = hex.length() / 2;
+		if (length < MIN_TRANSPORT_ID_BYTES || length > MAX_TRANSPORT_ID_BYTES || length % 4 != 0) {
+			throw new InvalidNameException("transportId", "a TransportID is " + MIN_TRANSPORT_ID_BYTES + " to "
+					+ MAX_TRANSPORT_ID_BYTES + " bytes long, a multiple of 4 (got " + length + ")");
+		}
+		return HexFormat.of().parseHex(hex);
+	}
+
+	private static @Nullable Long parseLong(String text) {
+		String value = text.strip();
+		if (value.isEmpty() || value.length() > 19) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.scst.manager.sysfs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link ScsiDevices} read from the kernel's sysfs ({@code /sys} or a copy of it): for
+ * host {@code H}, every {@code H:0:0:L} directory below
+ * {@code class/scsi_host/host<H>/device/target<H>:0:0/}, with its {@code type},
+ * {@code vendor}, {@code model}, {@code rev}, {@code block/} and {@code scsi_generic/}
+ * entries.
+ */
+public class KernelScsiDevices implements ScsiDevices {
+
+	/** Peripheral device type names as {@code lsscsi} prints them, by SPC type code. */
+	private static final Map<Integer, String> TYPES = Map.ofEntries(Map.entry(0, "disk"), Map.entry(1, "tape"),
+			Map.entry(2, "printer"), Map.entry(3, "process"), Map.entry(4, "worm"), Map.entry(5, "cd/dvd"),
+			Map.entry(6, "scanner"), Map.entry(7, "optical"), Map.entry(8, "mediumx"), Map.entry(9, "comms"),
+			Map.entry(12, "storage"), Map.entry(13, "enclosu"), Map.entry(14, "sim dsk"), Map.entry(15, "opti rd"),
+			Map.entry(16, "bridge"), Map.entry(17, "osd"), Map.entry(18, "adi"), Map.entry(20, "zbc"),
+			Map.entry(30, "wlun"), Map.entry(31, "no dev"));
+
+	private final Path sysRoot;
+
+	/**
+	 * Create the gateway.
+	 * @param sysRoot the sysfs mount point, {@code /sys} on a live system
+	 */
+	public KernelScsiDevices(Path sysRoot) {
+		this.sysRoot = sysRoot;
+	}
+
+	@Override
+	public List<LinuxScsiDevice> ofHost(int host) {
+		Path target = this.sysRoot.resolve("class")
+			.resolve("scsi_host")
+			.resolve("host" + host)
+			.resolve("device")
+			.resolve("target" + host + ":0:0");
+		String prefix = host + ":0:0:";
+		List<LinuxScsiDevice> devices = new ArrayList<>();
+		for (Path dir : entries(target)) {
+			String name = dir.getFileName().toString();
+			if (!name.startsWith(prefix) || !Files.isDirectory(dir)) {
+				continue;
+			}
+			Integer lun = parseInt(name.substring(prefix.length()));
+			if (lun != null) {
+				devices.add(device(dir, name, lun));
+			}
+		}
+		devices.sort(Comparator.comparingInt(LinuxScsiDevice::lun));
+		return devices;
+	}
+
+	@Override
+	public Optional<Map<String, String>> moduleParameters(String module) {
+		Path moduleDir = this.sysRoot.resolve("module").resolve(module);
+		if (!Files.isDirectory(moduleDir)) {
+			return Optional.empty();
+		}
+		Map<String, String> parameters = new TreeMap<>();
+		for (Path file : entries(moduleDir.resolve("parameters"))) {
+			String value = readLine(file);
+			if (value != null) {
+				parameters.put(file.getFileName().toString(), value);
+			}
+		}
+		return Optional.of(parameters);
+	}
+
+	private LinuxScsiDevice device(Path dir, String address, int lun) {
+		Integer typeCode = parseInt(orEmpty(readLine(dir.resolve("type"))));
+		String type = (typeCode != null) ? TYPES.getOrDefault(typeCode, "type " + typeCode) : "unknown";
+		return new LinuxScsiDevice(address, lun, type, orEmpty(readLine(dir.resolve("vendor"))),
+				orEmpty(readLine(dir.resolve("model"))), orEmpty(readLine(dir.resolve("rev"))),
+				node(dir.resolve("block")), node(dir.resolve("scsi_generic")));
+	}
+
+	/**
+	 * {@code /dev/<name>} of the one entry of a {@code block/} or {@code scsi_generic/}
+	 * directory.
+	 */
+	private static @Nullable String node(Path dir) {
+		List<Path> entries = entries(dir);
+		return entries.isEmpty() ? null : "/dev/" + entries.get(0).getFileName();
+	}
+
+	private static List<Path> entries(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			return List.of();
+		}
+		try (Stream<Path> stream = Files.list(dir)) {
+			return stream.sorted().toList();
+		}
+		catch (NoSuchFileException ex) {
+			return List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list " + dir, ex);
+		}
+	}
+
+	private static @Nullable String readLine(Path file) {
+		try {
+			return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			// unreadable parameters (mode 0200) and vanished devices read as absent
+			return null;
+		}
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static @Nullable Integer parseInt(String text) {
+		if (text.isEmpty() || text.length() > 9) {
+			return null;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return null;
+			}
+		}
+		return Integer.valueOf(text);
+	}
+
+}

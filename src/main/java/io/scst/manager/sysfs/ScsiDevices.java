@@ -1,0 +1,29 @@
+package io.scst.manager.sysfs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Linux side of scst_local: the SCSI devices each session's host brought up
+ * ({@code /sys/class/scsi_host/host<N>/...}) and the parameters of loaded modules
+ * ({@code /sys/module/<m>/parameters/}). Both live outside SCST's own tree.
+ */
+public interface ScsiDevices {
+
+	/**
+	 * The SCSI devices of one host, by LUN.
+	 * @param host the SCSI host number (an scst_local session's {@code host_no})
+	 * @return the devices, ordered by LUN; empty when the host has none or does not exist
+	 */
+	List<LinuxScsiDevice> ofHost(int host);
+
+	/**
+	 * The parameters of a loaded kernel module.
+	 * @param module the module name, e.g. {@code scst_local}
+	 * @return the values by parameter name (sorted), or empty when the module is not
+	 * loaded
+	 */
+	Optional<Map<String, String>> moduleParameters(String module);
+
+}

@@ -1,0 +1,76 @@
+package io.scst.manager.target;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The targets of a target driver. */
+@RestController
+@RequestMapping("/api/v1/target-drivers/{driver}/targets")
+@Tag(name = "Targets", description = "Targets of a target driver: create, read, change attributes, delete")
+class TargetController {
+
+	private final TargetService service;
+
+	TargetController(TargetService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the driver's targets",
+			description = "Name (as SCST knows it), enabled state where the driver has one, session and LUN counts.")
+	List<TargetSummary> list(@PathVariable String driver) {
+		return this.service.list(driver);
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a target",
+			description = "Writes add_target to the driver's management file, with scst_local sessions as "
+					+ "session_name parameters of the same command. Refused with 409 when the driver cannot create "
+					+ "targets (copy_manager) or the name is taken, before anything is written.")
+	ResponseEntity<Target> create(@PathVariable String driver, @RequestBody CreateTargetRequest request) {
+		Target target = this.service.create(driver, request);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+			.path("/{target}")
+			.buildAndExpand(target.name())
+			.toUri();
+		return ResponseEntity.created(location).body(target);
+	}
+
+	@GetMapping("/{target}")
+	@Operation(summary = "Describe a target",
+			description = "Every attribute file of the target directory, its sessions, LUN count and initiator groups.")
+	Target describe(@PathVariable String driver, @PathVariable String target) {
+		return this.service.describe(driver, target);
+	}
+
+	@PatchMapping("/{target}")
+	@Operation(summary = "Change target attributes",
+			description = "Writes each attribute in the order given after checking all names and values; when a "
+					+ "write fails, the attributes already written get their earlier values back.")
+	Target update(@PathVariable String driver, @PathVariable String target, @RequestBody UpdateTargetRequest request) {
+		return this.service.update(driver, target, request);
+	}
+
+	@DeleteMapping("/{target}")
+	@Operation(summary = "Delete a target",
+			description = "Writes del_target; its sessions, initiator groups and LUNs go with it.")
+	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target) {
+		this.service.delete(driver, target);
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.scst.manager.target;
+
+import io.scst.manager.system.NotFoundException;
+
+/** The target named in the request does not exist. */
+public class TargetNotFoundException extends NotFoundException {
+
+	public TargetNotFoundException(String driver, String target) {
+		super("target", "No such target", "Target driver " + driver + " has no target " + target);
+	}
+
+}

@@ -1,0 +1,264 @@
+package io.scst.manager.target;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.InvalidNameException;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstNames;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.SysfsException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The targets of a target driver ({@code targets/<driver>/<target>/}). Every request is
+ * checked completely (names, values, existence, what the driver offers) before the first
+ * write.
+ */
+@Service
+public class TargetService {
+
+	/** The {@code add_target} parameter that creates a session (scst_local). */
+	static final String SESSION_NAME_PARAMETER = "session_name";
+
+	/** The longest attribute value written. */
+	static final int MAX_ATTRIBUTE_VALUE_BYTES = 1024;
+
+	private final ScstSysfs sysfs;
+
+	private final TargetDriverService drivers;
+
+	public TargetService(ScstSysfs sysfs, TargetDriverService drivers) {
+		this.sysfs = sysfs;
+		this.drivers = drivers;
+	}
+
+	/**
+	 * List a driver's targets.
+	 * @param driver the driver
+	 * @return its targets, sorted by name
+	 */
+	public List<TargetSummary> list(String driver) {
+		this.drivers.requireDriver(driver);
+		List<TargetSummary> targets = new ArrayList<>();
+		for (String target : this.drivers.targetNames(driver)) {
+			targets.add(new TargetSummary(target, enabled(driver, target), sessionNames(driver, target).size(),
+					lunCount(driver, target)));
+		}
+		return targets;
+	}
+
+	/**
+	 * Describe a target.
+	 * @param driver the driver
+	 * @param target the target name
+	 * @return the target as read now
+	 */
+	public Target describe(String driver, String target) {
+		requireTarget(driver, target);
+		return new Target(target, driver, AttributeFiles.read(this.sysfs, ScstTree.target(driver, target)),
+				sessionNames(driver, target), lunCount(driver, target),
+				directoryNames(ScstTree.iniGroups(driver, target)));
+	}
+
+	/**
+	 * Create a target with {@code add_target}, its sessions in the same command.
+	 * @param driver the driver
+	 * @param request the target
+	 * @return the new target
+	 */
+	public Target create(String driver, CreateTargetRequest request) {
+		this.drivers.requireDriver(driver);
+		String name = ScstNames.target("name", request.name());
+		List<String> sessions = (request.sessions() != null) ? request.sessions() : List.of();
+		for (int i = 0; i < sessions.size(); i++) {
+			ScstNames.session("sessions[" + i + "]", sessions.get(i));
+		}
+		Map<String, String> parameters = (request.parameters() != null) ? request.parameters() : Map.of();
+		DriverCapabilities capabilities = this.drivers.capabilities(driver);
+		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+			String field = "parameters." + parameter.getKey();
+			ScstNames.parameter(field, parameter.getKey());
+			if (parameter.getKey().equalsIgnoreCase(SESSION_NAME_PARAMETER)
+					|| !capabilities.targetParameters().contains(parameter.getKey())) {
+				throw new InvalidNameException(field,
+						"'" + parameter.getKey() + "' is not an add_target parameter of " + driver
+								+ ((parameter.getKey().equalsIgnoreCase(SESSION_NAME_PARAMETER)) ? " (use 'sessions')"
+										: " (accepted: " + capabilities.targetParameters() + ")"));
+			}
+			ScstNames.value(field, parameter.getValue());
+		}
+		if (!capabilities.addTarget()) {
+			throw new UnsupportedByDriverException(driver, "create targets (its management file has no add_target)");
+		}
+		if (!sessions.isEmpty() && !capabilities.targetParameters().contains(SESSION_NAME_PARAMETER)) {
+			throw new UnsupportedByDriverException(driver, "create sessions with a target");
+		}
+		if (this.sysfs.exists(ScstTree.target(driver, name))) {
+			throw new TargetAlreadyExistsException(driver, name);
+		}
+		this.sysfs.mgmt(addTarget(driver, name, parameters, sessions));
+		return describe(driver, name);
+	}
+
+	/**
+	 * Write attributes of a target in the order given; when one write fails, the ones
+	 * already written get their earlier values back and the failure is rethrown.
+	 * @param driver the driver
+	 * @param target the target
+	 * @param request the new values
+	 * @return the target as read afterwards
+	 */
+	public Target update(String driver, String target, UpdateTargetRequest request) {
+		requireTarget(driver, target);
+		Map<String, String> changes = request.attributes();
+		if (changes == null || changes.isEmpty()) {
+			throw new InvalidNameException("attributes", "must name at least one attribute");
+		}
+		ScstPath dir = ScstTree.target(driver, target);
+		Map<String, Entry> files = new LinkedHashMap<>();
+		for (Entry entry : this.sysfs.list(dir)) {
+			files.put(entry.name(), entry);
+		}
+		for (Map.Entry<String, String> change : changes.entrySet()) {
+			String field = "attributes." + change.getKey();
+			Entry entry = files.get(change.getKey());
+			if (entry == null || !entry.isFile() || !entry.readable() || !entry.writable()
+					|| change.getKey().equals(ScstTree.MGMT)) {
+				throw new InvalidNameException(field,
+						"'" + change.getKey() + "' is not a writable attribute of target " + target);
+			}
+			checkValue(field, change.getValue());
+		}
+		Map<ScstPath, String> previous = new LinkedHashMap<>();
+		for (String name : changes.keySet()) {
+			previous.put(dir.resolve(name), this.sysfs.read(dir.resolve(name)).value());
+		}
+		List<ScstPath> written = new ArrayList<>();
+		for (Map.Entry<String, String> change : changes.entrySet()) {
+			ScstPath path = dir.resolve(change.getKey());
+			try {
+				this.sysfs.write(path, change.getValue());
+			}
+			catch (SysfsException ex) {
+				restore(written, previous, ex);
+				throw ex;
+			}
+			written.add(path);
+		}
+		return describe(driver, target);
+	}
+
+	/**
+	 * Delete a target with {@code del_target} (its sessions, groups and LUNs go with it).
+	 * @param driver the driver
+	 * @param target the target
+	 */
+	public void delete(String driver, String target) {
+		requireTarget(driver, target);
+		if (!this.drivers.capabilities(driver).delTarget()) {
+			throw new UnsupportedByDriverException(driver, "delete targets (its management file has no del_target)");
+		}
+		this.sysfs.mgmt(MgmtCommand.delTarget(driver, target));
+	}
+
+	/**
+	 * Check that a target exists.
+	 * @param driver the driver (validated, must exist)
+	 * @param target the target name (validated)
+	 * @throws TargetNotFoundException when it does not exist
+	 */
+	public void requireTarget(String driver, String target) {
+		this.drivers.requireDriver(driver);
+		ScstNames.target("target", target);
+		boolean directory = this.sysfs.stat(ScstTree.target(driver, target)).map(Entry::isDirectory).orElse(false);
+		if (!directory) {
+			throw new TargetNotFoundException(driver, target);
+		}
+	}
+
+	/** {@code add_target <name> [p=v;...][;session_name=s...]}. */
+	private static MgmtCommand addTarget(String driver, String name, Map<String, String> parameters,
+			List<String> sessions) {
+		MgmtCommand command = MgmtCommand.addTarget(driver, name, parameters);
+		if (sessions.isEmpty()) {
+			return command;
+		}
+		// MgmtCommand takes parameters as a map, which cannot repeat session_name
+		StringBuilder line = new StringBuilder(command.line());
+		line.append(parameters.isEmpty() ? " " : ";");
+		for (int i = 0; i < sessions.size(); i++) {
+			line.append((i > 0) ? ";" : "")
+				.append(SESSION_NAME_PARAMETER)
+				.append('=')
+				.append(ScstNames.session("sessions[" + i + "]", sessions.get(i)));
+		}
+		return new MgmtCommand(command.file(), line.toString());
+	}
+
+	private void restore(List<ScstPath> written, Map<ScstPath, String> previous, SysfsException failure) {
+		for (int i = written.size() - 1; i >= 0; i--) {
+			ScstPath path = written.get(i);
+			try {
+				this.sysfs.write(path, previous.get(path));
+			}
+			catch (SysfsException ex) {
+				failure.addSuppressed(ex);
+			}
+		}
+	}
+
+	private static void checkValue(String field, @Nullable String value) {
+		if (value == null) {
+			throw new InvalidNameException(field, "must not be null");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				throw new InvalidNameException(field, "must not contain line ends or control characters");
+			}
+		}
+		if (value.getBytes(StandardCharsets.UTF_8).length > MAX_ATTRIBUTE_VALUE_BYTES) {
+			throw new InvalidNameException(field, "is longer than " + MAX_ATTRIBUTE_VALUE_BYTES + " bytes");
+		}
+	}
+
+	private @Nullable Boolean enabled(String driver, String target) {
+		ScstPath path = ScstTree.targetAttribute(driver, target, ScstTree.ENABLED);
+		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
+			return null;
+		}
+		return this.sysfs.read(path).value().strip().equals("1");
+	}
+
+	private List<String> sessionNames(String driver, String target) {
+		return this.sysfs.list(ScstTree.sessions(driver, target))
+			.stream()
+			.filter(Entry::isDirectory)
+			.map(Entry::name)
+			.sorted()
+			.toList();
+	}
+
+	private int lunCount(String driver, String target) {
+		return (int) this.sysfs.list(ScstTree.luns(driver, target, null)).stream().filter(Entry::isDirectory).count();
+	}
+
+	private List<String> directoryNames(ScstPath dir) {
+		return this.sysfs.list(dir)
+			.stream()
+			.filter(Entry::isDirectory)
+			.map((entry) -> ScstTree.objectName(entry.name()))
+			.sorted()
+			.toList();
+	}
+
+}
