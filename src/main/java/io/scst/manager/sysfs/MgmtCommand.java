@@ -1,5 +1,6 @@
 package io.scst.manager.sysfs;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param line the command, without the final newline
  */
 public record MgmtCommand(ScstPath file, String line) {
+
+	/** scst_local's {@code add_target} parameter that creates a session. */
+	public static final String SESSION_NAME = "session_name";
 
 	/** {@code add_device <dev> [p=v;...]} on a handler. */
 	public static MgmtCommand addDevice(String handler, String device, Map<String, String> parameters) {
@@ -29,9 +33,24 @@ public record MgmtCommand(ScstPath file, String line) {
 
 	/** {@code add_target <tgt> [p=v;...]} on a target driver. */
 	public static MgmtCommand addTarget(String driver, String target, Map<String, String> parameters) {
+		return addTarget(driver, target, parameters, List.of());
+	}
+
+	/**
+	 * {@code add_target <tgt> [p=v;...][;session_name=s;...]}: scst_local creates one
+	 * session per {@code session_name} with the target, in the order given.
+	 */
+	public static MgmtCommand addTarget(String driver, String target, Map<String, String> parameters,
+			List<String> sessions) {
 		ScstNames.target("name", target);
-		return new MgmtCommand(ScstTree.targetDriverMgmt(ScstNames.handler("driver", driver)),
-				"add_target " + target + parameters(parameters));
+		StringBuilder line = new StringBuilder("add_target ").append(target).append(parameters(parameters));
+		for (int i = 0; i < sessions.size(); i++) {
+			line.append((i == 0 && parameters.isEmpty()) ? " " : ";")
+				.append(SESSION_NAME)
+				.append('=')
+				.append(ScstNames.session("sessions[" + i + "]", sessions.get(i)));
+		}
+		return new MgmtCommand(ScstTree.targetDriverMgmt(ScstNames.handler("driver", driver)), line.toString());
 	}
 
 	/** {@code del_target <tgt>} on a target driver. */

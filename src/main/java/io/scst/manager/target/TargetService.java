@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class TargetService {
 
 	/** The {@code add_target} parameter that creates a session (scst_local). */
-	static final String SESSION_NAME_PARAMETER = "session_name";
+	static final String SESSION_NAME_PARAMETER = MgmtCommand.SESSION_NAME;
 
 	/** The longest attribute value written. */
 	static final int MAX_ATTRIBUTE_VALUE_BYTES = 1024;
@@ -105,7 +105,7 @@ public class TargetService {
 		if (this.sysfs.exists(ScstTree.target(driver, name))) {
 			throw new TargetAlreadyExistsException(driver, name);
 		}
-		this.sysfs.mgmt(addTarget(driver, name, parameters, sessions));
+		this.sysfs.mgmt(MgmtCommand.addTarget(driver, name, parameters, sessions));
 		return describe(driver, name);
 	}
 
@@ -183,25 +183,6 @@ public class TargetService {
 		if (!directory) {
 			throw new TargetNotFoundException(driver, target);
 		}
-	}
-
-	/** {@code add_target <name> [p=v;...][;session_name=s...]}. */
-	private static MgmtCommand addTarget(String driver, String name, Map<String, String> parameters,
-			List<String> sessions) {
-		MgmtCommand command = MgmtCommand.addTarget(driver, name, parameters);
-		if (sessions.isEmpty()) {
-			return command;
-		}
-		// MgmtCommand takes parameters as a map, which cannot repeat session_name
-		StringBuilder line = new StringBuilder(command.line());
-		line.append(parameters.isEmpty() ? " " : ";");
-		for (int i = 0; i < sessions.size(); i++) {
-			line.append((i > 0) ? ";" : "")
-				.append(SESSION_NAME_PARAMETER)
-				.append('=')
-				.append(ScstNames.session("sessions[" + i + "]", sessions.get(i)));
-		}
-		return new MgmtCommand(command.file(), line.toString());
 	}
 
 	private void restore(List<ScstPath> written, Map<ScstPath, String> previous, SysfsException failure) {

@@ -1,6 +1,7 @@
 package io.scst.manager.sysfs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.scst.manager.sysfs.simulation.ScstSimulator;
@@ -43,6 +44,17 @@ class MgmtCommandTests {
 		assertThat(command.file()).hasToString("targets/scst_local/mgmt");
 		assertThat(command.line()).isEqualTo("add_target tgt1 session_name=host1");
 		assertThat(MgmtCommand.delTarget("scst_local", "tgt1").line()).isEqualTo("del_target tgt1");
+	}
+
+	@Test
+	void targetsWithSeveralSessionsAndParameters() {
+		assertThat(MgmtCommand.addTarget("scst_local", "tgt1", Map.of(), List.of("h1", "h2")).line())
+			.isEqualTo("add_target tgt1 session_name=h1;session_name=h2");
+		assertThat(MgmtCommand.addTarget("drv", "tgt1", Map.of("rel_tgt_id", "3"), List.of("h1")).line())
+			.isEqualTo("add_target tgt1 rel_tgt_id=3;session_name=h1");
+		assertThatExceptionOfType(InvalidNameException.class)
+			.isThrownBy(() -> MgmtCommand.addTarget("scst_local", "tgt1", Map.of(), List.of("h1", "h 2")))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("sessions[1]"));
 	}
 
 	@Test
