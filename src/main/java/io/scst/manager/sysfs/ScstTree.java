@@ -258,6 +258,38 @@ public final class ScstTree {
 			}
 		}
 		return null;
+
+	/** The {@code luns} link of a session: where its LUN set is. */
+	public static ScstPath sessionLuns(String driver, String target, String sessionEntry) {
+		return session(driver, target, sessionEntry).resolve(SESSION_LUNS);
+	}
+
+	/**
+	 * Where a link points, as a path below the root: its relative target (as
+	 * {@link ScstSysfs#readLink} returns it) resolved against the link's directory.
+	 * @param link the link
+	 * @param relativeTarget the link's target text, e.g. {@code ../../luns}
+	 * @return the path it names
+	 * @throws IllegalStateException when the target leaves the SCST tree
+	 */
+	public static ScstPath linkTarget(ScstPath link, String relativeTarget) {
+		ScstPath path = link.parent();
+		for (String part : relativeTarget.split("/")) {
+			if (part.isEmpty() || part.equals(".")) {
+				continue;
+			}
+			if (part.equals("..")) {
+				if (path.isRoot()) {
+					throw new IllegalStateException(
+							"Link " + link + " points outside the SCST tree: " + relativeTarget);
+				}
+				path = path.parent();
+			}
+			else {
+				path = path.resolve(part);
+			}
+		}
+		return path;
 	}
 
 }

@@ -1,0 +1,12 @@
+package io.scst.manager.lun;
+
+import io.scst.manager.system.NotFoundException;
+
+/** An initiator group that the target does not have (answered 404). */
+public class InitiatorGroupNotFoundException extends NotFoundException {
+
+	InitiatorGroupNotFoundException(String detail) {
+		super("ini-group", "No such initiator group", detail);
+	}
+
+}

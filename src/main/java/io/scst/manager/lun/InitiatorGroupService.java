@@ -1,0 +1,280 @@
+package io.scst.manager.lun;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstNames;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The initiator groups of a target and their initiator entries. A session sees the LUN
+ * set of the first group with an entry matching its initiator name, else the target's
+ * default set; which set that is is read from the session's {@code luns} link. Every
+ * change is one management command, written after every check passed.
+ */
+@Service
+public class InitiatorGroupService {
+
+	private final ScstSysfs sysfs;
+
+	private final LunService luns;
+
+	public InitiatorGroupService(ScstSysfs sysfs, LunService luns) {
+		this.sysfs = sysfs;
+		this.luns = luns;
+	}
+
+	/**
+	 * List a target's initiator groups.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @return the groups by name
+	 * @throws TargetNotFoundException when the driver or target does not exist
+	 */
+	public List<InitiatorGroupSummary> list(String driver, String target) {
+		this.luns.requireTarget(driver, target);
+		Map<ScstPath, List<String>> sessions = sessionsByLunSet(driver, target);
+		List<InitiatorGroupSummary> groups = new ArrayList<>();
+		for (String group : groupNames(driver, target)) {
+			groups.add(new InitiatorGroupSummary(group, initiatorNames(driver, target, group),
+					this.luns.luns(driver, target, group).size(),
+					sessions.getOrDefault(ScstTree.luns(driver, target, group), List.of())));
+		}
+		return groups;
+	}
+
+	/**
+	 * Read one initiator group.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 * @return the group with its entries, LUNs and attached sessions
+	 * @throws InitiatorGroupNotFoundException when the target has no such group
+	 */
+	public InitiatorGroup get(String driver, String target, String group) {
+		this.luns.requireLunSet(driver, target, group);
+		return new InitiatorGroup(group, initiatorNames(driver, target, group), this.luns.luns(driver, target, group),
+				sessionsOf(driver, target, group));
+	}
+
+	/**
+	 * Create an initiator group.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the new group's name
+	 * @return the new group
+	 * @throws InitiatorGroupAlreadyExistsException when the target has the group already
+	 */
+	public InitiatorGroup create(String driver, String target, String group) {
+		this.luns.requireTarget(driver, target);
+		MgmtCommand create = MgmtCommand.createGroup(driver, target, group);
+		if (this.luns.groupExists(driver, target, group)) {
+			throw new InitiatorGroupAlreadyExistsException(
+					"Target " + target + " already has an initiator group " + group);
+		}
+		this.sysfs.mgmt(create);
+		return get(driver, target, group);
+	}
+
+	/**
+	 * Delete an initiator group with its LUNs and entries. SCST refuses while sessions
+	 * are attached to it.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 * @throws InitiatorGroupInUseException when sessions are attached to the group
+	 */
+	public void delete(String driver, String target, String group) {
+		this.luns.requireLunSet(driver, target, group);
+		MgmtCommand del = MgmtCommand.delGroup(driver, target, group);
+		List<String> sessions = sessionsOf(driver, target, group);
+		if (!sessions.isEmpty()) {
+			throw new InitiatorGroupInUseException("Initiator group " + group + " of target " + target
+					+ " has sessions attached: " + String.join(", ", sessions)
+					+ "; remove or move their initiator entries (or close the sessions) first");
+		}
+		this.sysfs.mgmt(del);
+	}
+
+	/**
+	 * List a group's initiator entries.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 * @return the entries, sorted
+	 */
+	public List<String> initiators(String driver, String target, String group) {
+		this.luns.requireLunSet(driver, target, group);
+		return initiatorNames(driver, target, group);
+	}
+
+	/**
+	 * Read one initiator entry.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 * @param initiator the entry
+	 * @return the entry
+	 * @throws InitiatorNotFoundException when the group has no such entry
+	 */
+	public Initiator initiator(String driver, String target, String group, String initiator) {
+		this.luns.requireLunSet(driver, target, group);
+		requireInitiator(driver, target, group, initiator);
+		return Initiator.of(initiator, group);
+	}
+
+	/**
+	 * Add an initiator entry (a name or an SCST pattern) to a group.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 * @param initiator the entry
+	 * @return the new entry
+	 * @throws InitiatorAlreadyExistsException when the group has the entry already
+	 */
+	public Initiator addInitiator(String driver, String target, String group, String initiator) {
+		this.luns.requireLunSet(driver, target, group);
+		ScstNames.initiator("name", initiator);
+		MgmtCommand add = MgmtCommand.addInitiator(driver, target, group, initiator);
+		if (hasInitiator(driver, target, group, initiator)) {
+			throw alreadyIn(group, initiator);
+		}
+		this.sysfs.mgmt(add);
+		return Initiator.of(initiator, group);
+	}
+
+	/**
+	 * Remove an initiator entry from a group.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 * @param initiator the entry, spelled exactly as stored
+	 * @throws InitiatorNotFoundException when the group has no such entry
+	 */
+	public void deleteInitiator(String driver, String target, String group, String initiator) {
+		this.luns.requireLunSet(driver, target, group);
+		requireInitiator(driver, target, group, initiator);
+		this.sysfs.mgmt(MgmtCommand.delInitiator(driver, target, group, initiator));
+	}
+
+	/**
+	 * Move an initiator entry to another group of the same target.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group holding the entry
+	 * @param initiator the entry
+	 * @param destination the destination group
+	 * @return the destination's entries after the move
+	 * @throws InitiatorGroupNotFoundException when the destination does not exist
+	 * @throws InitiatorAlreadyExistsException when the destination has the entry already
+	 */
+	public List<String> moveInitiator(String driver, String target, String group, String initiator,
+			String destination) {
+		this.luns.requireLunSet(driver, target, group);
+		requireInitiator(driver, target, group, initiator);
+		ScstNames.group("group", destination);
+		MgmtCommand move = MgmtCommand.moveInitiator(driver, target, group, initiator, destination);
+		this.luns.requireGroup(driver, target, destination);
+		if (hasInitiator(driver, target, destination, initiator)) {
+			throw alreadyIn(destination, initiator);
+		}
+		this.sysfs.mgmt(move);
+		return initiatorNames(driver, target, destination);
+	}
+
+	/**
+	 * Remove every initiator entry of a group; idempotent.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the group
+	 */
+	public void clearInitiators(String driver, String target, String group) {
+		this.luns.requireLunSet(driver, target, group);
+		this.sysfs.mgmt(MgmtCommand.clearInitiators(driver, target, group));
+	}
+
+	/** The names of a target's groups, sorted. */
+	List<String> groupNames(String driver, String target) {
+		return this.sysfs.list(ScstTree.iniGroups(driver, target))
+			.stream()
+			.filter(Entry::isDirectory)
+			.map(Entry::name)
+			.toList();
+	}
+
+	/** The entries of a group that is known to exist, sorted. */
+	List<String> initiatorNames(String driver, String target, String group) {
+		return this.sysfs.list(ScstTree.initiators(driver, target, group))
+			.stream()
+			.filter((entry) -> entry.isFile() && !entry.name().equals(ScstTree.MGMT))
+			.map(Entry::name)
+			.toList();
+	}
+
+	boolean hasInitiator(String driver, String target, String group, String initiator) {
+		return ScstPath.isValidSegment(initiator)
+				&& this.sysfs.stat(ScstTree.initiators(driver, target, group).resolve(initiator))
+					.filter(Entry::isFile)
+					.isPresent();
+	}
+
+	/**
+	 * The groups of the target other than {@code except} whose entries hold this
+	 * initiator (compared as SCST matches names, ignoring case), sorted.
+	 */
+	List<String> otherGroupsListing(String driver, String target, String initiator, String except) {
+		List<String> groups = new ArrayList<>();
+		for (String group : groupNames(driver, target)) {
+			if (group.equals(except)) {
+				continue;
+			}
+			for (String entry : initiatorNames(driver, target, group)) {
+				if (entry.toLowerCase(Locale.ROOT).equals(initiator.toLowerCase(Locale.ROOT))) {
+					groups.add(group);
+					break;
+				}
+			}
+		}
+		return groups;
+	}
+
+	/** The sessions attached to a group, sorted. */
+	List<String> sessionsOf(String driver, String target, String group) {
+		return sessionsByLunSet(driver, target).getOrDefault(ScstTree.luns(driver, target, group), List.of());
+	}
+
+	/** The target's sessions (directory names, sorted) by the LUN set they see. */
+	private Map<ScstPath, List<String>> sessionsByLunSet(String driver, String target) {
+		Map<ScstPath, List<String>> sessions = new HashMap<>();
+		for (Entry entry : this.sysfs.list(ScstTree.sessions(driver, target))) {
+			if (!entry.isDirectory()) {
+				continue;
+			}
+			ScstPath link = ScstTree.sessionLuns(driver, target, entry.name());
+			ScstPath set = ScstTree.linkTarget(link, this.sysfs.readLink(link));
+			sessions.computeIfAbsent(set, (key) -> new ArrayList<>()).add(entry.name());
+		}
+		return sessions;
+	}
+
+	private void requireInitiator(String driver, String target, String group, String initiator) {
+		if (!hasInitiator(driver, target, group, initiator)) {
+			throw new InitiatorNotFoundException(
+					"Initiator group " + group + " of target " + target + " has no entry " + initiator);
+		}
+	}
+
+	private static InitiatorAlreadyExistsException alreadyIn(String group, String initiator) {
+		return new InitiatorAlreadyExistsException("Initiator group " + group + " already has the entry " + initiator);
+	}
+
+}

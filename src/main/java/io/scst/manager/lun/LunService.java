@@ -1,0 +1,269 @@
+package io.scst.manager.lun;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.scst.manager.lun.LunChange.Outcome;
+import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.InvalidNameException;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstNames;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * LUN sets: a target's default set ({@code group} {@code null}) and each initiator
+ * group's set behave the same, so every method takes the target and an optional group.
+ * Everything is read live through the {@link ScstSysfs} gateway; every change is one
+ * management command, written only after every check passed.
+ */
+@Service
+public class LunService {
+
+	private final ScstSysfs sysfs;
+
+	public LunService(ScstSysfs sysfs) {
+		this.sysfs = sysfs;
+	}
+
+	/**
+	 * List a LUN set.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the initiator group, or {@code null} for the target's default set
+	 * @return its LUNs by number
+	 * @throws TargetNotFoundException when the driver or target does not exist
+	 * @throws InitiatorGroupNotFoundException when the group does not exist
+	 */
+	public List<Lun> list(String driver, String target, @Nullable String group) {
+		requireLunSet(driver, target, group);
+		return luns(driver, target, group);
+	}
+
+	/**
+	 * Read one LUN.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the initiator group, or {@code null} for the target's default set
+	 * @param lun the LUN number
+	 * @return the LUN
+	 * @throws LunNotFoundException when nothing is mapped there
+	 */
+	public Lun get(String driver, String target, @Nullable String group, long lun) {
+		requireLunSet(driver, target, group);
+		int number = ScstNames.lun("lun", lun);
+		return find(driver, target, group, number).orElseThrow(() -> notMapped(target, group, number));
+	}
+
+	/**
+	 * Map a device at a LUN, idempotently: nothing is written when the LUN already maps
+	 * this device with this read-only flag; an absent LUN is added; a LUN with another
+	 * device or flag is replaced.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the initiator group, or {@code null} for the target's default set
+	 * @param lun the LUN number (0 to 16383)
+	 * @param device the device
+	 * @param readOnly whether the LUN is read-only
+	 * @return the LUN now and what was done
+	 * @throws DeviceNotFoundException when the device does not exist
+	 */
+	public LunChange put(String driver, String target, @Nullable String group, long lun, String device,
+			boolean readOnly) {
+		requireLunSet(driver, target, group);
+		int number = ScstNames.lun("lun", lun);
+		MgmtCommand add = MgmtCommand.addLun(driver, target, group, number, device, readOnly);
+		MgmtCommand replace = MgmtCommand.replaceLun(driver, target, group, number, device, readOnly);
+		requireDevice(device);
+		Optional<Lun> current = find(driver, target, group, number);
+		Outcome outcome;
+		if (current.isEmpty()) {
+			this.sysfs.mgmt(add);
+			outcome = Outcome.ADDED;
+		}
+		else if (maps(current.get(), device, readOnly)) {
+			outcome = Outcome.UNCHANGED;
+		}
+		else {
+			this.sysfs.mgmt(replace);
+			outcome = Outcome.REPLACED;
+		}
+		return new LunChange(get(driver, target, group, number), outcome);
+	}
+
+	/**
+	 * Remove a LUN.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the initiator group, or {@code null} for the target's default set
+	 * @param lun the LUN number
+	 * @throws LunNotFoundException when nothing is mapped there
+	 */
+	public void delete(String driver, String target, @Nullable String group, long lun) {
+		requireLunSet(driver, target, group);
+		int number = ScstNames.lun("lun", lun);
+		MgmtCommand del = MgmtCommand.delLun(driver, target, group, number);
+		if (!this.sysfs.exists(ScstTree.lun(driver, target, group, number))) {
+			throw notMapped(target, group, number);
+		}
+		this.sysfs.mgmt(del);
+	}
+
+	/**
+	 * Remove every LUN of a set; idempotent (an empty set stays empty).
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the initiator group, or {@code null} for the target's default set
+	 */
+	public void clear(String driver, String target, @Nullable String group) {
+		requireLunSet(driver, target, group);
+		this.sysfs.mgmt(MgmtCommand.clearLuns(driver, target, group));
+	}
+
+	/**
+	 * {@link #get(String, String, String, long)} with the LUN number as written in a URL.
+	 * @throws InvalidNameException when it is not a LUN number
+	 */
+	public Lun get(String driver, String target, @Nullable String group, String lun) {
+		requireLunSet(driver, target, group);
+		return get(driver, target, group, parseLun(lun));
+	}
+
+	/**
+	 * {@link #put(String, String, String, long, String, boolean)} with the LUN number as
+	 * written in a URL.
+	 * @throws InvalidNameException when it is not a LUN number
+	 */
+	public LunChange put(String driver, String target, @Nullable String group, String lun, String device,
+			boolean readOnly) {
+		requireLunSet(driver, target, group);
+		return put(driver, target, group, parseLun(lun), device, readOnly);
+	}
+
+	/**
+	 * {@link #delete(String, String, String, long)} with the LUN number as written in a
+	 * URL.
+	 * @throws InvalidNameException when it is not a LUN number
+	 */
+	public void delete(String driver, String target, @Nullable String group, String lun) {
+		requireLunSet(driver, target, group);
+		delete(driver, target, group, parseLun(lun));
+	}
+
+	/**
+	 * A LUN number as written in a URL: decimal digits, optionally negative (refused
+	 * later).
+	 */
+	private static long parseLun(String text) {
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidNameException("lun",
+					"'" + text + "' is not a LUN number (0 to " + ScstNames.MAX_LUN + ")");
+		}
+	}
+
+	/** Fail unless the driver and the target exist. */
+	void requireTarget(String driver, String target) {
+		if (!this.sysfs.exists(ScstTree.targetDriver(driver))) {
+			throw TargetNotFoundException.driver(driver);
+		}
+		if (!this.sysfs.exists(ScstTree.target(driver, target))) {
+			throw TargetNotFoundException.target(driver, target);
+		}
+	}
+
+	/** Fail unless the target (and the group, when given) exist. */
+	void requireLunSet(String driver, String target, @Nullable String group) {
+		requireTarget(driver, target);
+		if (group != null) {
+			requireGroup(driver, target, group);
+		}
+	}
+
+	/** Fail unless the group exists (the target is known to). */
+	void requireGroup(String driver, String target, String group) {
+		if (!groupExists(driver, target, group)) {
+			throw new InitiatorGroupNotFoundException("Target " + target + " has no initiator group " + group);
+		}
+	}
+
+	boolean groupExists(String driver, String target, String group) {
+		return this.sysfs.stat(ScstTree.iniGroup(driver, target, group)).filter(Entry::isDirectory).isPresent();
+	}
+
+	/** Fail unless the device exists. */
+	void requireDevice(String device) {
+		if (!this.sysfs.exists(ScstTree.device(device))) {
+			throw new DeviceNotFoundException("Device " + device + " does not exist");
+		}
+	}
+
+	/** The LUNs of a set that is known to exist, by number. */
+	List<Lun> luns(String driver, String target, @Nullable String group) {
+		List<Lun> luns = new ArrayList<>();
+		for (Entry entry : this.sysfs.list(ScstTree.luns(driver, target, group))) {
+			Integer number = lunNumber(entry);
+			if (number != null) {
+				luns.add(read(driver, target, group, number));
+			}
+		}
+		luns.sort(Comparator.comparingInt(Lun::lun));
+		return luns;
+	}
+
+	/** A LUN of a set that is known to exist, or empty when nothing is mapped there. */
+	Optional<Lun> find(String driver, String target, @Nullable String group, int lun) {
+		if (!this.sysfs.exists(ScstTree.lun(driver, target, group, lun))) {
+			return Optional.empty();
+		}
+		return Optional.of(read(driver, target, group, lun));
+	}
+
+	/**
+	 * Whether a LUN maps this device with this read-only flag. A read-only device makes
+	 * every LUN of it read-only, so the flag asked for is compared as SCST would show it.
+	 */
+	boolean maps(Lun current, String device, boolean readOnly) {
+		return current.device().equals(device) && current.readOnly() == (readOnly || deviceReadOnly(device));
+	}
+
+	private boolean deviceReadOnly(String device) {
+		ScstPath flag = ScstTree.deviceAttribute(device, ScstTree.READ_ONLY);
+		return this.sysfs.exists(flag) && isSet(this.sysfs.read(flag).value());
+	}
+
+	private Lun read(String driver, String target, @Nullable String group, int lun) {
+		ScstPath dir = ScstTree.lun(driver, target, group, lun);
+		ScstPath link = dir.resolve(ScstTree.DEVICE_LINK);
+		ScstPath device = ScstTree.linkTarget(link, this.sysfs.readLink(link));
+		boolean readOnly = isSet(this.sysfs.read(dir.resolve(ScstTree.READ_ONLY)).value());
+		return new Lun(lun, device.name(), readOnly);
+	}
+
+	private static boolean isSet(String flag) {
+		String value = flag.strip();
+		return !value.isEmpty() && !value.equals("0");
+	}
+
+	private static @Nullable Integer lunNumber(Entry entry) {
+		String name = entry.name();
+		if (!entry.isDirectory() || name.isEmpty() || name.length() > 5 || !name.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		return Integer.valueOf(name);
+	}
+
+	private static LunNotFoundException notMapped(String target, @Nullable String group, int lun) {
+		return new LunNotFoundException("LUN " + lun + " is not mapped "
+				+ ((group != null) ? "in initiator group " + group + " of target " : "on target ") + target);
+	}
+
+}

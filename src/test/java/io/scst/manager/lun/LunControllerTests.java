@@ -1,0 +1,257 @@
+package io.scst.manager.lun;
+
+import java.util.Map;
+
+import io.scst.manager.ApiTest;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.system.ProblemTypes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.json.AbstractJsonContentAssert;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResultAssert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The LUN resources over the real services on the shared demo simulator. */
+@ApiTest
+class LunControllerTests {
+
+	private static final String DRIVER = "scst_local";
+
+	private static final String TARGET = "lctgt";
+
+	private static final String LUNS = "/api/v1/target-drivers/scst_local/targets/lctgt/luns";
+
+	private static final String GROUP_LUNS = "/api/v1/target-drivers/scst_local/targets/lctgt/ini-groups/lcgrp/luns";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ScstSysfs sysfs;
+
+	@BeforeEach
+	void createTargetAndDevices() {
+		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "lcdev1", Map.of()));
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "lcdev2", Map.of()));
+	}
+
+	@AfterEach
+	void removeTargetAndDevices() {
+		simulator().faults().clear();
+		this.sysfs.mgmt(MgmtCommand.delTarget(DRIVER, TARGET));
+		this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "lcdev1"));
+		this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "lcdev2"));
+	}
+
+	@Test
+	void listsTheLunsSortedByNumberWithAnEtag() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 7, "lcdev2", true));
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 1, "lcdev1", false));
+		assertThat(this.mvc.get().uri(LUNS)).hasStatusOk()
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.satisfies((result) -> assertThat(result.getResponse().getHeader(HttpHeaders.ETAG)).startsWith("\""))
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					[{"lun":1,"device":"lcdev1","readOnly":false},{"lun":7,"device":"lcdev2","readOnly":true}]
+					""");
+	}
+
+	@Test
+	void readsOneLun() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 3, "lcdev1", true));
+		assertThat(this.mvc.get().uri(LUNS + "/3")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"lun":3,"device":"lcdev1","readOnly":true}
+				""");
+	}
+
+	@Test
+	void anUnmappedLunIsNotFound() {
+		AbstractJsonContentAssert<?> json = problem(this.mvc.get().uri(LUNS + "/3"), 404, "not-found");
+		json.extractingPath("$.object").isEqualTo("lun");
+		json.extractingPath("$.detail").isEqualTo("LUN 3 is not mapped on target lctgt");
+	}
+
+	@Test
+	void anUnknownTargetOrDriverIsNotFound() {
+		problem(this.mvc.get().uri("/api/v1/target-drivers/scst_local/targets/nosuch/luns"), 404, "not-found")
+			.extractingPath("$.object")
+			.isEqualTo("target");
+		problem(this.mvc.get().uri("/api/v1/target-drivers/nosuch/targets/lctgt/luns/0"), 404, "not-found")
+			.extractingPath("$.object")
+			.isEqualTo("target-driver");
+		long before = simulator().writeCount();
+		problem(put("/api/v1/target-drivers/scst_local/targets/nosuch/luns/0", "{\"device\":\"lcdev1\"}"), 404,
+				"not-found")
+			.extractingPath("$.object")
+			.isEqualTo("target");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+	}
+
+	@Test
+	void putAddsAnAbsentLunThenAnIdenticalPutWritesNothing() {
+		long before = simulator().writeCount();
+		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev1\",\"readOnly\":true}")).hasStatus(201)
+			.hasHeader(HttpHeaders.LOCATION, "http://localhost" + LUNS + "/4")
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"lun":4,"device":"lcdev1","readOnly":true}
+					""");
+		assertThat(simulator().writeCount()).isEqualTo(before + 1);
+		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev1\",\"readOnly\":true}")).hasStatusOk()
+			.doesNotContainHeader(HttpHeaders.LOCATION)
+			.bodyJson()
+			.extractingPath("$.device")
+			.isEqualTo("lcdev1");
+		assertThat(simulator().writeCount()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void putOfAnotherDeviceOrFlagReplaces() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 4, "lcdev1", false));
+		long before = simulator().writeCount();
+		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev2\"}")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"lun":4,"device":"lcdev2","readOnly":false}
+				""");
+		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev2\",\"readOnly\":true}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.readOnly")
+			.isEqualTo(true);
+		assertThat(simulator().writeCount()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void putOfAMissingDeviceIsNotFoundWithoutWriting() {
+		long before = simulator().writeCount();
+		AbstractJsonContentAssert<?> json = problem(put(LUNS + "/4", "{\"device\":\"lcnosuch\"}"), 404, "not-found");
+		json.extractingPath("$.object").isEqualTo("device");
+		json.extractingPath("$.detail").isEqualTo("Device lcnosuch does not exist");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "16384", "-1", "abc", "99999999999999999999" })
+	void invalidLunNumbersAreRejectedWithoutWriting(String lun) {
+		long before = simulator().writeCount();
+		problem(put(LUNS + "/" + lun, "{\"device\":\"lcdev1\"}"), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("lun");
+		problem(this.mvc.delete().uri(LUNS + "/" + lun), 400, "invalid-request").extractingPath("$.errors[0].field")
+			.isEqualTo("lun");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a b", "a\\nb", "a;b", "a/b", "..", "mgmt", "" })
+	void invalidDeviceNamesAreRejectedWithoutWriting(String device) {
+		long before = simulator().writeCount();
+		problem(put(LUNS + "/0", "{\"device\":\"" + device + "\"}"), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("device");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+	}
+
+	@Test
+	void deleteRemovesTheLunAndThenItIsNotFound() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 2, "lcdev1", false));
+		assertThat(this.mvc.delete().uri(LUNS + "/2")).hasStatus(204);
+		assertThat(this.sysfs.exists(io.scst.manager.sysfs.ScstTree.lun(DRIVER, TARGET, null, 2))).isFalse();
+		long before = simulator().writeCount();
+		problem(this.mvc.delete().uri(LUNS + "/2"), 404, "not-found").extractingPath("$.object").isEqualTo("lun");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+	}
+
+	@Test
+	void clearIsIdempotent() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 2, "lcdev1", false));
+		assertThat(this.mvc.delete().uri(LUNS)).hasStatus(204);
+		assertThat(this.mvc.delete().uri(LUNS)).hasStatus(204);
+		assertThat(this.mvc.get().uri(LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("[]");
+	}
+
+	@Test
+	void aStaleIfMatchIsRefusedWithoutWriting() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 2, "lcdev1", false));
+		String etag = this.mvc.get().uri(LUNS + "/2").exchange().getResponse().getHeader(HttpHeaders.ETAG);
+		this.sysfs.mgmt(MgmtCommand.replaceLun(DRIVER, TARGET, null, 2, "lcdev2", false));
+		long before = simulator().writeCount();
+		problem(this.mvc.put()
+			.uri(LUNS + "/2")
+			.header(HttpHeaders.IF_MATCH, etag)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"lcdev1\"}"), 412, "precondition-failed");
+		problem(this.mvc.delete().uri(LUNS + "/2").header(HttpHeaders.IF_MATCH, etag), 412, "precondition-failed");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+		String current = this.mvc.get().uri(LUNS + "/2").exchange().getResponse().getHeader(HttpHeaders.ETAG);
+		assertThat(current).isNotEqualTo(etag);
+		assertThat(this.mvc.delete().uri(LUNS + "/2").header(HttpHeaders.IF_MATCH, current)).hasStatus(204);
+	}
+
+	@Test
+	void aGroupsLunsBehaveLikeTheTargets() {
+		this.sysfs.mgmt(MgmtCommand.createGroup(DRIVER, TARGET, "lcgrp"));
+		assertThat(put(GROUP_LUNS + "/9", "{\"device\":\"lcdev2\"}")).hasStatus(201)
+			.hasHeader(HttpHeaders.LOCATION, "http://localhost" + GROUP_LUNS + "/9");
+		long before = simulator().writeCount();
+		assertThat(put(GROUP_LUNS + "/9", "{\"device\":\"lcdev2\"}")).hasStatusOk();
+		assertThat(simulator().writeCount()).isEqualTo(before);
+		assertThat(this.mvc.get().uri(GROUP_LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				[{"lun":9,"device":"lcdev2","readOnly":false}]
+				""");
+		assertThat(this.mvc.get().uri(LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("[]");
+		assertThat(this.mvc.delete().uri(GROUP_LUNS + "/9")).hasStatus(204);
+		problem(this.mvc.get().uri(GROUP_LUNS + "/9"), 404, "not-found").extractingPath("$.detail")
+			.isEqualTo("LUN 9 is not mapped in initiator group lcgrp of target lctgt");
+	}
+
+	@Test
+	void anUnknownGroupIsNotFound() {
+		problem(put("/api/v1/target-drivers/scst_local/targets/lctgt/ini-groups/nosuch/luns/0",
+				"{\"device\":\"lcdev1\"}"), 404, "not-found")
+			.extractingPath("$.object")
+			.isEqualTo("ini-group");
+	}
+
+	@Test
+	void aKernelRejectionIs422() {
+		// the copy manager refuses read-only LUNs with EINVAL
+		AbstractJsonContentAssert<?> json = problem(
+				put("/api/v1/target-drivers/copy_manager/targets/copy_manager_tgt/luns/16000",
+						"{\"device\":\"lcdev1\",\"readOnly\":true}"),
+				422, "kernel-rejected");
+		json.extractingPath("$.errno").isEqualTo("EINVAL");
+		json.extractingPath("$.path").isEqualTo("targets/copy_manager/copy_manager_tgt/luns/mgmt");
+		json.extractingPath("$.command").asString().startsWith("add lcdev1 16000 read_only=1");
+	}
+
+	private MockMvcTester.MockMvcRequestBuilder put(String uri, String body) {
+		return this.mvc.put().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private ScstSimulator simulator() {
+		return ((SimulatedScstSysfs) this.sysfs).simulator();
+	}
+
+	private static AbstractJsonContentAssert<?> problem(MockMvcTester.MockMvcRequestBuilder request, int status,
+			String slug) {
+		MvcTestResultAssert result = assertThat(request);
+		result.hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		AbstractJsonContentAssert<?> json = result.bodyJson();
+		json.extractingPath("$.type").isEqualTo(ProblemTypes.PREFIX + slug);
+		json.extractingPath("$.status").isEqualTo(status);
+		return json;
+	}
+
+}
