@@ -258,6 +258,7 @@ public final class ScstTree {
 			}
 		}
 		return null;
+	}
 
 	/** The {@code luns} link of a session: where its LUN set is. */
 	public static ScstPath sessionLuns(String driver, String target, String sessionEntry) {
