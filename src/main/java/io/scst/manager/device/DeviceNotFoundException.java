@@ -5,7 +5,7 @@ import io.scst.manager.system.NotFoundException;
 /** The named device does not exist. */
 public class DeviceNotFoundException extends NotFoundException {
 
-	DeviceNotFoundException(String device) {
+	public DeviceNotFoundException(String device) {
 		super("device", "No such device", "Device '" + device + "' does not exist");
 	}
 

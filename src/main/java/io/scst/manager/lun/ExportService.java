@@ -40,8 +40,10 @@ public class ExportService {
 	 * Make a device visible to an initiator at a LUN.
 	 * @param request what to export to whom
 	 * @return the export and the steps performed (none when everything was in place)
-	 * @throws TargetNotFoundException when the driver or target does not exist
-	 * @throws DeviceNotFoundException when the device does not exist
+	 * @throws io.scst.manager.target.TargetNotFoundException when the driver or target
+	 * does not exist
+	 * @throws io.scst.manager.device.DeviceNotFoundException when the device does not
+	 * exist
 	 * @throws InitiatorInAnotherGroupException when another group of the target lists the
 	 * initiator
 	 */

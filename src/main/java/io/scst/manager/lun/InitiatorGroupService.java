@@ -38,7 +38,8 @@ public class InitiatorGroupService {
 	 * @param driver the target driver
 	 * @param target the target
 	 * @return the groups by name
-	 * @throws TargetNotFoundException when the driver or target does not exist
+	 * @throws io.scst.manager.target.TargetNotFoundException when the driver or target
+	 * does not exist
 	 */
 	public List<InitiatorGroupSummary> list(String driver, String target) {
 		this.luns.requireTarget(driver, target);

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.scst.manager.lun.LunChange.Outcome;
+import io.scst.manager.device.DeviceNotFoundException;
+import io.scst.manager.target.TargetDriverNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -173,10 +176,10 @@ public class LunService {
 	/** Fail unless the driver and the target exist. */
 	void requireTarget(String driver, String target) {
 		if (!this.sysfs.exists(ScstTree.targetDriver(driver))) {
-			throw TargetNotFoundException.driver(driver);
+			throw new TargetDriverNotFoundException(driver);
 		}
 		if (!this.sysfs.exists(ScstTree.target(driver, target))) {
-			throw TargetNotFoundException.target(driver, target);
+			throw new TargetNotFoundException(driver, target);
 		}
 	}
 
@@ -202,7 +205,7 @@ public class LunService {
 	/** Fail unless the device exists. */
 	void requireDevice(String device) {
 		if (!this.sysfs.exists(ScstTree.device(device))) {
-			throw new DeviceNotFoundException("Device " + device + " does not exist");
+			throw new DeviceNotFoundException(device);
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
 
 /**
  * Optimistic concurrency for {@code PUT}, {@code PATCH} and {@code DELETE}: when the
@@ -88,6 +89,8 @@ class IfMatchInterceptor implements HandlerInterceptor {
 			resolvers.addResolvers(list);
 		}
 		invocable.setHandlerMethodArgumentResolvers(resolvers);
+		invocable
+			.setDataBinderFactory(new ServletRequestDataBinderFactory(null, this.adapter.getWebBindingInitializer()));
 		try {
 			Object result = invocable.invokeForRequest(new ServletWebRequest(get), new ModelAndViewContainer());
 			return (result instanceof HttpEntity<?> entity) ? entity.getBody() : result;

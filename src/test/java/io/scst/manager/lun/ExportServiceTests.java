@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.scst.manager.device.DeviceNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.sysfs.Attribute;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.Errno;

@@ -3,6 +3,8 @@ package io.scst.manager.lun;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.target.TargetDriverNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -109,7 +111,8 @@ class InitiatorGroupServiceTests {
 	void unknownTargetIsNotFound() {
 		assertThatExceptionOfType(TargetNotFoundException.class)
 			.isThrownBy(() -> this.service.create(DRIVER, "nosuchtgt", "iggrp1"));
-		assertThatExceptionOfType(TargetNotFoundException.class).isThrownBy(() -> this.service.list("nodrv", TARGET));
+		assertThatExceptionOfType(TargetDriverNotFoundException.class)
+			.isThrownBy(() -> this.service.list("nodrv", TARGET));
 	}
 
 	@Test

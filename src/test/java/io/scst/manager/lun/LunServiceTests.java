@@ -3,6 +3,9 @@ package io.scst.manager.lun;
 import java.util.Map;
 
 import io.scst.manager.lun.LunChange.Outcome;
+import io.scst.manager.device.DeviceNotFoundException;
+import io.scst.manager.target.TargetDriverNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -73,7 +76,7 @@ class LunServiceTests {
 
 	@Test
 	void unknownDriverOrTargetIsNotFound() {
-		assertThatExceptionOfType(TargetNotFoundException.class)
+		assertThatExceptionOfType(TargetDriverNotFoundException.class)
 			.isThrownBy(() -> this.service.list("nosuchdrv", TARGET, null))
 			.satisfies((ex) -> assertThat(ex.object()).isEqualTo("target-driver"));
 		assertThatExceptionOfType(TargetNotFoundException.class)

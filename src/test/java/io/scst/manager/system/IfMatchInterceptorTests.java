@@ -105,6 +105,19 @@ class IfMatchInterceptorTests {
 	}
 
 	@Test
+	void pathVariablesOfOtherTypesAreConverted() {
+		this.store.values.put("7", "seven");
+		MvcTestResult get = this.mvc.get().uri("/api/test/values/numbered/7").exchange();
+		assertThat(get).hasStatusOk();
+		String tag = get.getResponse().getHeader(HttpHeaders.ETAG);
+		assertThat(this.mvc.delete().uri("/api/test/values/numbered/7").header(HttpHeaders.IF_MATCH, "\"stale\""))
+			.hasStatus(412);
+		assertThat(this.mvc.delete().uri("/api/test/values/numbered/7").header(HttpHeaders.IF_MATCH, tag))
+			.hasStatusOk();
+		assertThat(this.store.values).doesNotContainKey("7");
+	}
+
+	@Test
 	void malformedIfMatchIs400() {
 		assertThat(put("a", "2", "not-quoted")).hasStatus(400);
 		assertThat(this.store.writes).hasValue(0);
@@ -166,6 +179,16 @@ class IfMatchInterceptorTests {
 			this.writes.incrementAndGet();
 			this.values.put(key, value.replace("\"", ""));
 			return get(key);
+		}
+
+		@GetMapping("/numbered/{number}")
+		Value numbered(@PathVariable int number) {
+			return get(Integer.toString(number));
+		}
+
+		@DeleteMapping("/numbered/{number}")
+		void deleteNumbered(@PathVariable int number) {
+			delete(Integer.toString(number));
 		}
 
 		@DeleteMapping("/{key}")
