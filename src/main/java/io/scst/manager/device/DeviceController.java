@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * SCST devices: list, create, read, change, delete, resync size.
@@ -53,7 +53,10 @@ class DeviceController {
 					+ "(missing backing file, relative path) answers 422.")
 	ResponseEntity<Device> create(@RequestBody CreateDeviceRequest request) {
 		Device device = this.service.create(request);
-		URI location = UriComponentsBuilder.fromPath("/api/v1/devices/{device}").buildAndExpand(device.name()).toUri();
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+			.path("/{device}")
+			.buildAndExpand(device.name())
+			.toUri();
 		return ResponseEntity.created(location).body(device);
 	}
 

@@ -99,7 +99,7 @@ class DeviceControllerTests {
 		MvcTestResultAssert result = assertThat(post("/api/v1/devices", """
 				{"name": "dct_disk1", "handler": "vdisk_fileio", "filename": "%s", "parameters": {"nv_cache": "1"}}
 				""".formatted(image)));
-		result.hasStatus(201).hasHeader(HttpHeaders.LOCATION, "/api/v1/devices/dct_disk1");
+		result.hasStatus(201).hasHeader(HttpHeaders.LOCATION, "http://localhost/api/v1/devices/dct_disk1");
 		AbstractJsonContentAssert<?> json = result.bodyJson();
 		json.extractingPath("$.name").isEqualTo("dct_disk1");
 		json.extractingPath("$.handler").isEqualTo("vdisk_fileio");

@@ -137,7 +137,7 @@ class LunControllerTests {
 		long before = simulator().writeCount();
 		AbstractJsonContentAssert<?> json = problem(put(LUNS + "/4", "{\"device\":\"lcnosuch\"}"), 404, "not-found");
 		json.extractingPath("$.object").isEqualTo("device");
-		json.extractingPath("$.detail").isEqualTo("Device lcnosuch does not exist");
+		json.extractingPath("$.detail").isEqualTo("Device 'lcnosuch' does not exist");
 		assertThat(simulator().writeCount()).isEqualTo(before);
 	}
 
