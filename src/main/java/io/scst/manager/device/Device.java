@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.scst.manager.sysfs.AttributeValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 public record Device(@Schema(description = "The device name", example = "vm_disk1") String name,
 		@Schema(description = "The device's handler", example = "vdisk_fileio") @Nullable String handler,
 		@Schema(description = "The size in bytes, when the device has one", example = "1073741824") @Nullable Long size,
-		@Schema(description = "Every readable attribute of the device, by name") Map<String, DeviceAttribute> attributes,
+		@Schema(description = "Every readable attribute of the device, by name") Map<String, AttributeValue> attributes,
 		@Schema(description = "The LUNs that export the device, oldest first") List<Export> exports) {
 
 	public Device {

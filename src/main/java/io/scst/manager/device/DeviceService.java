@@ -1,7 +1,6 @@
 package io.scst.manager.device;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
-import io.scst.manager.sysfs.Attribute;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -72,7 +71,8 @@ public class DeviceService {
 	public Device get(String name) {
 		requireDevice(name);
 		try {
-			return new Device(name, handlerOf(name), size(name), attributes(name), exports(name));
+			return new Device(name, handlerOf(name), size(name), AttributeFiles.read(this.sysfs, ScstTree.device(name)),
+					exports(name));
 		}
 		catch (KernelRejectedException ex) {
 			throw vanished(name, ex);
@@ -134,48 +134,7 @@ public class DeviceService {
 	 */
 	public Device change(String name, Map<String, String> attributes) {
 		requireDevice(name);
-		Map<String, Entry> entries = new TreeMap<>();
-		for (Entry entry : this.sysfs.list(ScstTree.device(name))) {
-			entries.put(entry.name(), entry);
-		}
-		for (Map.Entry<String, String> change : attributes.entrySet()) {
-			String attribute = ScstNames.parameter("attributes", change.getKey());
-			String field = "attributes." + attribute;
-			Entry entry = entries.get(attribute);
-			if (entry == null || !entry.isFile()) {
-				throw new InvalidNameException(field, "device '" + name + "' has no attribute '" + attribute + "'");
-			}
-			if (!entry.readable()) {
-				throw new InvalidNameException(field, "is a write-only trigger, not an attribute");
-			}
-			if (!entry.writable()) {
-				throw new InvalidNameException(field, "is read-only");
-			}
-			ScstNames.value(field, change.getValue());
-		}
-		Map<String, String> previous = new LinkedHashMap<>();
-		for (String attribute : attributes.keySet()) {
-			previous.put(attribute, this.sysfs.read(ScstTree.deviceAttribute(name, attribute)).value());
-		}
-		List<String> written = new ArrayList<>();
-		try {
-			for (Map.Entry<String, String> change : attributes.entrySet()) {
-				this.sysfs.write(ScstTree.deviceAttribute(name, change.getKey()), change.getValue());
-				written.add(change.getKey());
-			}
-		}
-		catch (RuntimeException ex) {
-			Collections.reverse(written);
-			for (String attribute : written) {
-				try {
-					this.sysfs.write(ScstTree.deviceAttribute(name, attribute), previous.get(attribute));
-				}
-				catch (RuntimeException restoreFailure) {
-					ex.addSuppressed(restoreFailure);
-				}
-			}
-			throw ex;
-		}
+		AttributeFiles.write(this.sysfs, ScstTree.device(name), attributes, "device '" + name + "'");
 		return get(name);
 	}
 
@@ -300,17 +259,6 @@ public class DeviceService {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	private Map<String, DeviceAttribute> attributes(String name) {
-		Map<String, DeviceAttribute> attributes = new TreeMap<>();
-		for (Entry entry : this.sysfs.list(ScstTree.device(name))) {
-			if (entry.isFile() && entry.readable()) {
-				Attribute content = this.sysfs.read(ScstTree.deviceAttribute(name, entry.name()));
-				attributes.put(entry.name(), new DeviceAttribute(content.value(), content.key(), entry.writable()));
-			}
-		}
-		return attributes;
 	}
 
 	/**

@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.scst.manager.lun.LunChange.Outcome;
 import io.scst.manager.device.DeviceNotFoundException;
-import io.scst.manager.target.TargetDriverNotFoundException;
-import io.scst.manager.target.TargetNotFoundException;
+import io.scst.manager.lun.LunChange.Outcome;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -16,6 +14,8 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.target.TargetDriverNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

@@ -124,6 +124,27 @@ public final class ScstNames {
 		return value;
 	}
 
+	/**
+	 * Check a value written to an attribute file (not a management command): any text on
+	 * one line, possibly empty or with blanks (e.g. {@code block} takes {@code 1 1}),
+	 * without control characters, at most {@value #MAX_VALUE_BYTES} bytes.
+	 */
+	public static String attributeValue(String field, String value) {
+		if (value == null) {
+			throw new InvalidNameException(field, "must not be null");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				throw new InvalidNameException(field, "must not contain line ends or control characters");
+			}
+		}
+		if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+			throw new InvalidNameException(field, "is longer than " + MAX_VALUE_BYTES + " bytes");
+		}
+		return value;
+	}
+
 	/** Check a LUN number. */
 	public static int lun(String field, long lun) {
 		if (lun < 0 || lun > MAX_LUN) {

@@ -3,6 +3,7 @@ package io.scst.manager.target;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.sysfs.AttributeValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

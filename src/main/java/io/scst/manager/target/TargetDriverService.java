@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScsiDevices;
 import io.scst.manager.sysfs.ScstNames;

@@ -1,11 +1,10 @@
 package io.scst.manager.target;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -13,7 +12,6 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.sysfs.SysfsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -30,7 +28,6 @@ public class TargetService {
 	static final String SESSION_NAME_PARAMETER = MgmtCommand.SESSION_NAME;
 
 	/** The longest attribute value written. */
-	static final int MAX_ATTRIBUTE_VALUE_BYTES = 1024;
 
 	private final ScstSysfs sysfs;
 
@@ -123,37 +120,7 @@ public class TargetService {
 		if (changes == null || changes.isEmpty()) {
 			throw new InvalidNameException("attributes", "must name at least one attribute");
 		}
-		ScstPath dir = ScstTree.target(driver, target);
-		Map<String, Entry> files = new LinkedHashMap<>();
-		for (Entry entry : this.sysfs.list(dir)) {
-			files.put(entry.name(), entry);
-		}
-		for (Map.Entry<String, String> change : changes.entrySet()) {
-			String field = "attributes." + change.getKey();
-			Entry entry = files.get(change.getKey());
-			if (entry == null || !entry.isFile() || !entry.readable() || !entry.writable()
-					|| change.getKey().equals(ScstTree.MGMT)) {
-				throw new InvalidNameException(field,
-						"'" + change.getKey() + "' is not a writable attribute of target " + target);
-			}
-			checkValue(field, change.getValue());
-		}
-		Map<ScstPath, String> previous = new LinkedHashMap<>();
-		for (String name : changes.keySet()) {
-			previous.put(dir.resolve(name), this.sysfs.read(dir.resolve(name)).value());
-		}
-		List<ScstPath> written = new ArrayList<>();
-		for (Map.Entry<String, String> change : changes.entrySet()) {
-			ScstPath path = dir.resolve(change.getKey());
-			try {
-				this.sysfs.write(path, change.getValue());
-			}
-			catch (SysfsException ex) {
-				restore(written, previous, ex);
-				throw ex;
-			}
-			written.add(path);
-		}
+		AttributeFiles.write(this.sysfs, ScstTree.target(driver, target), changes, "target " + target);
 		return describe(driver, target);
 	}
 
@@ -182,33 +149,6 @@ public class TargetService {
 		boolean directory = this.sysfs.stat(ScstTree.target(driver, target)).map(Entry::isDirectory).orElse(false);
 		if (!directory) {
 			throw new TargetNotFoundException(driver, target);
-		}
-	}
-
-	private void restore(List<ScstPath> written, Map<ScstPath, String> previous, SysfsException failure) {
-		for (int i = written.size() - 1; i >= 0; i--) {
-			ScstPath path = written.get(i);
-			try {
-				this.sysfs.write(path, previous.get(path));
-			}
-			catch (SysfsException ex) {
-				failure.addSuppressed(ex);
-			}
-		}
-	}
-
-	private static void checkValue(String field, @Nullable String value) {
-		if (value == null) {
-			throw new InvalidNameException(field, "must not be null");
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x20 || c == 0x7f) {
-				throw new InvalidNameException(field, "must not contain line ends or control characters");
-			}
-		}
-		if (value.getBytes(StandardCharsets.UTF_8).length > MAX_ATTRIBUTE_VALUE_BYTES) {
-			throw new InvalidNameException(field, "is longer than " + MAX_ATTRIBUTE_VALUE_BYTES + " bytes");
 		}
 	}
 

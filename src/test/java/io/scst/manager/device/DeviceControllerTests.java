@@ -249,7 +249,7 @@ class DeviceControllerTests {
 				{"attributes": {"bogus": "1"}}
 				"""), 400, "invalid-request").extractingPath("$.errors[0].field").isEqualTo("attributes.bogus");
 		problem(patch("/api/v1/devices/dct_null6", """
-				{"attributes": {"prod_id": "a;b"}}
+				{"attributes": {"prod_id": "a\\nb"}}
 				"""), 400, "invalid-request").extractingPath("$.errors[0].field").isEqualTo("attributes.prod_id");
 		problem(patch("/api/v1/devices/dct_null6", """
 				{"attributes": {}}

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.sysfs.AttributeValue;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -61,7 +62,7 @@ class DeviceServiceTests {
 		assertThat(device.handler()).isEqualTo("vdisk_fileio");
 		assertThat(device.size()).isEqualTo(8 * MIB);
 		assertThat(device.exports()).isEmpty();
-		assertThat(device.attributes().get("filename")).isEqualTo(new DeviceAttribute(image.toString(), true, true));
+		assertThat(device.attributes().get("filename")).isEqualTo(new AttributeValue(image.toString(), true, true));
 		assertThat(lastWrite().data()).isEqualTo("add_device disk1 filename=" + image + "\n");
 		assertThat(this.service.list(null)).containsExactly(new DeviceSummary("disk1", "vdisk_fileio", 8 * MIB, false));
 	}
@@ -71,8 +72,8 @@ class DeviceServiceTests {
 		Device device = this.service
 			.create(request("null1", "vdisk_nullio", null, 4 * MIB, Map.of("read_only", "1", "blocksize", "4096")));
 		assertThat(device.size()).isEqualTo(4 * MIB);
-		assertThat(device.attributes().get("read_only")).isEqualTo(new DeviceAttribute("1", true, false));
-		assertThat(device.attributes().get("blocksize")).isEqualTo(new DeviceAttribute("4096", true, false));
+		assertThat(device.attributes().get("read_only")).isEqualTo(new AttributeValue("1", true, false));
+		assertThat(device.attributes().get("blocksize")).isEqualTo(new AttributeValue("4096", true, false));
 		assertThat(lastWrite().data()).isEqualTo("add_device null1 size=4194304;blocksize=4096;read_only=1\n");
 	}
 
@@ -83,11 +84,11 @@ class DeviceServiceTests {
 		assertThat(List.copyOf(device.attributes().keySet())).isSorted()
 			.contains("type", "size", "size_mb", "blocksize", "t10_dev_id", "usn", "max_tgt_dev_commands")
 			.doesNotContain("handler", "exported", "dump_prs");
-		assertThat(device.attributes().get("max_tgt_dev_commands")).isEqualTo(new DeviceAttribute("64", false, true));
+		assertThat(device.attributes().get("max_tgt_dev_commands")).isEqualTo(new AttributeValue("64", false, true));
 		assertThat(device.attributes().get("type"))
-			.isEqualTo(new DeviceAttribute("0 - Direct-access device (e.g., magnetic disk)", false, false));
+			.isEqualTo(new AttributeValue("0 - Direct-access device (e.g., magnetic disk)", false, false));
 		assertThat(device.attributes().get("t10_dev_id").value()).isEqualTo("dba7df64-null1");
-		assertThat(device.attributes().get("naa_id")).isEqualTo(new DeviceAttribute("", false, true));
+		assertThat(device.attributes().get("naa_id")).isEqualTo(new AttributeValue("", false, true));
 	}
 
 	@Test
@@ -251,8 +252,16 @@ class DeviceServiceTests {
 		changes.put("max_tgt_dev_commands", "32");
 		changes.put("prod_id", "DISK");
 		Device device = this.service.change("null1", changes);
-		assertThat(device.attributes().get("max_tgt_dev_commands")).isEqualTo(new DeviceAttribute("32", true, true));
-		assertThat(device.attributes().get("prod_id")).isEqualTo(new DeviceAttribute("DISK", true, true));
+		assertThat(device.attributes().get("max_tgt_dev_commands")).isEqualTo(new AttributeValue("32", true, true));
+		assertThat(device.attributes().get("prod_id")).isEqualTo(new AttributeValue("DISK", true, true));
+	}
+
+	@Test
+	void attributeValuesMayHoldBlanks() {
+		Path image = ScstTreeFixtures.sparseFile(this.dataDir.resolve("blank.img"), 1 << 20);
+		this.service.create(request("disk1", "vdisk_fileio", image.toString(), null, null));
+		Device device = this.service.change("disk1", Map.of("prod_id", "MY DISK"));
+		assertThat(device.attributes().get("prod_id").value()).isEqualTo("MY DISK");
 	}
 
 	@Test
@@ -266,8 +275,9 @@ class DeviceServiceTests {
 		assertChangeRejected(Map.of("resync_size", "1"), "attributes.resync_size", "write-only");
 		assertChangeRejected(Map.of("exported", "1"), "attributes.exported", "no attribute");
 		assertChangeRejected(Map.of("../type", "1"), "attributes", "not a parameter name");
-		assertChangeRejected(Map.of("prod_id", "a;b"), "attributes.prod_id", "';'");
-		assertChangeRejected(Map.of("prod_id", ""), "attributes.prod_id", "empty");
+		assertChangeRejected(Map.of("prod_id", "a\nb"), "attributes.prod_id", "line ends");
+		assertChangeRejected(Map.of("prod_id", "a\u0000b"), "attributes.prod_id", "control characters");
+		assertChangeRejected(Map.of("prod_id", "x".repeat(1025)), "attributes.prod_id", "longer than");
 		assertThat(this.simulator.writeCount()).isEqualTo(writes);
 		assertThat(this.service.get("disk1").attributes().get("max_tgt_dev_commands").value()).isEqualTo("64");
 	}
@@ -283,7 +293,7 @@ class DeviceServiceTests {
 		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> this.service.change("null1", changes))
 			.satisfies((ex) -> assertThat(ex.path()).isEqualTo(second));
 		Device device = this.service.get("null1");
-		assertThat(device.attributes().get("max_tgt_dev_commands")).isEqualTo(new DeviceAttribute("64", false, true));
+		assertThat(device.attributes().get("max_tgt_dev_commands")).isEqualTo(new AttributeValue("64", false, true));
 		assertThat(device.attributes().get("prod_id").value()).isEqualTo("null1");
 		assertThat(lastWrite().path()).isEqualTo(ScstPath.of("devices", "null1", "max_tgt_dev_commands"));
 		assertThat(lastWrite().data()).isEqualTo("64\n");

@@ -3,8 +3,6 @@ package io.scst.manager.lun;
 import java.util.List;
 import java.util.Map;
 
-import io.scst.manager.target.TargetDriverNotFoundException;
-import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -13,6 +11,8 @@ import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatorOptions;
+import io.scst.manager.target.TargetDriverNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

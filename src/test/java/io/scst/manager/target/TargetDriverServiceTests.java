@@ -3,6 +3,7 @@ package io.scst.manager.target;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.sysfs.AttributeValue;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;

@@ -1,4 +1,4 @@
-package io.scst.manager.target;
+package io.scst.manager.sysfs;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
