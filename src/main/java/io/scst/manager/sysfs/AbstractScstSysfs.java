@@ -56,17 +56,47 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 
 	@Override
 	public List<Entry> list(ScstPath dir) {
-		return rawList(dir);
+		try {
+			return rawList(dir);
+		}
+		catch (KernelRejectedException ex) {
+			throw unlessTreeGone(ex);
+		}
 	}
 
 	@Override
 	public Optional<Entry> stat(ScstPath path) {
-		return rawStat(path);
+		Optional<Entry> entry = rawStat(path);
+		if (entry.isEmpty() && !available()) {
+			throw treeGone(path, null);
+		}
+		return entry;
 	}
 
 	@Override
 	public String readLink(ScstPath path) {
-		return rawReadLink(path);
+		try {
+			return rawReadLink(path);
+		}
+		catch (KernelRejectedException ex) {
+			throw unlessTreeGone(ex);
+		}
+	}
+
+	/**
+	 * An {@code ENOENT} while the whole tree is missing means SCST is not loaded (or was
+	 * unloaded meanwhile), not that one object is missing.
+	 */
+	private RuntimeException unlessTreeGone(KernelRejectedException ex) {
+		if (ex.errno().equals(Errno.ENOENT) && !available()) {
+			return treeGone(ex.path(), ex);
+		}
+		return ex;
+	}
+
+	private ScstUnavailableException treeGone(ScstPath path, @Nullable Exception cause) {
+		return new ScstUnavailableException(
+				"The SCST sysfs tree is not there at " + location() + " (are the SCST modules loaded?)", path, cause);
 	}
 
 	@Override
@@ -85,7 +115,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 			}
 			catch (KernelRejectedException ex) {
 				if (!ex.errno().equals(Errno.EAGAIN)) {
-					throw ex;
+					throw unlessTreeGone(ex);
 				}
 				again++;
 				if (System.nanoTime() - deadline >= 0) {
@@ -105,7 +135,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 			if (ex.errno().equals(Errno.EAGAIN)) {
 				throw new ScstBusyException(path, null, Duration.ZERO);
 			}
-			throw ex;
+			throw unlessTreeGone(ex);
 		}
 	}
 
@@ -128,6 +158,9 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 			catch (KernelRejectedException ex) {
 				if (ex.stage() != KernelRejectedException.Stage.WRITE || !ex.errno().equals(Errno.EAGAIN)) {
 					this.listener.written(path, written, ex.errno(), Duration.ofNanos(System.nanoTime() - start));
+					if (ex.errno().equals(Errno.ENOENT) && !available()) {
+						throw treeGone(path, ex);
+					}
 					throw withLastResult(ex, path);
 				}
 				awaitResult(path, written, start);

@@ -44,6 +44,21 @@ class KernelScstSysfsTests {
 	}
 
 	@Test
+	void everyOperationOnAMissingTreeSaysScstIsNotThere() {
+		KernelScstSysfs sysfs = sysfs(this.temp.resolve("unloaded"));
+		ScstPath handlers = ScstPath.of("handlers");
+		assertThatExceptionOfType(ScstUnavailableException.class).isThrownBy(() -> sysfs.list(handlers))
+			.withMessageContaining("not there");
+		assertThatExceptionOfType(ScstUnavailableException.class).isThrownBy(() -> sysfs.stat(handlers));
+		assertThatExceptionOfType(ScstUnavailableException.class).isThrownBy(() -> sysfs.read(ScstPath.of("version")));
+		assertThatExceptionOfType(ScstUnavailableException.class)
+			.isThrownBy(() -> sysfs.readLink(ScstPath.of("handlers/vdisk_fileio/disk1")));
+		assertThatExceptionOfType(ScstUnavailableException.class)
+			.isThrownBy(() -> sysfs.write(ScstPath.of("handlers/vdisk_fileio/mgmt"), "add_device d1"));
+		assertThat(this.temp.resolve("unloaded")).doesNotExist();
+	}
+
+	@Test
 	void writingToAMissingFileFailsAtOpenWithEnoentAndCreatesNothing() {
 		KernelScstSysfs sysfs = sysfs(this.temp);
 		assertThatExceptionOfType(KernelRejectedException.class)
