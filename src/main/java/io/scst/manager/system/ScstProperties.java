@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -61,11 +62,14 @@ public record ScstProperties(@Valid @DefaultValue Sysfs sysfs, @Valid @DefaultVa
 	 * {@code add_default_tgt}: whether loading the module creates target
 	 * {@code scst_local_tgt} with session {@code scst_local_host}; {@code true} by
 	 * default, {@code false} needs {@code state=fresh}
+	 * @param mount a directory at which to mount this simulator as a FUSE filesystem
+	 * while the server runs (the files and the API then share one state), or {@code null}
+	 * (the default) not to mount it
 	 */
 	public record Simulator(@NotNull @DefaultValue("demo") State state,
 			@Min(0) @Max(MAX_CPUS) @DefaultValue("0") int cpus, @NotNull @DefaultValue("data") Path dataDir,
 			@DefaultValue("true") boolean persist, @DefaultValue("false") boolean debugEagain,
-			@DefaultValue("true") boolean addDefaultTarget) {
+			@DefaultValue("true") boolean addDefaultTarget, @Nullable Path mount) {
 
 		/**
 		 * The demo exports its disk on the default target, so it needs one.

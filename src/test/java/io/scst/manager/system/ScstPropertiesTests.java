@@ -32,6 +32,7 @@ class ScstPropertiesTests {
 			assertThat(properties.simulator().persist()).isTrue();
 			assertThat(properties.simulator().debugEagain()).isFalse();
 			assertThat(properties.simulator().addDefaultTarget()).isTrue();
+			assertThat(properties.simulator().mount()).isNull();
 		});
 	}
 
@@ -47,7 +48,8 @@ class ScstPropertiesTests {
 			.withPropertyValues("scst.sysfs.mode=simulator", "scst.sysfs.root=/tmp/scst",
 					"scst.sysfs.mgmt-timeout=250ms", "scst.simulator.state=fresh", "scst.simulator.cpus=8",
 					"scst.simulator.data-dir=/var/lib/scst", "scst.simulator.persist=false",
-					"scst.simulator.debug-eagain=true", "scst.simulator.add-default-target=false")
+					"scst.simulator.debug-eagain=true", "scst.simulator.add-default-target=false",
+					"scst.simulator.mount=/mnt/scst_tgt")
 			.run((context) -> {
 				ScstProperties properties = context.getBean(ScstProperties.class);
 				assertThat(properties.sysfs().mode()).isEqualTo(Mode.SIMULATOR);
@@ -60,6 +62,7 @@ class ScstPropertiesTests {
 				assertThat(properties.simulator().persist()).isFalse();
 				assertThat(properties.simulator().debugEagain()).isTrue();
 				assertThat(properties.simulator().addDefaultTarget()).isFalse();
+				assertThat(properties.simulator().mount()).isEqualTo(Path.of("/mnt/scst_tgt"));
 			});
 	}
 
