@@ -252,6 +252,51 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 		};
 
 		/**
+		 * One listener that tells each of several in turn; a listener that throws does
+		 * not keep the others from hearing.
+		 * @param listeners the listeners, in order
+		 * @return the combined listener
+		 */
+		static GatewayListener all(List<GatewayListener> listeners) {
+			if (listeners.isEmpty()) {
+				return NONE;
+			}
+			if (listeners.size() == 1) {
+				return listeners.get(0);
+			}
+			List<GatewayListener> copy = List.copyOf(listeners);
+			return new GatewayListener() {
+
+				@Override
+				public void written(ScstPath path, String written, @Nullable Errno errno, Duration took) {
+					for (GatewayListener listener : copy) {
+						try {
+							listener.written(path, written, errno, took);
+						}
+						catch (RuntimeException ex) {
+							// a listener must not break the gateway or the other
+							// listeners
+						}
+					}
+				}
+
+				@Override
+				public void eagainResolved(ScstPath path, int attempts, Duration waited) {
+					for (GatewayListener listener : copy) {
+						try {
+							listener.eagainResolved(path, attempts, waited);
+						}
+						catch (RuntimeException ex) {
+							// a listener must not break the gateway or the other
+							// listeners
+						}
+					}
+				}
+
+			};
+		}
+
+		/**
 		 * A write finished.
 		 * @param path the file written
 		 * @param written the text written, without the final newline

@@ -116,6 +116,22 @@ class AbstractScstSysfsTests {
 	}
 
 	@Test
+	void everyListenerHearsEvenWhenOneThrows() {
+		RecordingListener second = new RecordingListener();
+		AbstractScstSysfs.GatewayListener throwing = new AbstractScstSysfs.GatewayListener() {
+			@Override
+			public void written(ScstPath path, String written, @Nullable Errno errno, Duration took) {
+				throw new IllegalStateException("broken listener");
+			}
+		};
+		ScriptedSysfs sysfs = new ScriptedSysfs(Duration.ofSeconds(1),
+				AbstractScstSysfs.GatewayListener.all(List.of(throwing, second)));
+		sysfs.writes(null);
+		sysfs.write(MGMT, "add_device d1");
+		assertThat(second.events).containsExactly("written " + MGMT + " 'add_device d1' null");
+	}
+
+	@Test
 	void aBusyResultFileLeavesTheLastResultOut() {
 		this.sysfs.writes(Errno.EEXIST);
 		this.sysfs.reads(AbstractScstSysfs.LAST_RESULT, Errno.EAGAIN);
