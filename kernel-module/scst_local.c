@@ -167,8 +167,8 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 	if (scsi_sg_count(sc))
 		scst_cmd_set_tgt_sg(cmd, scsi_sglist(sc), scsi_sg_count(sc));
 
-	/* Overwritten by xmit_response; stays if SCST drops the command. */
-	sc->result = DID_ABORT << 16;
+	/* Overwritten by xmit_response; an aborted command is retried. */
+	sc->result = DID_SOFT_ERROR << 16;
 
 	scst_cmd_init_done(cmd, SCST_CONTEXT_THREAD);
 	return 0;
@@ -206,7 +206,8 @@ static int scst_local_tmf(struct scsi_cmnd *sc, int fn)
 	if (fn == SCST_ABORT_TASK) {
 		params.tag = blk_mq_unique_tag(scsi_cmd_to_rq(sc));
 		params.tag_set = 1;
-	} else if (fn == SCST_LUN_RESET) {
+	} else {
+		/* SCST wants a LUN for all but a few functions; give it always. */
 		int_to_scsilun(sc->device->lun, &lun);
 		params.lun = lun.scsi_lun;
 		params.lun_len = sizeof(lun);
