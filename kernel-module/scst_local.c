@@ -76,6 +76,10 @@ static struct device *scst_local_root;
 static atomic_t scst_local_nr_sess_devs = ATOMIC_INIT(0);
 static DECLARE_WAIT_QUEUE_HEAD(scst_local_sess_devs_wq);
 
+/* Build lines of the driver's "version" attribute; constant. */
+static const char scst_local_build_flags[] = SCST_LOCAL_FLAG_EXTRACHECKS
+	SCST_LOCAL_FLAG_TRACING SCST_LOCAL_FLAG_DEBUG;
+
 #if defined(CONFIG_SCST_DEBUG) || defined(CONFIG_SCST_TRACING)
 /* Trace level shown in targets/scst_local/trace_level; written by SCST. */
 static unsigned long scst_local_trace_flag = TRACE_OUT_OF_MEM | TRACE_MINOR;
@@ -418,23 +422,9 @@ static int scst_local_release(struct scst_tgt *scst_tgt)
 static ssize_t version_show(struct kobject *kobj, struct kobj_attribute *attr,
 			    char *buf)
 {
-	return sysfs_emit(buf, "%s\n%s%s%s", SCST_LOCAL_VERSION,
-#ifdef CONFIG_SCST_EXTRACHECKS
-			  "EXTRACHECKS\n",
-#else
-			  "",
-#endif
-#ifdef CONFIG_SCST_TRACING
-			  "TRACING\n",
-#else
-			  "",
-#endif
-#ifdef CONFIG_SCST_DEBUG
-			  "DEBUG\n"
-#else
-			  ""
-#endif
-			  );
+	int len = sysfs_emit(buf, "%s\n", SCST_LOCAL_VERSION);
+
+	return len + sysfs_emit_at(buf, len, "%s", scst_local_build_flags);
 }
 
 static ssize_t stats_show(struct kobject *kobj, struct kobj_attribute *attr,

@@ -29,6 +29,23 @@
 /* First line of the driver's "version" attribute. */
 #define SCST_LOCAL_VERSION		SCST_VERSION_STRING "/20110901"
 
+/* Lines after the version naming how SCST was built, as SCST itself does. */
+#ifdef CONFIG_SCST_EXTRACHECKS
+#define SCST_LOCAL_FLAG_EXTRACHECKS	"EXTRACHECKS\n"
+#else
+#define SCST_LOCAL_FLAG_EXTRACHECKS	""
+#endif
+#ifdef CONFIG_SCST_TRACING
+#define SCST_LOCAL_FLAG_TRACING		"TRACING\n"
+#else
+#define SCST_LOCAL_FLAG_TRACING		""
+#endif
+#ifdef CONFIG_SCST_DEBUG
+#define SCST_LOCAL_FLAG_DEBUG		"DEBUG\n"
+#else
+#define SCST_LOCAL_FLAG_DEBUG		""
+#endif
+
 /* Target and session created at load time when add_default_tgt is set. */
 #define SCST_LOCAL_DEFAULT_TGT		"scst_local_tgt"
 #define SCST_LOCAL_DEFAULT_SESS		"scst_local_host"
