@@ -1,0 +1,355 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Runs inside the throwaway VM (busybox ash) as part of the initramfs built by
+# run-vm-tests.sh. Prints one "PASS <step>" or "FAIL <step>: <why>" line per
+# step, "THROUGHPUT ..." lines, and "TESTS-DONE failures=<n>" at the end.
+#
+# /modules/order lists the kernel's own modules to load first; scst.ko,
+# scst_vdisk.ko and scst_local.ko sit in /modules as well. /mode is "ours" or
+# "upstream" (only used in messages: both modules must behave alike).
+
+S=/sys/kernel/scst_tgt
+L=$S/targets/scst_local
+FAILS=0
+MODE=$(cat /mode 2>/dev/null || echo ours)
+RUNS=$(cat /runs 2>/dev/null || echo 3)
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; FAILS=$((FAILS + 1)); }
+
+# w FILE TEXT: write TEXT with one write(); the error text goes to /tmp/err.
+w() { echo "$2" > "$1" 2>/tmp/err; }
+
+# expect_err FILE TEXT ERRNO-TEXT: the write must fail with that message.
+expect_err() {
+	if w "$1" "$2"; then
+		echo "write '$2' to $1 succeeded"
+		return 1
+	fi
+	if ! grep -q "$3" /tmp/err; then
+		echo "write '$2' to $1: $(cat /tmp/err), expected $3"
+		return 1
+	fi
+	return 0
+}
+
+# find_sd HOST LUN: the sd name of H:0:0:L, if any.
+find_sd() {
+	ls "/sys/class/scsi_host/host$1/device/target$1:0:0/$1:0:0:$2/block" \
+		2>/dev/null | head -n 1
+}
+
+# wait_sd HOST LUN: wait up to 20 s for the disk to appear.
+wait_sd() {
+	i=0
+	while [ $i -lt 100 ]; do
+		s=$(find_sd "$1" "$2")
+		if [ -n "$s" ] && [ -b "/dev/$s" ]; then
+			echo "$s"
+			return 0
+		fi
+		sleep 0.2
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone PATH: wait up to 20 s for PATH to disappear.
+wait_gone() {
+	i=0
+	while [ -e "$1" ] && [ $i -lt 100 ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
+	[ ! -e "$1" ]
+}
+
+# hex FILE: bytes of FILE as one line of hex pairs.
+hex() { od -An -tx1 -v "$1" | tr -s ' \n' '  ' | sed 's/^ //; s/ $//'; }
+
+oops_count() { dmesg | grep -cE 'BUG:|Oops|general protection|WARNING:|Call Trace'; }
+
+load_modules() {
+	mkdir -p /var/lib/scst/pr /var/lib/scst/dif_tags /var/lib/scst/vdev_mode_pages
+	for m in $(cat /modules/order); do
+		insmod "/modules/$m" 2>/dev/null
+	done
+	insmod /modules/scst.ko || return 1
+	insmod /modules/scst_vdisk.ko || return 1
+	insmod /modules/scst_local.ko "$@" || return 1
+}
+
+# ---------------------------------------------------------------- load
+step_load() {
+	if ! load_modules; then
+		fail load "insmod failed"
+		return 1
+	fi
+	if [ -d $L/scst_local_tgt/sessions/scst_local_host ] &&
+	   [ "$(cat /sys/module/scst_local/parameters/add_default_tgt)" = Y ]; then
+		pass load
+	else
+		fail load "default target/session missing"
+		return 1
+	fi
+
+	why=""
+	v=$(head -n 1 $L/version)
+	case "$v" in
+	*/20110901) ;;
+	*) why="$why version='$v'" ;;
+	esac
+	[ "$(cat $L/stats)" = "Aborts: 0, Device Resets: 0, Target Resets: 0" ] ||
+		why="$why stats='$(cat $L/stats)'"
+	cat > /tmp/help.expected <<'EOF'
+Usage: echo "add_target target_name [parameters]" >mgmt
+       echo "del_target target_name" >mgmt
+       echo "add_session target_name session_name" >mgmt
+       echo "del_session target_name session_name" >mgmt
+
+where parameters are one or more param_name=value pairs separated by ';'
+
+
+The following parameters available: session_name
+
+EOF
+	cmp -s $L/mgmt /tmp/help.expected || why="$why mgmt-help-differs"
+	[ -e $L/scst_local_tgt/enabled ] && why="$why has-enabled"
+	[ "$(cat $L/scst_local_tgt/scsi_transport_version)" = 0xbe0 ] ||
+		why="$why scsi_tv"
+	[ "$(cat $L/scst_local_tgt/phys_transport_version)" = 0x0 ] ||
+		why="$why phys_tv"
+	if [ -z "$why" ]; then pass sysfs-driver; else fail sysfs-driver "$why"; fi
+
+	why=""
+	sd=$L/scst_local_tgt/sessions/scst_local_host
+	h=$(cat $sd/host_no)
+	link=$(readlink $sd/host)
+	[ "$link" = "../../../../../../../devices/scst_local/scst_local_host/host$h/scsi_host/host$h" ] ||
+		why="$why host-link='$link'"
+	t=$(hex $sd/transport_id)
+	[ "$t" = "06 00 00 00 5f ee de 40 1f ad e0 50 00 00 00 00 00 00 00 00 00 00 00 00" ] ||
+		why="$why transport_id='$t'"
+	[ -d /sys/devices/scst_local/scst_local_host/host$h ] || why="$why no-host-dev"
+	if [ -z "$why" ]; then pass sysfs-session; else fail sysfs-session "$why"; fi
+}
+
+# ---------------------------------------------------------------- seed
+step_seed() {
+	dd if=/dev/zero of=/tmp/disk1.img bs=1M count=32 2>/dev/null
+	if ! w $S/handlers/vdisk_fileio/mgmt "add_device disk1 filename=/tmp/disk1.img"; then
+		fail seed "add_device: $(cat /tmp/err)"
+		return 1
+	fi
+	if ! w $L/scst_local_tgt/luns/mgmt "add disk1 0"; then
+		fail seed "add LUN 0: $(cat /tmp/err)"
+		return 1
+	fi
+	H=$(cat $L/scst_local_tgt/sessions/scst_local_host/host_no)
+	if ! SD=$(wait_sd "$H" 0); then
+		fail seed "no disk under /sys/class/scsi_host/host$H"
+		return 1
+	fi
+	pass "seed (host$H lun 0 = /dev/$SD)"
+}
+
+# ---------------------------------------------------------------- io
+step_io() {
+	why=""
+	dd if=/dev/urandom of=/tmp/pat bs=64k count=64 2>/dev/null
+	dd if=/tmp/pat of=/dev/$SD bs=64k seek=16 oflag=direct conv=notrunc 2>/dev/null ||
+		why="$why write-failed"
+	dd if=/tmp/disk1.img bs=64k skip=16 count=64 2>/dev/null | cmp -s - /tmp/pat ||
+		why="$why backing-file-differs"
+	dd if=/dev/$SD bs=64k skip=16 count=64 iflag=direct 2>/dev/null | cmp -s - /tmp/pat ||
+		why="$why readback-differs"
+	dd if=/dev/urandom of=/tmp/pat2 bs=4k count=33 2>/dev/null
+	dd if=/tmp/pat2 of=/tmp/disk1.img bs=4k seek=3000 conv=notrunc 2>/dev/null
+	dd if=/dev/$SD bs=4k skip=3000 count=33 iflag=direct 2>/dev/null | cmp -s - /tmp/pat2 ||
+		why="$why backing-write-not-seen"
+	if [ -z "$why" ]; then pass io-verify; else fail io-verify "$why"; fi
+}
+
+# ---------------------------------------------------------------- luns
+step_luns() {
+	why=""
+	w $S/handlers/vdisk_nullio/mgmt "add_device null1 size_mb=256" ||
+		why="$why add_device-null1"
+	(dd if=/dev/$SD of=/dev/null bs=64k count=4000 iflag=direct 2>/dev/null
+	 echo $? > /tmp/bgio.rc) &
+	bg=$!
+	w $L/scst_local_tgt/luns/mgmt "add null1 1" || why="$why add-lun1"
+	sd1=$(wait_sd "$H" 1) || why="$why lun1-not-seen"
+	if [ -n "$sd1" ]; then
+		dd if=/dev/$sd1 of=/dev/null bs=64k count=16 iflag=direct 2>/dev/null ||
+			why="$why lun1-read"
+	fi
+	w $L/scst_local_tgt/luns/mgmt "del 1" || why="$why del-lun1"
+	w $L/scst_local_tgt/luns/mgmt "add null1 2" || why="$why add-lun2"
+	wait_sd "$H" 2 >/dev/null || why="$why lun2-not-seen"
+	w $L/scst_local_tgt/luns/mgmt "del 2" || why="$why del-lun2"
+	wait $bg
+	[ "$(cat /tmp/bgio.rc 2>/dev/null)" = 0 ] || why="$why background-io-failed"
+	if [ -z "$why" ]; then pass lun-add-remove-under-io; else fail lun-add-remove-under-io "$why"; fi
+}
+
+# ---------------------------------------------------------------- tmf
+step_tmf() {
+	why=""
+	if ! command -v sg_reset >/dev/null; then
+		fail task-management "sg_reset not in the initramfs"
+		return
+	fi
+	(dd if=/dev/$SD of=/dev/null bs=64k count=3000 iflag=direct 2>/dev/null
+	 echo $? > /tmp/bgio.rc) &
+	bg=$!
+	sleep 1
+	sg_reset -d /dev/$SD > /tmp/tmf.out 2>&1 || why="$why device-reset($(cat /tmp/tmf.out))"
+	sg_reset -t /dev/$SD > /tmp/tmf.out 2>&1 || why="$why target-reset($(cat /tmp/tmf.out))"
+	sg_reset -H /dev/$SD > /tmp/tmf.out 2>&1 || why="$why host-reset($(cat /tmp/tmf.out))"
+	wait $bg
+	[ "$(cat /tmp/bgio.rc 2>/dev/null)" = 0 ] || why="$why io-during-resets-failed"
+	st=$(cat $L/stats)
+	case "$st" in
+	"Aborts: 0, Device Resets: 1, Target Resets: 1") ;;
+	*) why="$why stats='$st'" ;;
+	esac
+	dd if=/dev/$SD bs=64k skip=16 count=64 iflag=direct 2>/dev/null | cmp -s - /tmp/pat ||
+		why="$why data-after-resets"
+	if [ -z "$why" ]; then pass task-management; else fail task-management "$why"; fi
+}
+
+# ---------------------------------------------------------------- mgmt
+step_mgmt() {
+	why=""
+	m=$L/mgmt
+	r=$(expect_err $m "add_target scst_local_tgt" "Bad address") || why="$why dup:$r"
+	r=$(expect_err $m "del_target nosuch" "No such file") || why="$why del-unknown:$r"
+	r=$(expect_err $m "add_target tgt3 bogus_param=1" "Invalid argument") || why="$why bogus:$r"
+	[ -e $L/tgt3 ] && why="$why tgt3-left"
+	r=$(expect_err $m "add_target bad name" "Invalid argument") || why="$why blank:$r"
+	[ -e $L/bad ] && why="$why bad-left"
+	r=$(expect_err $m "" "Invalid argument") || why="$why empty:$r"
+	r=$(expect_err $m "add_session nosuch s" "Invalid argument") || why="$why sess-unknown-tgt:$r"
+	r=$(expect_err $m "frobnicate scst_local_tgt" "Invalid argument") || why="$why no-sess-word:$r"
+	w $m "frobnicate scst_local_tgt x" || why="$why silent-verb"
+	r=$(expect_err $m "del_session scst_local_tgt nosuch" "Invalid argument") || why="$why del-unknown-sess:$r"
+	w $m "add_target t2 session_name=a b;session_name=c" || why="$why add-t2:$(cat /tmp/err)"
+	[ -d $L/t2/sessions/a ] && [ -d $L/t2/sessions/c ] || why="$why t2-sessions"
+	w $m "add_session t2 a" && w $m "add_session t2 a" || why="$why dup-sess"
+	[ -d $L/t2/sessions/a_1 ] && [ -d $L/t2/sessions/a_2 ] || why="$why a_1/a_2"
+	[ "$(cat $L/t2/sessions/a_1/initiator_name)" = a ] || why="$why a_1-name"
+	w $m "del_session t2 a" || why="$why del-a"
+	wait_gone $L/t2/sessions/a || why="$why a-not-gone"
+	[ -d $L/t2/sessions/a_1 ] || why="$why a_1-gone-too"
+	w $m "add_target bad/name" || why="$why slash"
+	[ -d $L/bad!name ] || why="$why no-bang-dir"
+	w $m "del_target bad/name" || why="$why del-slash"
+	w $L/t2/sessions/c/force_close 1 || why="$why force_close"
+	wait_gone $L/t2/sessions/c || why="$why c-not-gone"
+	w $m "del_target t2" || why="$why del-t2:$(cat /tmp/err)"
+	[ -e $L/t2 ] && why="$why t2-left"
+	[ "$(cat $S/last_sysfs_mgmt_res)" = 0 ] || why="$why last_res"
+	if [ -z "$why" ]; then pass mgmt-grammar; else fail mgmt-grammar "$why"; fi
+}
+
+# ---------------------------------------------------------------- unload
+step_unload_live() {
+	why=""
+	before=$(oops_count)
+	w $L/mgmt "add_target t4 session_name=s4" || why="$why add-t4"
+	w $L/t4/luns/mgmt "add disk1 0" || why="$why t4-lun"
+	h4=$(cat $L/t4/sessions/s4/host_no)
+	wait_sd "$h4" 0 >/dev/null || why="$why t4-disk"
+	ls /sys/class/scsi_disk > /tmp/disks.before
+	rmmod scst_local > /tmp/rmmod.out 2>&1 || why="$why rmmod-failed($(cat /tmp/rmmod.out))"
+	after=$(oops_count)
+	[ "$after" = "$before" ] || why="$why kernel-oops/warning"
+	grep -q '^scst_local ' /proc/modules && why="$why still-loaded"
+	[ -e /sys/devices/scst_local ] && why="$why devices-left"
+	[ -n "$(ls /sys/class/scsi_disk 2>/dev/null)" ] && why="$why disks-left"
+	if [ -z "$why" ]; then
+		pass "unload-with-live-sessions ($(wc -l < /tmp/disks.before) disks present)"
+	else
+		fail unload-with-live-sessions "$why"
+		dmesg | grep -A 30 -E 'BUG:|Oops|general protection' | head -n 60
+		return 1
+	fi
+	rmmod scst_vdisk && rmmod scst || { fail unload-core "rmmod scst failed"; return 1; }
+	pass unload-core
+}
+
+# ---------------------------------------------------------------- advanced
+step_advanced() {
+	why=""
+	load_modules add_default_tgt=0 || { fail advanced "insmod failed"; return 1; }
+	[ "$(cat /sys/module/scst_local/parameters/add_default_tgt)" = N ] || why="$why param"
+	n=$(ls $L | tr '\n' ' ')
+	[ "$n" = "mgmt stats trace_level version " ] || [ "$n" = "mgmt stats version " ] ||
+		why="$why driver-dir='$n'"
+	ls /sys/class/scsi_host | grep -q . && why="$why host-exists"
+	w $L/mgmt "add_target scst_local_tgt session_name=scst_local_host" || why="$why add_target"
+	w $L/mgmt "add_session scst_local_tgt host2" || why="$why add_session"
+	t=$(hex $L/scst_local_tgt/sessions/host2/transport_id)
+	[ "$t" = "06 00 00 00 5f ee de 40 2f ad e0 50 00 00 00 00 00 00 00 00 00 00 00 00" ] ||
+		why="$why tid2='$t'"
+	printf 'abc' > $L/scst_local_tgt/sessions/host2/transport_id || why="$why tid-write"
+	[ "$(cat $L/scst_local_tgt/sessions/host2/transport_id)" = abc ] || why="$why tid-read"
+	tv=$L/scst_local_tgt/scsi_transport_version
+	pv=$L/scst_local_tgt/phys_transport_version
+	w $tv 0x0C00 && [ "$(cat $tv | tr '\n' ' ')" = "0xc00 [key] " ] || why="$why stv-c00"
+	w $tv 0x1ffff && [ "$(head -n 1 $tv)" = 0xffff ] || why="$why stv-trunc"
+	w $tv 0 && [ "$(cat $tv)" = 0xbe0 ] || why="$why stv-unset"
+	r=$(expect_err $tv zzz "Invalid argument") || why="$why stv-zzz"
+	w $pv 0x0AE0 && [ "$(cat $pv | tr '\n' ' ')" = "0xae0 [key] " ] || why="$why ptv"
+	dd if=/dev/zero of=/tmp/disk2.img bs=1M count=16 2>/dev/null
+	w $S/handlers/vdisk_fileio/mgmt "add_device disk2 filename=/tmp/disk2.img" || why="$why add_device"
+	w $L/scst_local_tgt/luns/mgmt "add disk2 0" || why="$why add-lun"
+	for s in scst_local_host host2; do
+		h=$(cat $L/scst_local_tgt/sessions/$s/host_no)
+		d=$(wait_sd "$h" 0) || { why="$why no-disk-$s"; continue; }
+		dd if=/tmp/pat of=/dev/$d bs=64k oflag=direct 2>/dev/null || why="$why write-$s"
+		dd if=/tmp/disk2.img bs=64k count=64 2>/dev/null | cmp -s - /tmp/pat ||
+			why="$why verify-$s"
+	done
+	w $L/mgmt "del_target scst_local_tgt" || why="$why del_target"
+	[ -z "$(ls /sys/class/scsi_host)" ] || why="$why hosts-left"
+	if [ -z "$why" ]; then pass advanced-flow; else fail advanced-flow "$why"; fi
+}
+
+# ---------------------------------------------------------------- perf
+step_perf() {
+	w $S/handlers/vdisk_nullio/mgmt "add_device nullp size_mb=4096" || { fail perf "add_device"; return; }
+	w $L/mgmt "add_target perf session_name=perf" || { fail perf "add_target"; return; }
+	w $L/perf/luns/mgmt "add nullp 0" || { fail perf "add lun"; return; }
+	h=$(cat $L/perf/sessions/perf/host_no)
+	d=$(wait_sd "$h" 0) || { fail perf "no disk"; return; }
+	for dir in read write; do
+		i=0
+		while [ $i -lt "$RUNS" ]; do
+			t0=$(cut -d' ' -f1 /proc/uptime)
+			if [ $dir = read ]; then
+				dd if=/dev/$d of=/dev/null bs=1M count=1024 iflag=direct 2>/dev/null
+			else
+				dd if=/dev/zero of=/dev/$d bs=1M count=1024 oflag=direct 2>/dev/null
+			fi
+			t1=$(cut -d' ' -f1 /proc/uptime)
+			echo "THROUGHPUT $MODE $dir run$i 1024MiB $(echo "$t0 $t1" | awk '{printf "%.2f s %.1f MiB/s", $2-$1, 1024/($2-$1)}')"
+			i=$((i + 1))
+		done
+	done
+	w $L/mgmt "del_target perf"
+	pass perf
+}
+
+echo "TESTS-START mode=$MODE kernel=$(uname -r)"
+if step_load; then
+	step_seed && step_io && step_luns && step_tmf
+	step_mgmt
+	step_perf
+	if step_unload_live; then
+		step_advanced
+	fi
+fi
+echo "TESTS-DONE failures=$FAILS"

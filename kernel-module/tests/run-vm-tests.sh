@@ -1,0 +1,167 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Builds scst_local, packs it with SCST's modules and guest-test.sh into a
+# busybox initramfs, boots a kernel under qemu (software emulation is fine)
+# and reports the guest's PASS/FAIL lines. Exits non-zero on any failure.
+#
+# Usage: run-vm-tests.sh [options]
+#   --kernel FILE      kernel image            (env KERNEL)
+#   --moddir DIR       its /lib/modules/<kver> (env MODDIR)
+#   --scst-mods DIR    directory holding already-built scst.ko and
+#                      scst_vdisk.ko (searched recursively) (env SCST_MODS)
+#   --scst-inc DIR     installed SCST headers + Module.symvers, to build our
+#                      module (env SCST_INC_DIR, default /usr/local/include/scst)
+#   --kdir DIR         kernel build tree for our module (env KDIR,
+#                      default <moddir>/build)
+#   --upstream KO      run the same steps with this scst_local.ko instead of
+#                      ours (no build)
+#   --runs N           throughput runs per direction (default 3)
+#   --timeout SEC      give up on the VM after SEC seconds (default 1200)
+#   --out DIR          work directory (default kernel-module/tests/out/<mode>)
+#
+# Nothing is loaded on the host: all module loading happens in the VM.
+
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+
+KERNEL=${KERNEL:-}
+MODDIR=${MODDIR:-}
+SCST_MODS=${SCST_MODS:-}
+SCST_INC_DIR=${SCST_INC_DIR:-/usr/local/include/scst}
+KDIR=${KDIR:-}
+UPSTREAM=""
+RUNS=3
+TIMEOUT=1200
+OUT=""
+
+die() { echo "run-vm-tests: $*" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel) KERNEL=$2; shift 2 ;;
+	--moddir) MODDIR=$2; shift 2 ;;
+	--scst-mods) SCST_MODS=$2; shift 2 ;;
+	--scst-inc) SCST_INC_DIR=$2; shift 2 ;;
+	--kdir) KDIR=$2; shift 2 ;;
+	--upstream) UPSTREAM=$2; shift 2 ;;
+	--runs) RUNS=$2; shift 2 ;;
+	--timeout) TIMEOUT=$2; shift 2 ;;
+	--out) OUT=$2; shift 2 ;;
+	-h|--help) sed -n '4,24p' "$0"; exit 0 ;;
+	*) die "unknown option $1" ;;
+	esac
+done
+
+[ -f "$KERNEL" ] || die "--kernel: no kernel image '$KERNEL'"
+[ -d "$MODDIR" ] || die "--moddir: no module tree '$MODDIR'"
+[ -d "$SCST_MODS" ] || die "--scst-mods: no directory '$SCST_MODS'"
+KVER=$(basename "$MODDIR")
+KDIR=${KDIR:-$MODDIR/build}
+mode=ours
+[ -n "$UPSTREAM" ] && mode=upstream
+OUT=${OUT:-$here/out/$mode}
+
+for t in qemu-system-x86_64 cpio gzip modprobe; do
+	command -v $t >/dev/null || die "$t is missing"
+done
+busybox=$(command -v busybox) || die "busybox is missing"
+file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+	echo "run-vm-tests: warning: $busybox may not be static" >&2
+
+find_ko() {
+	local f
+	f=$(find "$SCST_MODS" -name "$1" -print -quit)
+	[ -n "$f" ] || die "$1 not found under $SCST_MODS"
+	echo "$f"
+}
+
+rm -rf "$OUT"
+mkdir -p "$OUT/build" "$OUT/root"
+
+# Our module, built from a copy so that the source tree stays clean.
+if [ "$mode" = ours ]; then
+	cp "$src"/scst_local.c "$src"/scst_local.h "$src"/scst_local_compat.h \
+		"$src"/Kbuild "$src"/Makefile "$OUT/build/"
+	make -C "$OUT/build" KDIR="$KDIR" KVER="$KVER" \
+		SCST_INC_DIR="$SCST_INC_DIR" W=1 > "$OUT/build.log" 2>&1 ||
+		{ cat "$OUT/build.log"; die "building scst_local failed"; }
+	local_ko=$OUT/build/scst_local.ko
+else
+	local_ko=$UPSTREAM
+	[ -f "$local_ko" ] || die "--upstream: no file '$local_ko'"
+fi
+
+# initramfs
+r=$OUT/root
+mkdir -p $r/bin $r/sbin $r/usr/bin $r/usr/sbin $r/dev $r/proc $r/sys $r/tmp \
+	$r/modules $r/var/lib/scst $r/lib64 $r/lib/x86_64-linux-gnu
+cp "$busybox" $r/bin/busybox
+for a in $("$busybox" --list); do
+	[ "$a" = busybox ] || ln -sf busybox "$r/bin/$a"
+done
+
+# sg_reset with its shared libraries, for the task management step.
+if command -v sg_reset >/dev/null; then
+	cp "$(command -v sg_reset)" $r/usr/bin/
+	for lib in $(ldd "$(command -v sg_reset)" | grep -o '/[^ ]*'); do
+		mkdir -p "$r$(dirname "$lib")"
+		cp -L "$lib" "$r$lib"
+	done
+fi
+
+# Kernel modules the guest needs, in load order.
+root=$(cd "$MODDIR/../../.." && pwd)
+: > $r/modules/order
+for m in scsi_mod sd_mod sg libcrc32c crc-t10dif dlm; do
+	modprobe -S "$KVER" -d "$root" --show-depends "$m" |
+		awk '$1 == "insmod" { print $2 }'
+done | awk '!seen[$0]++' | while read -r ko; do
+	cp "$ko" $r/modules/
+	basename "$ko" >> $r/modules/order
+done
+cp "$(find_ko scst.ko)" "$(find_ko scst_vdisk.ko)" $r/modules/
+cp "$local_ko" $r/modules/scst_local.ko
+cp "$here/guest-test.sh" $r/guest-test.sh
+echo "$mode" > $r/mode
+echo "$RUNS" > $r/runs
+
+cat > $r/init <<'EOF'
+#!/bin/sh
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs -o size=512m tmpfs /tmp
+echo 8 > /proc/sys/kernel/printk
+sh /guest-test.sh 2>&1
+echo "TESTS-EXIT"
+# isa-debug-exit: a VM that hangs at power-off is stopped this way.
+printf '\000' | dd of=/dev/port bs=1 seek=244 count=1 conv=notrunc 2>/dev/null
+poweroff -f
+EOF
+chmod +x $r/init $r/guest-test.sh
+(cd $r && find . | cpio -o -H newc --quiet | gzip -1) > "$OUT/initramfs.gz"
+
+accel=tcg
+[ -w /dev/kvm ] && accel=kvm
+log=$OUT/console.log
+set +e
+timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -smp 2 \
+	-m 1G -nographic -no-reboot \
+	-kernel "$KERNEL" -initrd "$OUT/initramfs.gz" \
+	-append "console=ttyS0 panic=5 quiet loglevel=4" \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 > "$log" 2>&1
+qrc=$?
+set -e
+
+grep -E '^(PASS|FAIL|THROUGHPUT) ' "$log" | tr -d '\r' || true
+fails=$(grep -c '^FAIL ' "$log" || true)
+if ! grep -q '^TESTS-DONE' "$log"; then
+	echo "FAIL vm: the guest did not finish (qemu exit $qrc); see $log"
+	tail -n 40 "$log"
+	exit 1
+fi
+echo "mode=$mode failures=$fails log=$log"
+[ "$fails" = 0 ]
