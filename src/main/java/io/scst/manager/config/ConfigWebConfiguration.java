@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -17,22 +18,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ConfigWebConfiguration implements WebMvcConfigurer {
 
-	private final ConfigService service;
+	private final ObjectProvider<ConfigService> service;
 
-	private final ConfigProperties properties;
+	private final ObjectProvider<ConfigProperties> properties;
 
-	ConfigWebConfiguration(ConfigService service, ConfigProperties properties) {
+	/**
+	 * Resolves the service at the first request, and not at all in test slices that load
+	 * web configuration without it.
+	 */
+	ConfigWebConfiguration(ObjectProvider<ConfigService> service, ObjectProvider<ConfigProperties> properties) {
 		this.service = service;
 		this.properties = properties;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		if (this.properties.saveOnChange()) {
-			registry.addInterceptor(new SaveOnChangeInterceptor(this.service))
-				.addPathPatterns("/api/v1/**")
-				.excludePathPatterns("/api/v1/config/plan");
-		}
+		registry.addInterceptor(new SaveOnChangeInterceptor(this.service, this.properties))
+			.addPathPatterns("/api/v1/**")
+			.excludePathPatterns("/api/v1/config/plan");
 	}
 
 	/**
@@ -44,10 +47,13 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 
 		private static final Log logger = LogFactory.getLog(SaveOnChangeInterceptor.class);
 
-		private final ConfigService service;
+		private final ObjectProvider<ConfigService> service;
 
-		SaveOnChangeInterceptor(ConfigService service) {
+		private final ObjectProvider<ConfigProperties> properties;
+
+		SaveOnChangeInterceptor(ObjectProvider<ConfigService> service, ObjectProvider<ConfigProperties> properties) {
 			this.service = service;
+			this.properties = properties;
 		}
 
 		@Override
@@ -58,11 +64,16 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 			if (read || ex != null || response.getStatus() >= 300) {
 				return;
 			}
+			ConfigService configService = this.service.getIfAvailable();
+			ConfigProperties config = this.properties.getIfAvailable();
+			if (configService == null || config == null || !config.saveOnChange()) {
+				return;
+			}
 			try {
-				this.service.saveLive();
+				configService.saveLive();
 			}
 			catch (RuntimeException failure) {
-				logger.warn("Saving the configuration to " + this.service.savedFile() + " failed", failure);
+				logger.warn("Saving the configuration to " + configService.savedFile() + " failed", failure);
 			}
 		}
 
