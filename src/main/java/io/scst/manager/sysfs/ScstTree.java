@@ -293,4 +293,33 @@ public final class ScstTree {
 		return path;
 	}
 
+	// ---------------------------------------------------------------- configuration
+	// files
+	// (issue 6)
+
+	/** A device's size in MiB; also an {@code add_device} parameter. */
+	public static final String SIZE_MB = "size_mb";
+
+	/** A hardware target's {@code hw_target} flag. */
+	public static final String HW_TARGET = "hw_target";
+
+	/** The trace level files (root, handlers, drivers); never part of a configuration. */
+	public static final String TRACE_LEVEL = "trace_level";
+
+	public static ScstPath rootAttribute(String attribute) {
+		return ROOT.resolve(attribute);
+	}
+
+	public static ScstPath handlerAttribute(String handler, String attribute) {
+		return handler(handler).resolve(attribute);
+	}
+
+	public static ScstPath targetDriverAttribute(String driver, String attribute) {
+		return targetDriver(driver).resolve(attribute);
+	}
+
+	public static ScstPath iniGroupAttribute(String driver, String target, String group, String attribute) {
+		return iniGroup(driver, target, group).resolve(attribute);
+	}
+
 }

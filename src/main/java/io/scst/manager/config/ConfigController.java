@@ -1,0 +1,103 @@
+package io.scst.manager.config;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The desired state: export, plan, apply, drift and the restore report.
+ */
+@RestController
+@RequestMapping("/api/v1/config")
+@Tag(name = "Configuration", description = "scst.conf import and export, plan and apply with rollback, "
+		+ "drift from the saved configuration")
+class ConfigController {
+
+	private static final String PRUNE_DESCRIPTION = "Comma-separated kinds of objects to remove when the "
+			+ "configuration lacks them: devices, targets, luns, groups, initiators, sessions. Nothing is removed "
+			+ "otherwise.";
+
+	private final ConfigService service;
+
+	ConfigController(ConfigService service) {
+		this.service = service;
+	}
+
+	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "Export the live configuration as scst.conf",
+			description = "The file scstadmin -write_config would write: only non-default ([key]) attributes, "
+					+ "scst_local session names, LUNs, groups and initiators; never the copy manager's automatic "
+					+ "LUNs.")
+	String exportText() {
+		return this.service.exportText();
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Export the live configuration as JSON",
+			description = "The same model as the scst.conf " + "export, as JSON (choose with the Accept header).")
+	ScstConfig export() {
+		return this.service.export();
+	}
+
+	@PostMapping(path = "/plan", consumes = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "Plan an scst.conf", description = "The ordered steps (kind, object, exact command, "
+			+ "reason) that applying the configuration would write. Nothing is written. Applying a configuration "
+			+ "that matches the live state plans no steps.")
+	Plan planText(@RequestBody String config,
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
+		return this.service.plan(config, prune);
+	}
+
+	@PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Plan a configuration given as JSON",
+			description = "As the scst.conf variant, with the JSON model.")
+	Plan plan(@RequestBody ScstConfig config,
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
+		return this.service.plan(config, prune);
+	}
+
+	@PutMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "Apply an scst.conf", description = "Runs the plan in dependency order (removals "
+			+ "leaf-first, then devices, targets, groups, LUNs, initiators, core attributes). When a step fails, the "
+			+ "steps done are undone in reverse and the 422 problem names the failed step, errno and command and "
+			+ "says whether SCST is back where it was (rolledBack, rollbackFailures).")
+	ApplyResult applyText(@RequestBody String config,
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
+		return this.service.apply(config, prune);
+	}
+
+	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Apply a configuration given as JSON",
+			description = "As the scst.conf variant, with the JSON model.")
+	ApplyResult apply(@RequestBody ScstConfig config,
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
+		return this.service.apply(config, prune);
+	}
+
+	@GetMapping("/drift")
+	@Operation(summary = "Drift from the saved configuration",
+			description = "Objects and attributes that differ between the live configuration and the saved one, "
+					+ "both ways. 404 when nothing has been saved yet.")
+	Drift drift() {
+		return this.service.drift();
+	}
+
+	@GetMapping("/restore-report")
+	@Operation(summary = "What the restore at start did",
+			description = "Per object of the saved configuration: applied, present or failed with the reason. "
+					+ "Status disabled when scst.config.restore-on-start is off.")
+	RestoreReport restoreReport() {
+		return this.service.restoreReport();
+	}
+
+}

@@ -1,0 +1,347 @@
+package io.scst.manager.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.scst.manager.config.Step.Action;
+import io.scst.manager.sysfs.KernelRejectedException;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The desired state of SCST: export the live configuration (scst.conf or model), plan and
+ * apply a desired one with rollback, save the live configuration after changes, report
+ * drift from the saved one and restore it.
+ */
+public class ConfigService {
+
+	private static final Log logger = LogFactory.getLog(ConfigService.class);
+
+	private final ScstSysfs sysfs;
+
+	private final ConfigStore store;
+
+	private volatile RestoreReport restoreReport;
+
+	public ConfigService(ScstSysfs sysfs, ConfigStore store) {
+		this.sysfs = sysfs;
+		this.store = store;
+		this.restoreReport = new RestoreReport("disabled", store.file().toString(), List.of());
+	}
+
+	/**
+	 * The live configuration as scstadmin's {@code -write_config} would save it.
+	 * @return the configuration, sorted
+	 */
+	public ScstConfig export() {
+		return LiveState.read(this.sysfs).export();
+	}
+
+	/**
+	 * The live configuration in scst.conf format.
+	 * @return the file's text
+	 */
+	public String exportText() {
+		return ConfigFormat.write(export());
+	}
+
+	/**
+	 * What applying a configuration would write. Nothing is written.
+	 * @param desired the configuration
+	 * @param prune the kinds of objects to remove when the configuration lacks them
+	 * @return the ordered steps
+	 * @throws ConfigConflictException when the configuration cannot be reached
+	 */
+	public Plan plan(ScstConfig desired, Set<Prune> prune) {
+		return planSteps(desired, prune).view();
+	}
+
+	/**
+	 * Apply a configuration: the plan's steps in order. When a step fails, the steps done
+	 * are undone in reverse order and the failure is thrown.
+	 * @param desired the configuration
+	 * @param prune the kinds of objects to remove when the configuration lacks them
+	 * @return what was done
+	 * @throws ConfigConflictException when the configuration cannot be reached (nothing
+	 * written)
+	 * @throws ApplyFailedException when the kernel rejected a step (after the rollback)
+	 */
+	public ApplyResult apply(ScstConfig desired, Set<Prune> prune) {
+		ConfigPlanner.Result plan = planSteps(desired, prune);
+		List<Step> steps = plan.steps();
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
+			try {
+				step.action().run(this.sysfs);
+			}
+			catch (KernelRejectedException ex) {
+				throw new ApplyFailedException(step.view(), i, steps.size(), ex, rollback(steps.subList(0, i)));
+			}
+			catch (RuntimeException ex) {
+				for (String failure : rollback(steps.subList(0, i))) {
+					ex.addSuppressed(new IllegalStateException(failure));
+				}
+				throw ex;
+			}
+		}
+		return new ApplyResult(steps.size(), plan.view().steps(), plan.notes());
+	}
+
+	/**
+	 * {@link #plan(ScstConfig, Set)} for an scst.conf text and a prune list.
+	 * @param text the configuration file's text
+	 * @param prune comma-separated kinds to remove, or {@code null}
+	 * @return the plan
+	 */
+	public Plan plan(String text, @Nullable String prune) {
+		return plan(ConfigFormat.parse(text), Prune.parse(prune));
+	}
+
+	/**
+	 * {@link #plan(ScstConfig, Set)} with a prune list.
+	 * @param desired the configuration
+	 * @param prune comma-separated kinds to remove, or {@code null}
+	 * @return the plan
+	 */
+	public Plan plan(ScstConfig desired, @Nullable String prune) {
+		return plan(desired, Prune.parse(prune));
+	}
+
+	/**
+	 * {@link #apply(ScstConfig, Set)} for an scst.conf text and a prune list.
+	 * @param text the configuration file's text
+	 * @param prune comma-separated kinds to remove, or {@code null}
+	 * @return what was done
+	 */
+	public ApplyResult apply(String text, @Nullable String prune) {
+		return apply(ConfigFormat.parse(text), Prune.parse(prune));
+	}
+
+	/**
+	 * {@link #apply(ScstConfig, Set)} with a prune list.
+	 * @param desired the configuration
+	 * @param prune comma-separated kinds to remove, or {@code null}
+	 * @return what was done
+	 */
+	public ApplyResult apply(ScstConfig desired, @Nullable String prune) {
+		return apply(desired, Prune.parse(prune));
+	}
+
+	/** Undo steps in reverse order; the failures, empty when everything was undone. */
+	private List<String> rollback(List<Step> done) {
+		List<String> failures = new ArrayList<>();
+		for (int i = done.size() - 1; i >= 0; i--) {
+			for (Action undo : done.get(i).undo()) {
+				try {
+					undo.run(this.sysfs);
+				}
+				catch (RuntimeException ex) {
+					failures.add("undoing step " + (i + 1) + " (" + done.get(i).object() + ") with '" + undo.describe()
+							+ "' failed: " + ex.getMessage());
+				}
+			}
+		}
+		return failures;
+	}
+
+	private ConfigPlanner.Result planSteps(ScstConfig desired, Set<Prune> prune) {
+		return new ConfigPlanner(LiveState.read(this.sysfs), desired, prune).plan();
+	}
+
+	// ---------------------------------------------------------------- persistence
+
+	/** Where the saved configuration is. */
+	public String savedFile() {
+		return this.store.file().toString();
+	}
+
+	/**
+	 * Save the live configuration (atomically, rotating backups) unless it equals the
+	 * saved one.
+	 * @return whether a new version was written
+	 */
+	public boolean saveLive() {
+		return this.store.save(exportText());
+	}
+
+	/**
+	 * The saved configuration.
+	 * @return the model
+	 * @throws SavedConfigNotFoundException when nothing was saved yet
+	 */
+	public ScstConfig saved() {
+		return ConfigFormat.parse(this.store.load().orElseThrow(() -> new SavedConfigNotFoundException(savedFile())));
+	}
+
+	/**
+	 * The differences between the live configuration and the saved one, both ways.
+	 * @return the drift
+	 * @throws SavedConfigNotFoundException when nothing was saved yet
+	 */
+	public Drift drift() {
+		Map<String, Map<String, String>> saved = flatten(saved().canonical());
+		Map<String, Map<String, String>> live = flatten(export());
+		List<Drift.Difference> differences = new ArrayList<>();
+		Set<String> objects = new TreeSet<>(saved.keySet());
+		objects.addAll(live.keySet());
+		for (String object : objects) {
+			Map<String, String> a = live.get(object);
+			Map<String, String> b = saved.get(object);
+			if (a == null || b == null) {
+				differences.add(new Drift.Difference(object, null, (a != null) ? "present" : null,
+						(b != null) ? "present" : null));
+				continue;
+			}
+			Set<String> attributes = new TreeSet<>(a.keySet());
+			attributes.addAll(b.keySet());
+			for (String attribute : attributes) {
+				if (!Values.equivalent(attribute, a.get(attribute), b.get(attribute))) {
+					differences.add(new Drift.Difference(object, attribute, a.get(attribute), b.get(attribute)));
+				}
+			}
+		}
+		return new Drift(savedFile(), differences.isEmpty(), differences);
+	}
+
+	/**
+	 * A configuration as objects named like API resources, each with its attributes (a
+	 * device's handler, a LUN's device, a target's session names as attributes too).
+	 */
+	static Map<String, Map<String, String>> flatten(ScstConfig config) {
+		Map<String, Map<String, String>> objects = new TreeMap<>();
+		objects.put("scst", new TreeMap<>(config.attributes()));
+		for (ScstConfig.Handler handler : config.handlers()) {
+			objects.put("handlers/" + handler.name(), new TreeMap<>(handler.attributes()));
+			for (ScstConfig.Device device : handler.devices()) {
+				Map<String, String> attributes = new TreeMap<>(Values.normaliseDevice(device.attributes()));
+				attributes.put(ScstTree.HANDLER_LINK, handler.name());
+				objects.put("devices/" + device.name(), attributes);
+			}
+		}
+		for (ScstConfig.Driver driver : config.drivers()) {
+			String driverObject = "target-drivers/" + driver.name();
+			objects.put(driverObject, new TreeMap<>(driver.attributes()));
+			for (ScstConfig.Target target : driver.targets()) {
+				String targetObject = driverObject + "/targets/" + target.name();
+				Map<String, String> attributes = new TreeMap<>(target.attributes());
+				if (!target.sessions().isEmpty()) {
+					attributes.put(MgmtCommand.SESSION_NAME,
+							String.join(" ", target.sessions().stream().sorted().toList()));
+				}
+				objects.put(targetObject, attributes);
+				if (!driver.name().equals(ScstTree.COPY_MANAGER)) {
+					luns(objects, targetObject, target.luns());
+				}
+				for (ScstConfig.Group group : target.groups()) {
+					String groupObject = targetObject + "/ini-groups/" + group.name();
+					objects.put(groupObject, new TreeMap<>(group.attributes()));
+					luns(objects, groupObject, group.luns());
+					for (String initiator : group.initiators()) {
+						objects.put(groupObject + "/initiators/" + initiator, new TreeMap<>());
+					}
+				}
+			}
+		}
+		return objects;
+	}
+
+	private static void luns(Map<String, Map<String, String>> objects, String owner, List<ScstConfig.Lun> luns) {
+		for (ScstConfig.Lun lun : luns) {
+			Map<String, String> attributes = new TreeMap<>();
+			attributes.put(ScstTree.DEVICE_LINK, lun.device());
+			attributes.put(ScstTree.READ_ONLY, lun.readOnly() ? "1" : "0");
+			objects.put(owner + "/luns/" + lun.number(), attributes);
+		}
+	}
+
+	// ---------------------------------------------------------------- restore
+
+	/**
+	 * Apply the saved configuration without removing anything, step by step: a failed
+	 * step is reported and the others still run. Nothing is saved afterwards, so objects
+	 * that failed stay in the saved configuration.
+	 * @return the per-object report (also kept for {@link #restoreReport()})
+	 */
+	public RestoreReport restore() {
+		RestoreReport report;
+		try {
+			report = restoreSaved();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Restoring the saved configuration failed: " + ex.getMessage(), ex);
+			report = new RestoreReport("failed", savedFile(),
+					List.of(new RestoreReport.ObjectReport("configuration", "failed", ex.getMessage())));
+		}
+		this.restoreReport = report;
+		return report;
+	}
+
+	private RestoreReport restoreSaved() {
+		String text = this.store.load().orElse(null);
+		if (text == null) {
+			return new RestoreReport("nothing-saved", savedFile(), List.of());
+		}
+		ScstConfig saved = ConfigFormat.parse(text);
+		ConfigPlanner.Result plan = planSteps(saved, Set.of());
+		Map<String, List<String>> applied = new LinkedHashMap<>();
+		Map<String, String> failed = new LinkedHashMap<>();
+		for (Step step : plan.steps()) {
+			String object = owner(step.object());
+			if (failed.containsKey(object)) {
+				continue;
+			}
+			try {
+				step.action().run(this.sysfs);
+				applied.computeIfAbsent(object, (key) -> new ArrayList<>()).add(step.action().describe());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Restoring " + step.object() + " failed: " + ex.getMessage());
+				failed.put(object, step.action().describe() + ": " + ex.getMessage());
+			}
+		}
+		Set<String> objects = new TreeSet<>(flatten(saved.canonical()).keySet());
+		objects.addAll(applied.keySet());
+		objects.addAll(failed.keySet());
+		List<RestoreReport.ObjectReport> reports = new ArrayList<>();
+		for (String object : objects) {
+			if (failed.containsKey(object)) {
+				reports.add(new RestoreReport.ObjectReport(object, "failed", failed.get(object)));
+			}
+			else if (applied.containsKey(object)) {
+				reports.add(new RestoreReport.ObjectReport(object, "applied", String.join("; ", applied.get(object))));
+			}
+			else {
+				reports.add(new RestoreReport.ObjectReport(object, "present", null));
+			}
+		}
+		return new RestoreReport(failed.isEmpty() ? "done" : "failed", savedFile(), reports);
+	}
+
+	/** Sessions are reported with their target (session names are target attributes). */
+	private static String owner(String object) {
+		int sessions = object.indexOf("/sessions/");
+		return (sessions >= 0) ? object.substring(0, sessions) : object;
+	}
+
+	/**
+	 * What the restore at start did.
+	 * @return the report ({@code disabled} when restore-on-start is off)
+	 */
+	public RestoreReport restoreReport() {
+		return this.restoreReport;
+	}
+
+	@Nullable String savedText() {
+		return this.store.load().orElse(null);
+	}
+
+}

@@ -1,0 +1,354 @@
+package io.scst.manager.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.scst.manager.sysfs.Attribute;
+import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything of the live tree a configuration is about, read in one pass: every readable
+ * attribute with its {@code [key]} marker and whether it can be written, the creation
+ * parameters of handlers and drivers, sessions, LUNs, groups and initiators. The planner
+ * compares against it; {@link #export()} turns it into the configuration scstadmin would
+ * save.
+ */
+final class LiveState {
+
+	/** The sentence of a mgmt help text that lists the creation parameters. */
+	private static final String PARAMETERS_SENTENCE = "The following parameters available:";
+
+	/** Attributes never saved in a configuration. */
+	private static final Set<String> NEVER_SAVED = Set.of(ScstTree.TRACE_LEVEL, ScstTree.SIZE_MB,
+			ScstTree.SUSPEND.name(), ScstTree.LAST_RESULT.name());
+
+	final Map<String, Attr> root;
+
+	final Map<String, LiveHandler> handlers;
+
+	final Map<String, LiveDevice> devices;
+
+	final Map<String, LiveDriver> drivers;
+
+	private LiveState(Map<String, Attr> root, Map<String, LiveHandler> handlers, Map<String, LiveDevice> devices,
+			Map<String, LiveDriver> drivers) {
+		this.root = root;
+		this.handlers = handlers;
+		this.devices = devices;
+		this.drivers = drivers;
+	}
+
+	/**
+	 * Read the live tree.
+	 * @param sysfs the gateway
+	 * @return the state
+	 */
+	static LiveState read(ScstSysfs sysfs) {
+		Map<String, Attr> root = attributes(sysfs, ScstTree.ROOT);
+		Map<String, LiveHandler> handlers = new TreeMap<>();
+		Map<String, LiveDevice> devices = new TreeMap<>();
+		for (Entry entry : sysfs.list(ScstTree.HANDLERS)) {
+			if (!entry.isDirectory()) {
+				continue;
+			}
+			String handler = entry.name();
+			ScstPath dir = ScstTree.handler(handler);
+			List<String> deviceNames = new ArrayList<>();
+			for (Entry child : sysfs.list(dir)) {
+				if (child.isLink()) {
+					deviceNames.add(child.name());
+				}
+			}
+			List<String> parameters = parameters(sysfs, ScstTree.handlerMgmt(handler));
+			Map<String, Attr> attributes = attributes(sysfs, dir);
+			attributes.remove(ScstTree.TYPE);
+			handlers.put(handler, new LiveHandler(handler, attributes, parameters, deviceNames));
+			for (String device : deviceNames) {
+				devices.put(device, new LiveDevice(device, handler, attributes(sysfs, ScstTree.device(device))));
+			}
+		}
+		Map<String, LiveDriver> drivers = new TreeMap<>();
+		for (Entry entry : sysfs.list(ScstTree.TARGET_DRIVERS)) {
+			if (entry.isDirectory()) {
+				drivers.put(entry.name(), driver(sysfs, entry.name()));
+			}
+		}
+		return new LiveState(root, handlers, devices, drivers);
+	}
+
+	private static LiveDriver driver(ScstSysfs sysfs, String driver) {
+		ScstPath dir = ScstTree.targetDriver(driver);
+		boolean mgmt = sysfs.exists(ScstTree.targetDriverMgmt(driver));
+		List<String> parameters = mgmt ? parameters(sysfs, ScstTree.targetDriverMgmt(driver)) : List.of();
+		Map<String, Attr> attributes = attributes(sysfs, dir);
+		Map<String, LiveTarget> targets = new TreeMap<>();
+		for (Entry entry : sysfs.list(dir)) {
+			if (entry.isDirectory()) {
+				String target = ScstTree.objectName(entry.name());
+				targets.put(target, target(sysfs, driver, target));
+			}
+		}
+		return new LiveDriver(driver, attributes, mgmt, parameters, targets);
+	}
+
+	private static LiveTarget target(ScstSysfs sysfs, String driver, String target) {
+		ScstPath dir = ScstTree.target(driver, target);
+		List<LiveSession> sessions = new ArrayList<>();
+		ScstPath sessionsDir = ScstTree.sessions(driver, target);
+		if (sysfs.exists(sessionsDir)) {
+			for (Entry entry : sysfs.list(sessionsDir)) {
+				if (entry.isDirectory()) {
+					ScstPath name = ScstTree.sessionAttribute(driver, target, entry.name(), ScstTree.INITIATOR_NAME);
+					String initiator = sysfs.exists(name) ? sysfs.read(name).value() : entry.name();
+					sessions.add(new LiveSession(entry.name(), initiator));
+				}
+			}
+		}
+		Map<String, LiveGroup> groups = new TreeMap<>();
+		ScstPath groupsDir = ScstTree.iniGroups(driver, target);
+		if (sysfs.exists(groupsDir)) {
+			for (Entry entry : sysfs.list(groupsDir)) {
+				if (entry.isDirectory()) {
+					String group = ScstTree.objectName(entry.name());
+					List<String> initiators = new ArrayList<>();
+					for (Entry initiator : sysfs.list(ScstTree.initiators(driver, target, group))) {
+						if (initiator.isFile() && !initiator.name().equals(ScstTree.MGMT)) {
+							initiators
+								.add(sysfs.read(ScstTree.initiators(driver, target, group).resolve(initiator.name()))
+									.value());
+						}
+					}
+					groups.put(group, new LiveGroup(group, attributes(sysfs, ScstTree.iniGroup(driver, target, group)),
+							luns(sysfs, driver, target, group), initiators));
+				}
+			}
+		}
+		return new LiveTarget(driver, target, attributes(sysfs, dir), sessions, luns(sysfs, driver, target, null),
+				groups);
+	}
+
+	private static Map<Integer, LiveLun> luns(ScstSysfs sysfs, String driver, String target, @Nullable String group) {
+		Map<Integer, LiveLun> luns = new TreeMap<>();
+		ScstPath dir = ScstTree.luns(driver, target, group);
+		if (!sysfs.exists(dir)) {
+			return luns;
+		}
+		for (Entry entry : sysfs.list(dir)) {
+			if (!entry.isDirectory()) {
+				continue;
+			}
+			int number;
+			try {
+				number = Integer.parseInt(entry.name());
+			}
+			catch (NumberFormatException ex) {
+				continue;
+			}
+			ScstPath lun = dir.resolve(entry.name());
+			String link = sysfs.readLink(lun.resolve(ScstTree.DEVICE_LINK));
+			Attribute readOnly = sysfs.read(lun.resolve(ScstTree.READ_ONLY));
+			luns.put(number, new LiveLun(number, link.substring(link.lastIndexOf('/') + 1),
+					Values.isTrue(readOnly.value()), readOnly.key()));
+		}
+		return luns;
+	}
+
+	/** Every readable attribute file of a directory except {@code mgmt}. */
+	private static Map<String, Attr> attributes(ScstSysfs sysfs, ScstPath dir) {
+		Map<String, Attr> attributes = new TreeMap<>();
+		for (Entry entry : sysfs.list(dir)) {
+			if (entry.isFile() && entry.readable() && !entry.name().equals(ScstTree.MGMT)) {
+				Attribute attribute = sysfs.read(dir.resolve(entry.name()));
+				attributes.put(entry.name(), new Attr(attribute.value(), attribute.key(), entry.writable()));
+			}
+		}
+		return attributes;
+	}
+
+	/** The parameters a mgmt help text lists, in its order. */
+	private static List<String> parameters(ScstSysfs sysfs, ScstPath mgmt) {
+		List<String> parameters = new ArrayList<>();
+		if (!sysfs.exists(mgmt)) {
+			return parameters;
+		}
+		for (String line : sysfs.read(mgmt).value().split("\n")) {
+			String stripped = line.strip();
+			if (stripped.startsWith(PARAMETERS_SENTENCE)) {
+				for (String parameter : stripped.substring(PARAMETERS_SENTENCE.length()).split(",")) {
+					if (!parameter.isBlank()) {
+						parameters.add(parameter.strip());
+					}
+				}
+			}
+		}
+		return parameters;
+	}
+
+	// ---------------------------------------------------------------- export
+
+	/**
+	 * The configuration scstadmin's {@code -write_config} would save for this state (spec
+	 * 16.3): only {@code [key]} attributes (of devices: those that are settable or
+	 * creation parameters), session names, LUNs, groups and initiators; never the copy
+	 * manager's automatic LUNs. Every list is sorted.
+	 * @return the configuration
+	 */
+	ScstConfig export() {
+		Map<String, String> core = saved(this.root, null);
+		List<ScstConfig.Handler> handlers = new ArrayList<>();
+		for (LiveHandler handler : this.handlers.values()) {
+			Map<String, String> attributes = saved(handler.attributes, null);
+			List<ScstConfig.Device> devices = new ArrayList<>();
+			for (String name : handler.devices.stream().sorted().toList()) {
+				LiveDevice device = this.devices.get(name);
+				devices.add(new ScstConfig.Device(name, saved(device.attributes, handler.parameters), List.of()));
+			}
+			if (!devices.isEmpty() || !attributes.isEmpty()) {
+				handlers.add(new ScstConfig.Handler(handler.name, attributes, devices, List.of()));
+			}
+		}
+		List<ScstConfig.Driver> drivers = new ArrayList<>();
+		for (LiveDriver driver : this.drivers.values()) {
+			List<ScstConfig.Target> targets = new ArrayList<>();
+			for (LiveTarget target : driver.targets.values()) {
+				targets.add(exportTarget(driver, target));
+			}
+			Map<String, String> attributes = saved(driver.attributes, List.of());
+			if (!targets.isEmpty() || !attributes.isEmpty()) {
+				drivers.add(new ScstConfig.Driver(driver.name, attributes, targets, List.of()));
+			}
+		}
+		return new ScstConfig(core, handlers, drivers, List.of());
+	}
+
+	private ScstConfig.Target exportTarget(LiveDriver driver, LiveTarget target) {
+		Map<String, String> attributes = saved(target.attributes, List.of());
+		attributes.remove(ScstTree.HW_TARGET);
+		Attr enabled = target.attributes.get(ScstTree.ENABLED);
+		if (enabled != null) {
+			attributes.put(ScstTree.ENABLED, enabled.value());
+		}
+		Attr hw = target.attributes.get(ScstTree.HW_TARGET);
+		boolean hardware = hw != null && Values.isTrue(hw.value());
+		List<String> sessions = driver.sessions()
+				? target.sessions.stream().map(LiveSession::initiator).sorted().toList() : List.of();
+		boolean copyManager = driver.name.equals(ScstTree.COPY_MANAGER);
+		List<ScstConfig.Group> groups = new ArrayList<>();
+		for (LiveGroup group : target.groups.values()) {
+			groups.add(new ScstConfig.Group(group.name, saved(group.attributes, List.of()), exportLuns(group.luns),
+					group.initiators.stream().sorted().toList(), List.of()));
+		}
+		return new ScstConfig.Target(target.name, hardware, attributes, sessions,
+				copyManager ? List.of() : exportLuns(target.luns), groups, List.of());
+	}
+
+	private static List<ScstConfig.Lun> exportLuns(Map<Integer, LiveLun> luns) {
+		List<ScstConfig.Lun> exported = new ArrayList<>();
+		for (LiveLun lun : luns.values()) {
+			exported.add(new ScstConfig.Lun(lun.number, lun.device,
+					lun.readOnlyKey ? Map.of(ScstTree.READ_ONLY, "1") : Map.of()));
+		}
+		return exported;
+	}
+
+	/**
+	 * The attributes a configuration keeps: key-marked, and settable or (with
+	 * {@code creation} given) a creation parameter.
+	 * @param creation the creation parameters, or {@code null} to keep every key
+	 * attribute
+	 */
+	private static Map<String, String> saved(Map<String, Attr> attributes, @Nullable List<String> creation) {
+		Map<String, String> saved = new TreeMap<>();
+		attributes.forEach((name, attr) -> {
+			if (attr.key() && !NEVER_SAVED.contains(name)
+					&& (creation == null || attr.writable() || creation.contains(name))) {
+				saved.put(name, attr.value());
+			}
+		});
+		return saved;
+	}
+
+	/** Every user LUN (not the copy manager's) that uses a device. */
+	List<LunRef> lunsOf(String device) {
+		List<LunRef> refs = new ArrayList<>();
+		for (LiveDriver driver : this.drivers.values()) {
+			if (driver.name.equals(ScstTree.COPY_MANAGER)) {
+				continue;
+			}
+			for (LiveTarget target : driver.targets.values()) {
+				target.luns.values()
+					.stream()
+					.filter((lun) -> lun.device.equals(device))
+					.forEach((lun) -> refs.add(new LunRef(driver.name, target.name, null, lun)));
+				for (LiveGroup group : target.groups.values()) {
+					group.luns.values()
+						.stream()
+						.filter((lun) -> lun.device.equals(device))
+						.forEach((lun) -> refs.add(new LunRef(driver.name, target.name, group.name, lun)));
+				}
+			}
+		}
+		return refs;
+	}
+
+	/**
+	 * One attribute as read.
+	 *
+	 * @param value the value without the marker
+	 * @param key whether it carries {@code [key]}
+	 * @param writable whether the file can be written
+	 */
+	record Attr(String value, boolean key, boolean writable) {
+
+	}
+
+	record LiveHandler(String name, Map<String, Attr> attributes, List<String> parameters, List<String> devices) {
+
+	}
+
+	record LiveDevice(String name, String handler, Map<String, Attr> attributes) {
+
+	}
+
+	record LiveDriver(String name, Map<String, Attr> attributes, boolean mgmt, List<String> parameters,
+			Map<String, LiveTarget> targets) {
+
+		/**
+		 * Whether targets are created with sessions ({@code session_name}, scst_local).
+		 */
+		boolean sessions() {
+			return this.parameters.contains(MgmtCommand.SESSION_NAME);
+		}
+
+	}
+
+	record LiveTarget(String driver, String name, Map<String, Attr> attributes, List<LiveSession> sessions,
+			Map<Integer, LiveLun> luns, Map<String, LiveGroup> groups) {
+
+	}
+
+	record LiveSession(String entry, String initiator) {
+
+	}
+
+	record LiveGroup(String name, Map<String, Attr> attributes, Map<Integer, LiveLun> luns, List<String> initiators) {
+
+	}
+
+	record LiveLun(int number, String device, boolean readOnly, boolean readOnlyKey) {
+
+	}
+
+	record LunRef(String driver, String target, @Nullable String group, LiveLun lun) {
+
+	}
+
+}

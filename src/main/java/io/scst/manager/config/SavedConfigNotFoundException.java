@@ -1,0 +1,12 @@
+package io.scst.manager.config;
+
+import io.scst.manager.system.NotFoundException;
+
+/** No configuration has been saved yet. */
+public class SavedConfigNotFoundException extends NotFoundException {
+
+	public SavedConfigNotFoundException(String file) {
+		super("configuration", "No saved configuration", "No configuration has been saved at " + file + " yet");
+	}
+
+}

@@ -1,0 +1,190 @@
+package io.scst.manager.config;
+
+import java.nio.file.Files;
+
+import io.scst.manager.ApiTest;
+import io.scst.manager.sysfs.Errno;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The configuration resources over the real service on the shared demo simulator. */
+@ApiTest
+class ConfigControllerTests {
+
+	private static final String CONFIG = """
+			HANDLER vdisk_nullio {
+				DEVICE ccdev {
+					size_mb 32
+				}
+			}
+			TARGET_DRIVER scst_local {
+				TARGET cctgt {
+					session_name ccsess
+					LUN 0 ccdev
+					GROUP ccgrp {
+						INITIATOR cc*
+					}
+				}
+			}
+			""";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ScstSysfs sysfs;
+
+	@Autowired
+	private ConfigProperties properties;
+
+	@AfterEach
+	void removeWhatTheTestsCreated() {
+		simulator().faults().clear();
+		if (this.sysfs.exists(ScstTree.target("scst_local", "cctgt"))) {
+			this.sysfs.mgmt(MgmtCommand.delTarget("scst_local", "cctgt"));
+		}
+		if (this.sysfs.exists(ScstTree.device("ccdev"))) {
+			this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "ccdev"));
+		}
+	}
+
+	private ScstSimulator simulator() {
+		return ((SimulatedScstSysfs) this.sysfs).simulator();
+	}
+
+	@Test
+	void exportsTheLiveConfigurationAsTextOrJson() {
+		assertThat(this.mvc.get().uri("/api/v1/config").accept(MediaType.TEXT_PLAIN)).hasStatusOk()
+			.hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.bodyText()
+			.startsWith(ConfigFormat.HEADER)
+			.contains("HANDLER vdisk_fileio {\n\tDEVICE vm_disk1 {\n\t\tfilename ")
+			.contains("\tTARGET scst_local_tgt {\n\t\tsession_name scst_local_host\n\n\t\tLUN 0 vm_disk1\n");
+		assertThat(this.mvc.get().uri("/api/v1/config").accept(MediaType.APPLICATION_JSON)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.handlers[?(@.name=='vdisk_fileio')].devices[0].name")
+			.asArray()
+			.containsExactly("vm_disk1");
+	}
+
+	@Test
+	void plansWithoutWriting() {
+		long writes = simulator().writeCount();
+		assertThat(this.mvc.post().uri("/api/v1/config/plan").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
+			.hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"steps":[
+							 {"kind":"create","object":"devices/ccdev",
+							  "command":"handlers/vdisk_nullio/mgmt: add_device ccdev size=33554432"},
+							 {"kind":"create","object":"target-drivers/scst_local/targets/cctgt",
+							  "command":"targets/scst_local/mgmt: add_target cctgt session_name=ccsess"},
+							 {"kind":"create","object":"target-drivers/scst_local/targets/cctgt/ini-groups/ccgrp"},
+							 {"kind":"create","object":"target-drivers/scst_local/targets/cctgt/luns/0",
+							  "command":"targets/scst_local/cctgt/luns/mgmt: add ccdev 0"},
+							 {"kind":"create","object":"target-drivers/scst_local/targets/cctgt/ini-groups/ccgrp/initiators/cc*"}
+							]}
+							""");
+		assertThat(simulator().writeCount()).isEqualTo(writes);
+	}
+
+	@Test
+	void appliesSavesAndThenPlansNothing() throws Exception {
+		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(CONFIG)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.applied")
+			.isEqualTo(5);
+		assertThat(this.sysfs.exists(ScstTree.lun("scst_local", "cctgt", null, 0))).isTrue();
+		assertThat(Files.readString(this.properties.path())).contains("\tTARGET cctgt {");
+		assertThat(this.mvc.post().uri("/api/v1/config/plan").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
+			.hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("{\"steps\":[]}");
+		assertThat(this.mvc.get().uri("/api/v1/config/drift")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("{\"inSync\":true,\"differences\":[]}");
+		this.sysfs.mgmt(MgmtCommand.delLun("scst_local", "cctgt", null, 0));
+		assertThat(this.mvc.get().uri("/api/v1/config/drift")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"inSync":false,"differences":[
+							 {"object":"target-drivers/scst_local/targets/cctgt/luns/0","attribute":null,"live":null,"saved":"present"}]}
+							""");
+	}
+
+	@Test
+	void aFailedStepIsRolledBackAndReported() {
+		simulator().faults().failWrites(ScstTree.lunsMgmt("scst_local", "cctgt", null), Errno.EINVAL, 1);
+		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
+			.hasStatus(422)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"type":"urn:scst-mgmt:problem:kernel-rejected","status":422,"errno":"EINVAL",
+					 "path":"targets/scst_local/cctgt/luns/mgmt","command":"add ccdev 0","rolledBack":true,
+					 "stepIndex":3,"rollbackFailures":[],
+					 "failedStep":{"kind":"create","object":"target-drivers/scst_local/targets/cctgt/luns/0"}}
+					""");
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cctgt"))).isFalse();
+		assertThat(this.sysfs.exists(ScstTree.device("ccdev"))).isFalse();
+	}
+
+	@Test
+	void appliesTheJsonModel() {
+		String json = """
+				{"attributes":{},"handlers":[{"name":"vdisk_nullio","attributes":{},"other":[],
+				  "devices":[{"name":"ccdev","attributes":{"size":"1048576"},"other":[]}]}],
+				 "drivers":[],"other":[]}
+				""";
+		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.APPLICATION_JSON).content(json))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.applied")
+			.isEqualTo(1);
+		assertThat(this.sysfs.read(ScstTree.deviceAttribute("ccdev", "size")).value()).isEqualTo("1048576");
+	}
+
+	@Test
+	void badInputIsAnInvalidRequestWithoutWrites() {
+		long writes = simulator().writeCount();
+		assertThat(
+				this.mvc.put().uri("/api/v1/config?prune=everything").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
+			.hasStatus(400)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"type":"urn:scst-mgmt:problem:invalid-request","errors":[{"field":"prune"}]}
+					""");
+		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content("HANDLER x {\n"))
+			.hasStatus(400)
+			.bodyJson()
+			.isLenientlyEqualTo("{\"type\":\"urn:scst-mgmt:problem:invalid-request\"}");
+		assertThat(this.mvc.put()
+			.uri("/api/v1/config")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("HANDLER no_such_handler {\n DEVICE x\n}\n")).hasStatus(409)
+			.bodyJson()
+			.isLenientlyEqualTo("{\"type\":\"urn:scst-mgmt:problem:conflict\",\"object\":\"configuration\"}");
+		assertThat(simulator().writeCount()).isEqualTo(writes);
+	}
+
+	@Test
+	void restoreReportSaysDisabledByDefault() {
+		assertThat(this.mvc.get().uri("/api/v1/config/restore-report")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("{\"status\":\"disabled\",\"objects\":[]}");
+	}
+
+}
