@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 /**
  * Orders API requests so that each sees a consistent SCST: requests that change something
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * single writes anyway; this extends it to whole requests of this server. Changes made by
  * other tools (scstadmin, shell) are not ordered by it.
  */
-class RequestOrderInterceptor implements HandlerInterceptor {
+class RequestOrderInterceptor implements AsyncHandlerInterceptor {
 
 	private static final String HELD = RequestOrderInterceptor.class.getName() + ".held";
 
@@ -35,9 +35,23 @@ class RequestOrderInterceptor implements HandlerInterceptor {
 		return true;
 	}
 
+	/**
+	 * A streaming response (server-sent events) leaves the request thread here: release
+	 * the lock now, on the thread that took it, so an open stream never holds up changes.
+	 */
+	@Override
+	public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
+			Object handler) {
+		release(request);
+	}
+
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable Exception ex) {
+		release(request);
+	}
+
+	private void release(HttpServletRequest request) {
 		Object held = request.getAttribute(HELD);
 		if (held == null) {
 			return;
