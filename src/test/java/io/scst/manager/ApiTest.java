@@ -18,7 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=demo",
-		"scst.simulator.data-dir=target/api-test-data" })
+		"scst.simulator.data-dir=target/api-test-data", "scst.security.audit-file=target/api-test-data/audit.log" })
 @AutoConfigureMockMvc
 public @interface ApiTest {
 

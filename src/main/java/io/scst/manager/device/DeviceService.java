@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.scst.manager.security.BackingFilePolicy;
 import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
@@ -20,6 +21,7 @@ import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.SysfsException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,9 +37,18 @@ public class DeviceService {
 
 	private final HandlerService handlers;
 
-	public DeviceService(ScstSysfs sysfs, HandlerService handlers) {
+	private final BackingFilePolicy backingFiles;
+
+	@Autowired
+	public DeviceService(ScstSysfs sysfs, HandlerService handlers, BackingFilePolicy backingFiles) {
 		this.sysfs = sysfs;
 		this.handlers = handlers;
+		this.backingFiles = backingFiles;
+	}
+
+	/** A service without a backing-file policy (every file allowed). */
+	public DeviceService(ScstSysfs sysfs, HandlerService handlers) {
+		this(sysfs, handlers, BackingFilePolicy.unrestricted());
 	}
 
 	/**
@@ -88,6 +99,8 @@ public class DeviceService {
 	 * @throws HandlerNotFoundException when the handler does not exist
 	 * @throws DeviceAlreadyExistsException when a device of that name exists
 	 * @throws InvalidNameException when a name, parameter or value is not acceptable
+	 * @throws io.scst.manager.security.BackingFileForbiddenException when the backing
+	 * file is outside the backing-file policy
 	 */
 	public Device create(CreateDeviceRequest request) {
 		String name = ScstNames.device("name", request.name());
@@ -113,6 +126,10 @@ public class DeviceService {
 				addParameter(parameters, accepted, handler, field, parameterName, parameter.getValue());
 			}
 		}
+		if (parameters.containsKey(ScstTree.FILENAME)) {
+			this.backingFiles.check((request.filename() != null) ? "filename" : "parameters." + ScstTree.FILENAME,
+					parameters.get(ScstTree.FILENAME));
+		}
 		if (this.sysfs.exists(ScstTree.device(name))) {
 			throw new DeviceAlreadyExistsException(name);
 		}
@@ -131,9 +148,15 @@ public class DeviceService {
 	 * @throws DeviceNotFoundException when there is no such device
 	 * @throws InvalidNameException when an attribute does not exist, cannot be written or
 	 * a value is not acceptable
+	 * @throws io.scst.manager.security.BackingFileForbiddenException when a new
+	 * {@code filename} is outside the backing-file policy
 	 */
 	public Device change(String name, Map<String, String> attributes) {
 		requireDevice(name);
+		String filename = attributes.get(ScstTree.FILENAME);
+		if (filename != null) {
+			this.backingFiles.check(ScstTree.FILENAME, filename);
+		}
 		AttributeFiles.write(this.sysfs, ScstTree.device(name), attributes, "device '" + name + "'");
 		return get(name);
 	}

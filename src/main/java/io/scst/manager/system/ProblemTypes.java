@@ -32,6 +32,15 @@ public final class ProblemTypes {
 	/** 503: the SCST sysfs tree cannot be used (modules not loaded, I/O error). */
 	public static final URI SCST_UNAVAILABLE = of("scst-unavailable");
 
+	/** 401: the request has no valid credentials. */
+	public static final URI UNAUTHORIZED = of("unauthorized");
+
+	/**
+	 * 403: the caller's role does not allow the request, or a policy (backing files)
+	 * refuses it.
+	 */
+	public static final URI FORBIDDEN = of("forbidden");
+
 	/** 500: an unexpected failure inside the server. */
 	public static final URI INTERNAL = of("internal");
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each row of the error mapping, through a controller that throws on request. */
 @WebMvcTest(controllers = ApiExceptionHandlerTests.ThrowingController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import(ApiExceptionHandlerTests.ThrowingController.class)
 class ApiExceptionHandlerTests {
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * controller under {@code /api/}.
  */
 @WebMvcTest(controllers = IfMatchInterceptorTests.StoreController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ IfMatchInterceptorTests.StoreController.class, WebConfiguration.class, EntityTagAdvice.class })
 class IfMatchInterceptorTests {
 

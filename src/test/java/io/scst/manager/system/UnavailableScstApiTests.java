@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kernel mode without SCST loaded: every resource answers 503 {@code scst-unavailable},
  * never 404 or 422 for an object that merely cannot be looked for.
  */
-@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree" })
+@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree",
+		"scst.security.allow-anonymous-on-loopback=true",
+		"scst.security.audit-file=target/unavailable-test/audit.log" })
 @AutoConfigureMockMvc
 class UnavailableScstApiTests {
 
