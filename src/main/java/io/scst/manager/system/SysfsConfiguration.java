@@ -17,6 +17,7 @@ import io.scst.manager.system.ScstProperties.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,13 +35,18 @@ class SysfsConfiguration {
 	/** The simulator's journal file inside {@code scst.simulator.data-dir}. */
 	static final String JOURNAL_FILE = "simulator.journal";
 
+	/**
+	 * The gateway, reporting its writes and {@code EAGAIN} waits to the
+	 * {@link GatewayListener} bean when there is one (the metrics).
+	 */
 	@Bean
-	ScstSysfs scstSysfs(ScstProperties properties) {
+	ScstSysfs scstSysfs(ScstProperties properties, ObjectProvider<GatewayListener> listeners) {
 		ScstProperties.Sysfs sysfs = properties.sysfs();
+		GatewayListener listener = listeners.getIfAvailable(() -> GatewayListener.NONE);
 		if (useKernel(sysfs)) {
-			return new KernelScstSysfs(sysfs.root(), sysfs.mgmtTimeout(), GatewayListener.NONE);
+			return new KernelScstSysfs(sysfs.root(), sysfs.mgmtTimeout(), listener);
 		}
-		return simulated(properties.simulator(), sysfs);
+		return simulated(properties.simulator(), sysfs, listener);
 	}
 
 	/**
@@ -95,7 +101,8 @@ class SysfsConfiguration {
 		};
 	}
 
-	private static SimulatedScstSysfs simulated(ScstProperties.Simulator simulator, ScstProperties.Sysfs sysfs) {
+	private static SimulatedScstSysfs simulated(ScstProperties.Simulator simulator, ScstProperties.Sysfs sysfs,
+			GatewayListener listener) {
 		Path journal = simulator.persist() ? simulator.dataDir().resolve(JOURNAL_FILE) : null;
 		SimulatorOptions options = SimulatorOptions.defaults()
 			.withCpus(simulator.effectiveCpus())
@@ -103,7 +110,7 @@ class SysfsConfiguration {
 			.withAddDefaultTarget(simulator.addDefaultTarget())
 			.withJournal(journal);
 		ScstSimulator model = new ScstSimulator(options);
-		SimulatedScstSysfs gateway = new SimulatedScstSysfs(model, sysfs.mgmtTimeout(), GatewayListener.NONE);
+		SimulatedScstSysfs gateway = new SimulatedScstSysfs(model, sysfs.mgmtTimeout(), listener);
 		if (simulator.state() == State.DEMO && !model.restored()) {
 			logger.info("Seeding the simulator with the demo state (backing file in {})",
 					simulator.dataDir().toAbsolutePath());
