@@ -161,6 +161,20 @@ class ScstMetricsCollectorTests {
 		assertThat(failure.errno().symbol()).isNotEqualTo("ok");
 	}
 
+	@Test
+	void readinessNeedsScstAndTheGatewayAndLivenessOnlyTheProcess() {
+		var readiness = this.mvc.get().uri("/actuator/health/readiness").exchange();
+		assertThat(readiness).hasStatusOk();
+		assertThat(readiness).bodyJson().extractingPath("$.components.scst.status").isEqualTo("UP");
+		assertThat(readiness).bodyJson().extractingPath("$.components.scstGateway.status").isEqualTo("UP");
+		var liveness = this.mvc.get().uri("/actuator/health/liveness").exchange();
+		assertThat(liveness).hasStatusOk();
+		assertThat(liveness).bodyJson().extractingPath("$.status").isEqualTo("UP");
+		assertThat(liveness).bodyJson().doesNotHavePath("$.components.scst");
+		var health = this.mvc.get().uri("/actuator/health").exchange();
+		assertThat(health).bodyJson().extractingPath("$.components.scstLocal.status").isEqualTo("UP");
+	}
+
 	/**
 	 * promtool parses the whole scrape (exit 1 would be a format error) and lints it: the
 	 * SCST series must be lint-clean (exit 0); the whole scrape may only have lint
