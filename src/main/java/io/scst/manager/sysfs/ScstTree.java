@@ -320,6 +320,36 @@ public final class ScstTree {
 
 	public static ScstPath iniGroupAttribute(String driver, String target, String group, String attribute) {
 		return iniGroup(driver, target, group).resolve(attribute);
+	// ---------------------------------------------------------------- metrics (issue 8)
+
+	/** A session's number of commands inside SCST now. */
+	public static final String SESSION_COMMANDS = "commands";
+
+	/** A session's sum of per-LUN active commands. */
+	public static final String SESSION_ACTIVE_COMMANDS = "active_commands";
+
+	/** DIF check failures of a DIF-capable session or target (a table, spec 6.3). */
+	public static final String DIF_CHECKS_FAILED = "dif_checks_failed";
+
+	/** The data directions with command, KiB and unaligned counters (spec 10.2). */
+	public static final java.util.List<String> IO_DIRECTIONS = java.util.List.of("read", "write", "bidi");
+
+	/** The data directions with a command counter only (spec 10.2). */
+	public static final java.util.List<String> COMMAND_ONLY_DIRECTIONS = java.util.List.of("none", "unknown");
+
+	/** A session's completed-command counter of a data direction. */
+	public static String sessionCommandCount(String direction) {
+		return direction + "_cmd_count";
+	}
+
+	/** A session's transferred KiB (bytes >> 10) of a data direction. */
+	public static String sessionIoKilobytes(String direction) {
+		return direction + "_io_count_kb";
+	}
+
+	/** A session's count of commands not 4 KiB aligned, of a data direction. */
+	public static String sessionUnalignedCount(String direction) {
+		return direction + "_unaligned_cmd_count";
 	}
 
 }

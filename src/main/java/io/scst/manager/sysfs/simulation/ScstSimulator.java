@@ -714,6 +714,67 @@ public final class ScstSimulator implements AutoCloseable {
 		}, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Test hook: account completed I/O to a session, as SCST does when commands complete.
+	 * Updates the counters the session's files show ({@code <direction>_cmd_count},
+	 * {@code <direction>_io_count_kb} = bytes >> 10,
+	 * {@code <direction>_unaligned_cmd_count}) and so the target-level sums.
+	 * @param driver the target driver
+	 * @param target the target name
+	 * @param session the session directory name
+	 * @param direction {@code read}, {@code write}, {@code bidi}, {@code none} or
+	 * {@code unknown}
+	 * @param commands completed commands to add
+	 * @param bytes transferred bytes to add (ignored for {@code none} and
+	 * {@code unknown})
+	 * @param unaligned commands to add to the unaligned count (ignored for {@code none}
+	 * and {@code unknown})
+	 * @throws IllegalArgumentException when the session or direction does not exist
+	 */
+	public void addIo(String driver, String target, String session, String direction, long commands, long bytes,
+			long unaligned) {
+		SimSession.Direction dir = java.util.Arrays.stream(SimSession.Direction.values())
+			.filter((d) -> d.prefix.equals(direction))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No such data direction: " + direction));
+		this.lock.lock();
+		try {
+			SimSession found = allTargets().stream()
+				.filter((t) -> t.driver.equals(driver) && t.name.equals(target))
+				.flatMap((t) -> t.sessions.stream())
+				.filter((s) -> s.dirName.equals(session))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(
+						"No session " + session + " of target " + driver + "/" + target));
+			SimSession.Counters counters = found.counters(dir);
+			counters.commands += commands;
+			if (dir.full) {
+				counters.bytes += bytes;
+				counters.unaligned += unaligned;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Test hook: account completed reads and writes to a session (see
+	 * {@link #addIo(String, String, String, String, long, long, long)}).
+	 * @param driver the target driver
+	 * @param target the target name
+	 * @param session the session directory name
+	 * @param readCommands completed read commands
+	 * @param readKb KiB read
+	 * @param writeCommands completed write commands
+	 * @param writeKb KiB written
+	 */
+	public void addIo(String driver, String target, String session, long readCommands, long readKb, long writeCommands,
+			long writeKb) {
+		addIo(driver, target, session, "read", readCommands, readKb * 1024, 0);
+		addIo(driver, target, session, "write", writeCommands, writeKb * 1024, 0);
+	}
+
 	/** Every target of every driver, for checks across drivers. */
 	List<SimTarget> allTargets() {
 		List<SimTarget> all = new ArrayList<>();

@@ -260,4 +260,34 @@ class ScstSimulatorTests {
 		assertThat(read(simulator, "targets/copy_manager/copy_manager_tgt/read_cmd_count")).isEqualTo("64\n");
 	}
 
+	@Test
+	void addIoUpdatesTheSessionCountersAndTheTargetSums() {
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+		String session = "targets/scst_local/scst_local_tgt/sessions/scst_local_host/";
+		simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", 2, 8, 3, 12);
+		simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", "read", 1, 1536, 1);
+		simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", "unknown", 4, 4096, 4);
+		assertThat(read(simulator, session + "read_cmd_count")).isEqualTo("3\n");
+		assertThat(read(simulator, session + "read_io_count_kb")).isEqualTo("9\n");
+		assertThat(read(simulator, session + "read_unaligned_cmd_count")).isEqualTo("1\n");
+		assertThat(read(simulator, session + "write_cmd_count")).isEqualTo("3\n");
+		assertThat(read(simulator, session + "write_io_count_kb")).isEqualTo("12\n");
+		assertThat(read(simulator, session + "unknown_cmd_count")).isEqualTo("4\n");
+		assertThat(
+				new SimulatedScstSysfs(simulator).read(ScstPath.of("targets/scst_local/scst_local_tgt/read_cmd_count"))
+					.value())
+			.isEqualTo("3");
+		write(simulator, ScstPath.of(session + "read_cmd_count"), "0");
+		assertThat(read(simulator, session + "read_io_count_kb")).isEqualTo("0\n");
+	}
+
+	@Test
+	void addIoRefusesUnknownSessionsAndDirections() {
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> simulator.addIo("scst_local", "scst_local_tgt", "nobody", 1, 1, 1, 1));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", "sideways", 1, 1, 1));
+	}
+
 }

@@ -1,0 +1,27 @@
+package io.scst.manager.stats;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on the demo simulator with metrics exported, every scrape a new
+ * walk ({@code max-age=0}) and the watcher off. Classes with this annotation share one
+ * context: use object names of your own and remove them again.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=demo",
+		"scst.simulator.data-dir=target/metrics-test-data", "scst.metrics.max-age=0", "scst.metrics.watch-period=0" })
+@AutoConfigureMockMvc
+@AutoConfigureMetrics
+@interface MetricsTest {
+
+}
