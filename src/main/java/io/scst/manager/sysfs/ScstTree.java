@@ -320,6 +320,8 @@ public final class ScstTree {
 
 	public static ScstPath iniGroupAttribute(String driver, String target, String group, String attribute) {
 		return iniGroup(driver, target, group).resolve(attribute);
+	}
+
 	// ---------------------------------------------------------------- metrics (issue 8)
 
 	/** A session's number of commands inside SCST now. */
