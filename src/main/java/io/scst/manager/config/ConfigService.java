@@ -32,6 +32,8 @@ public class ConfigService {
 
 	private volatile RestoreReport restoreReport;
 
+	private volatile @Nullable LastApply lastApply;
+
 	public ConfigService(ScstSysfs sysfs, ConfigStore store) {
 		this.sysfs = sysfs;
 		this.store = store;
@@ -84,16 +86,32 @@ public class ConfigService {
 				step.action().run(this.sysfs);
 			}
 			catch (KernelRejectedException ex) {
-				throw new ApplyFailedException(step.view(), i, steps.size(), ex, rollback(steps.subList(0, i)));
+				List<String> rollbackFailures = rollback(steps.subList(0, i));
+				this.lastApply = LastApply.failed(steps.size(), i, step.view().command(), ex.getMessage(),
+						rollbackFailures.isEmpty());
+				throw new ApplyFailedException(step.view(), i, steps.size(), ex, rollbackFailures);
 			}
 			catch (RuntimeException ex) {
-				for (String failure : rollback(steps.subList(0, i))) {
+				List<String> rollbackFailures = rollback(steps.subList(0, i));
+				for (String failure : rollbackFailures) {
 					ex.addSuppressed(new IllegalStateException(failure));
 				}
+				this.lastApply = LastApply.failed(steps.size(), i, step.view().command(), ex.getMessage(),
+						rollbackFailures.isEmpty());
 				throw ex;
 			}
 		}
+		this.lastApply = LastApply.ok(steps.size());
 		return new ApplyResult(steps.size(), plan.view().steps(), plan.notes());
+	}
+
+	/**
+	 * How the last apply of this server ended, or {@code null} when there was none since
+	 * start-up.
+	 * @return the outcome
+	 */
+	public @Nullable LastApply lastApply() {
+		return this.lastApply;
 	}
 
 	/**

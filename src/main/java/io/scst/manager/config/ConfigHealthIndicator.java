@@ -1,0 +1,50 @@
+package io.scst.manager.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.scst.manager.sysfs.SysfsException;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health component {@code scstConfig}: whether the live SCST configuration still equals
+ * the saved desired state (drift is reported, never DOWN: the kernel is the truth) and
+ * how the last apply ended.
+ */
+@Component("scstConfig")
+class ConfigHealthIndicator implements HealthIndicator {
+
+	private final ConfigService service;
+
+	ConfigHealthIndicator(ConfigService service) {
+		this.service = service;
+	}
+
+	@Override
+	public Health health() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("savedFile", this.service.savedFile());
+		try {
+			Drift drift = this.service.drift();
+			details.put("inSync", drift.inSync());
+			details.put("differences", drift.differences().size());
+		}
+		catch (SavedConfigNotFoundException ex) {
+			details.put("inSync", null);
+			details.put("saved", false);
+		}
+		catch (SysfsException ex) {
+			details.put("inSync", null);
+			details.put("error", ex.getMessage());
+		}
+		LastApply last = this.service.lastApply();
+		if (last != null) {
+			details.put("lastApply", last);
+		}
+		return Health.up().withDetails(details).build();
+	}
+
+}
