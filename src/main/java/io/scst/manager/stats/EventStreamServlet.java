@@ -14,9 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /api/v1/events}: Server-Sent Events from {@link EventService}, on an async
  * servlet request that ends after {@code scst.metrics.events-timeout}.
  * <p>
- * A servlet of its own rather than a controller method returning {@code SseEmitter}: the
- * API's request-order interceptor holds its read lock until a request completes, so a
- * long-lived stream through the dispatcher would block every change until it ends.
+ * A servlet of its own, outside the dispatcher: it takes no part in the API's request
+ * ordering (an open stream must never hold up changes) and writes the frames itself.
+ * Being outside the dispatcher, it is not in the generated OpenAPI document; the README
+ * describes it.
  */
 final class EventStreamServlet extends HttpServlet {
 
