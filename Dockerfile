@@ -1,27 +1,38 @@
 # syntax=docker/dockerfile:1
 #
-# scst-manager container image.
+# scst-manager container image: a JRE-only runtime with the application split into
+# layers (libraries change less often than the application).
 #
 # Build:   docker build -t scst-manager .
 #
 # Simulator mode (the default when the container has no /sys/kernel/scst_tgt): runs as
-# an unprivileged user and keeps its state in the /app/data volume.
+# the unprivileged user scst (uid 10001) and keeps its state in the /app/data volume.
 #
 #   docker run --rm -p 127.0.0.1:8080:8080 -v scst-data:/app/data scst-manager
 #
-# Kernel mode: manage the host's SCST. SCST's sysfs tree must be writable, which needs
-# root inside the container and a writable /sys (Docker mounts /sys read-only unless the
-# container is privileged). Arguments after the image name are passed to the server:
+# Kernel mode: manage the host's SCST. Why root and /sys: SCST's sysfs files belong to
+# root (mode 0644 or 0200) and sysfs checks those mode bits for every writer, so only uid
+# 0 can write a management command; and Docker mounts /sys read-only unless the container
+# is privileged or /sys is bind-mounted read-write. No capability is needed beyond being
+# uid 0 (the files are root's own), so the capabilities are dropped:
 #
-#   docker run --rm --privileged --user root -v /sys:/sys -p 127.0.0.1:8080:8080 \
-#       scst-manager --scst.sysfs.mode=kernel
+#   docker run --rm --user 0 --cap-drop ALL --security-opt no-new-privileges \
+#       -v /sys/kernel/scst_tgt:/sys/kernel/scst_tgt -p 127.0.0.1:8080:8080 \
+#       -e SCST_SYSFS_MODE=kernel scst-manager
 #
-# (SCST_SYSFS_MODE=kernel as an environment variable works as well.) In kernel mode the
-# backing files named in add_device commands are opened by the host kernel, so they are
-# host paths, not paths inside the container.
+# /app/data belongs to group 0 with group write, so root without capabilities (no
+# CAP_DAC_OVERRIDE) can still save the desired configuration there. (--privileged
+# -v /sys:/sys works as well but grants far more.) Backing files named in
+# add_device commands are opened by the host kernel's SCST threads, so they are host
+# paths, not paths inside the container.
 #
-# The API has no authentication of its own. Publish the port on the loopback interface
-# (as above) or put an authenticating proxy in front of it.
+# HEALTHCHECK: the JRE image has no curl, so the jar itself probes actuator health
+# (java -jar app.jar healthcheck [URL]; exit 0 when the URL answers 2xx). The overall
+# health includes SCST: in kernel mode without SCST loaded the container is unhealthy.
+#
+# Listening: the application listens on 127.0.0.1 by default, which inside a container
+# is reachable from nowhere else, so SERVER_ADDRESS=0.0.0.0 is set here. Publish the
+# port on the host's loopback (as above) or behind something that authenticates.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -29,20 +40,26 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
-	&& cp target/scst-manager-*.jar /src/app.jar
+	&& cp target/scst-manager-*.jar /src/app.jar \
+	&& java -Djarmode=tools -jar /src/app.jar extract --layers --application-filename app.jar \
+		--destination /src/layers
 
 FROM eclipse-temurin:17-jre
-RUN groupadd --system scst \
-	&& useradd --system --gid scst --home-dir /app --shell /usr/sbin/nologin scst \
+RUN groupadd --system --gid 10001 scst \
+	&& useradd --system --uid 10001 --gid scst --home-dir /app --shell /usr/sbin/nologin scst \
 	&& mkdir -p /app/data \
-	&& chown scst:scst /app/data
+	&& chown 10001:0 /app/data \
+	&& chmod 0770 /app/data
 WORKDIR /app
-COPY --from=build /src/app.jar /app/app.jar
-# The application listens on 127.0.0.1 by default, which inside a container is reachable
-# from nowhere else, so listen on every interface of the container here and control
-# exposure with -p when running it.
-ENV SERVER_ADDRESS=0.0.0.0
-USER scst
+COPY --from=build /src/layers/dependencies/ ./
+COPY --from=build /src/layers/spring-boot-loader/ ./
+COPY --from=build /src/layers/snapshot-dependencies/ ./
+COPY --from=build /src/layers/application/ ./
+ENV SERVER_ADDRESS=0.0.0.0 \
+	SERVER_PORT=8080
+USER 10001:10001
 EXPOSE 8080
 VOLUME ["/app/data"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+	CMD ["java", "-XX:TieredStopAtLevel=1", "-Xmx32m", "-jar", "/app/app.jar", "healthcheck"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

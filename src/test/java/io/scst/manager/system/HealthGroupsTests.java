@@ -1,0 +1,40 @@
+package io.scst.manager.system;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The probe groups in kernel mode without SCST loaded: the process is alive (a restart
+ * would not load SCST) but not ready.
+ */
+@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree" })
+@AutoConfigureMockMvc
+class HealthGroupsTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void livenessIsUpWithoutScst() {
+		assertThat(this.mvc.get().uri("/actuator/health/liveness")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void readinessIsDownWithoutScstAndSaysWhy() {
+		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatus(503).bodyJson().satisfies((body) -> {
+			assertThat(body).extractingPath("$.status").isEqualTo("DOWN");
+			assertThat(body).extractingPath("$.components.scst.status").isEqualTo("DOWN");
+			assertThat(body).extractingPath("$.components.readinessState.status").isEqualTo("UP");
+		});
+	}
+
+}
