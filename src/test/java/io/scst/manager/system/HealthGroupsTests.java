@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The probe groups in kernel mode without SCST loaded: the process is alive (a restart
  * would not load SCST) but not ready.
  */
-@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree" })
+@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree",
+		"scst.security.allow-anonymous-on-loopback=true",
+		"scst.security.audit-file=target/unavailable-test/audit.log" })
 @AutoConfigureMockMvc
 class HealthGroupsTests {
 
