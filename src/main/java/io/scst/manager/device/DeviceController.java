@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,6 +52,8 @@ class DeviceController {
 					+ "handler accepts (see GET /api/v1/handlers/{handler}); names and values are checked before "
 					+ "anything is written. A name already in use answers 409 without writing; the kernel's refusal "
 					+ "(missing backing file, relative path) answers 422.")
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<Device> create(@RequestBody CreateDeviceRequest request) {
 		Device device = this.service.create(request);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -81,6 +84,7 @@ class DeviceController {
 	@Operation(summary = "Delete a device",
 			description = "Runs the handler's del_device. While LUNs export the device the request is refused with "
 					+ "409 unless force=true, which first deletes those LUNs.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> delete(@PathVariable String device,
 			@Parameter(description = "Delete the LUNs that export the device first") @RequestParam(
 					defaultValue = "false") boolean force) {

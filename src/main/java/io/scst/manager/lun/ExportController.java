@@ -1,6 +1,7 @@
 package io.scst.manager.lun;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,9 @@ class ExportController {
 					+ "initiator. If a step fails, the steps done by this request are undone in reverse order and "
 					+ "the step's error is answered. 201 when the request changed anything, 200 when everything was "
 					+ "in place; Location is the group's LUN in both cases.")
+	@ApiResponse(responseCode = "200", description = "Already there or changed", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<Export> export(@RequestBody ExportRequest request) {
 		Export export = this.service.export(request);
 		return ResponseEntity.status(export.changed() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -3,6 +3,7 @@ package io.scst.manager.lun;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,8 @@ class InitiatorGroupController {
 	@PostMapping
 	@Operation(summary = "Create an initiator group",
 			description = "201 with Location; 409 when the target has a group of this name already.")
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<InitiatorGroup> create(@PathVariable String driver, @PathVariable String target,
 			@RequestBody CreateInitiatorGroupRequest request) {
 		InitiatorGroup group = this.service.create(driver, target, request.name());
@@ -65,6 +68,7 @@ class InitiatorGroupController {
 	@Operation(summary = "Delete an initiator group",
 			description = "Removes the group with its LUNs and entries. 409 while sessions are attached to it "
 					+ "(SCST would refuse with EBUSY).")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target, @PathVariable String group) {
 		this.service.delete(driver, target, group);
 		return ResponseEntity.noContent().build();
@@ -81,6 +85,8 @@ class InitiatorGroupController {
 			description = "The name may be an SCST pattern: * matches any run, ? one character, a leading ! negates "
 					+ "(matched against session initiator names ignoring case). Sessions whose initiator name matches "
 					+ "are moved into the group by SCST. 409 when the group has the entry already.")
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<Initiator> addInitiator(@PathVariable String driver, @PathVariable String target,
 			@PathVariable String group, @RequestBody AddInitiatorRequest request) {
 		Initiator initiator = this.service.addInitiator(driver, target, group, request.name());
@@ -96,6 +102,7 @@ class InitiatorGroupController {
 	@DeleteMapping("/{group}/initiators")
 	@Operation(summary = "Remove every initiator entry of a group",
 			description = "Idempotent: clearing a group without entries succeeds (204) too.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> clearInitiators(@PathVariable String driver, @PathVariable String target,
 			@PathVariable String group) {
 		this.service.clearInitiators(driver, target, group);
@@ -112,6 +119,7 @@ class InitiatorGroupController {
 	@DeleteMapping("/{group}/initiators/{initiator}")
 	@Operation(summary = "Remove an initiator entry",
 			description = "The entry is matched exactly as stored; 404 when the group has no such entry.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> deleteInitiator(@PathVariable String driver, @PathVariable String target,
 			@PathVariable String group, @PathVariable String initiator) {
 		this.service.deleteInitiator(driver, target, group, initiator);

@@ -3,6 +3,7 @@ package io.scst.manager.lun;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,9 @@ class LunController {
 			description = "Adds the LUN (201 with Location) when absent, replaces it (200) when it maps another device "
 					+ "or read-only flag, and writes nothing (200) when it already maps this device with this flag. "
 					+ "The device must exist; LUN numbers run from 0 to 16383.")
+	@ApiResponse(responseCode = "200", description = "Already there or changed", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<Lun> put(@PathVariable String driver, @PathVariable String target,
 			@PathVariable(required = false) @Nullable String group, @PathVariable String lun,
 			@RequestBody PutLunRequest request) {
@@ -73,6 +77,7 @@ class LunController {
 
 	@DeleteMapping({ LUN, GROUP_LUN })
 	@Operation(summary = "Remove a LUN", description = "404 when nothing is mapped at the LUN.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target,
 			@PathVariable(required = false) @Nullable String group, @PathVariable String lun) {
 		this.service.delete(driver, target, group, lun);
@@ -82,6 +87,7 @@ class LunController {
 	@DeleteMapping({ SET, GROUP_SET })
 	@Operation(summary = "Remove every LUN of a LUN set",
 			description = "Idempotent: clearing an empty set succeeds (204) too.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> clear(@PathVariable String driver, @PathVariable String target,
 			@PathVariable(required = false) @Nullable String group) {
 		this.service.clear(driver, target, group);

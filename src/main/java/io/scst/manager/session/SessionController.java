@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,8 @@ class SessionController {
 	@Operation(summary = "Create a session (scst_local)",
 			description = "Writes add_session; Location names the directory SCST created, which carries a _N "
 					+ "suffix when the initiator name is already in use on the target.")
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<Session> create(@PathVariable String driver, @PathVariable String target,
 			@RequestBody CreateSessionRequest request) {
 		Session session = this.service.create(driver, target, request);
@@ -80,6 +83,7 @@ class SessionController {
 			description = "Writes del_session and waits until the directory is gone. Refused with 409 when other "
 					+ "sessions of the target share the initiator name, because del_session removes the first "
 					+ "created of them.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target,
 			@PathVariable String session) {
 		this.service.delete(driver, target, session);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,8 @@ class TargetController {
 			description = "Writes add_target to the driver's management file, with scst_local sessions as "
 					+ "session_name parameters of the same command. Refused with 409 when the driver cannot create "
 					+ "targets (copy_manager) or the name is taken, before anything is written.")
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
 	ResponseEntity<Target> create(@PathVariable String driver, @RequestBody CreateTargetRequest request) {
 		Target target = this.service.create(driver, request);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -68,6 +71,7 @@ class TargetController {
 	@DeleteMapping("/{target}")
 	@Operation(summary = "Delete a target",
 			description = "Writes del_target; its sessions, initiator groups and LUNs go with it.")
+	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target) {
 		this.service.delete(driver, target);
 		return ResponseEntity.noContent().build();
