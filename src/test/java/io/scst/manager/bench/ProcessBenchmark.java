@@ -131,7 +131,11 @@ class ProcessBenchmark {
 						System.getProperty("java.class.path"), mainClass, "--server.port=" + port,
 						"--server.address=127.0.0.1"));
 		Path log = Files.createTempFile(this.dir, "server", ".log");
-		if (home != null) {
+		if (home == null) {
+			// the application.properties on the classpath names our health contributors
+			command.add("--management.endpoint.health.group.readiness.include=readinessState");
+		}
+		else {
 			command.addAll(List.of("--scst.sysfs.mode=simulator", "--scst.simulator.state=fresh",
 					"--scst.simulator.add-default-target=false", "--scst.simulator.data-dir=" + home.resolve("data"),
 					"--scst.config.path=" + home.resolve("scst-desired.conf"),
@@ -169,7 +173,7 @@ class ProcessBenchmark {
 	private static String get(int port, String path) throws Exception {
 		HttpResponse<String> response = CLIENT
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.header("Accept", "application/json")
+				.header("Accept", path.contains("prometheus") ? "text/plain" : "application/json")
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();

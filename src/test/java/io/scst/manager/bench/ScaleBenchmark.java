@@ -264,7 +264,7 @@ class ScaleBenchmark {
 	private void throughput(String base) {
 		Map<String, String> endpoints = new LinkedHashMap<>();
 		endpoints.put("constant (floor)", ConstantController.PATH);
-		endpoints.put("handlers (1 handler)", "/api/v1/handlers");
+		endpoints.put("handlers (all, 2,000 device names)", "/api/v1/handlers");
 		endpoints.put("LUNs of a target (16)", "/api/v1/target-drivers/scst_local/targets/lt0000/luns");
 		endpoints.put("sessions of a target (4)", "/api/v1/target-drivers/scst_local/targets/lt0000/sessions");
 		endpoints.put("ini-groups of a target (1)", "/api/v1/target-drivers/scst_local/targets/lt0000/ini-groups");
