@@ -1,0 +1,341 @@
+package io.scst.manager.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.scst.manager.config.ConfigService;
+import io.scst.manager.config.ConfigStore;
+import io.scst.manager.scst.ScstService;
+import io.scst.manager.stats.MetricsProperties;
+import io.scst.manager.stats.StatsService;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not a timed test: at three state sizes (1/16, 1/4 and the full {@link LargeState}) it
+ * starts the server in this JVM on a random loopback port and measures, side by side in
+ * one run, each figure against its floor done directly through the same gateway (no HTTP,
+ * no JSON, no model): full inventory, Prometheus scrape, apply of 100 targets / 100
+ * devices / 400 LUNs, and (at the full size, with {@code wrk}) list endpoint throughput
+ * against a constant endpoint. Prints medians, spreads and ratios. Excluded from the
+ * build; run with
+ * {@code ./mvnw -o test -Dtest=ScaleBenchmark -Dsurefire.excludedGroups=none}.
+ */
+@Tag("benchmark")
+class ScaleBenchmark {
+
+	private static final int WARMUPS = 2;
+
+	private static final int RUNS = Integer.getInteger("bench.runs", 7);
+
+	private static final int[] DIVISORS = { 16, 4, 1 };
+
+	private static final String WRK_DURATION = System.getProperty("bench.wrk.duration", "3s");
+
+	private static final int WRK_ROUNDS = Integer.getInteger("bench.wrk.rounds", 5);
+
+	@TempDir
+	Path dir;
+
+	private final List<String> lines = new ArrayList<>();
+
+	@Test
+	void figuresAgainstFloorsAtThreeStateSizes() throws IOException {
+		for (int divisor : DIVISORS) {
+			Path home = Files.createDirectories(this.dir.resolve("k" + divisor));
+			try (ConfigurableApplicationContext context = Bench.startServer(home)) {
+				ScstSysfs sysfs = context.getBean(ScstSysfs.class);
+				String base = "http://127.0.0.1:" + Bench.port(context);
+				long start = System.nanoTime();
+				LargeState.Counts counts = LargeState.build(sysfs, divisor);
+				print("%n== state 1/%d: %s (built in %.1f s through the gateway)", divisor, counts,
+						(System.nanoTime() - start) / 1e9);
+				inventory(base, context, sysfs, counts, home);
+				scrape(base, context.getBean(StatsService.class), sysfs, counts);
+				apply(base, sysfs);
+				if (divisor == 1) {
+					throughput(base);
+				}
+			}
+		}
+		System.out.println();
+		System.out.println("==== benchmark summary ====");
+		this.lines.forEach(System.out::println);
+	}
+
+	/**
+	 * GET /api/v1/config (JSON: every object with its attributes) and GET /api/v1/stats
+	 * (every counter) against replaying the distinct gateway reads those two make.
+	 */
+	private void inventory(String base, ConfigurableApplicationContext context, ScstSysfs sysfs,
+			LargeState.Counts counts, Path home) {
+		ConfigService configBean = context.getBean(ConfigService.class);
+		StatsService statsBean = context.getBean(StatsService.class);
+		Bench.Recorder recorder = new Bench.Recorder(sysfs);
+		new ConfigService(recorder.sysfs, new ConfigStore(home.resolve("recorder.conf"), 0)).export();
+		int configReads = recorder.reads.size();
+		new StatsService(recorder.sysfs, new ScstService(recorder.sysfs),
+				new MetricsProperties(Duration.ZERO, 100_000, 100_000, 100_000, Duration.ZERO, Duration.ofMinutes(1)))
+			.snapshot();
+		List<Bench.Read> distinct = recorder.distinct();
+		print("inventory: the two requests make %d gateway reads (config %d, stats %d), %d distinct",
+				recorder.reads.size(), configReads, recorder.reads.size() - configReads, distinct.size());
+		List<Double> floor = new ArrayList<>();
+		List<Double> ours = new ArrayList<>();
+		List<Double> config = new ArrayList<>();
+		List<Double> stats = new ArrayList<>();
+		List<Double> model = new ArrayList<>();
+		int bytes = 0;
+		for (int run = -WARMUPS; run < RUNS; run++) {
+			long t0 = System.nanoTime();
+			distinct.forEach((read) -> read.replay(sysfs));
+			long t1 = System.nanoTime();
+			byte[] configBody = Bench.get(base + "/api/v1/config", "application/json");
+			long t2 = System.nanoTime();
+			byte[] statsBody = Bench.get(base + "/api/v1/stats", "application/json");
+			long t3 = System.nanoTime();
+			configBean.export();
+			statsBean.snapshot();
+			long t4 = System.nanoTime();
+			bytes = configBody.length + statsBody.length;
+			if (run == -WARMUPS) {
+				String configText = new String(configBody, StandardCharsets.UTF_8);
+				String statsText = new String(statsBody, StandardCharsets.UTF_8);
+				assertThat(configText.contains(LargeState.target(counts.targets() - 1))
+						&& configText.contains(LargeState.device(counts.devices() - 1)))
+					.as("the config has the last target and device")
+					.isTrue();
+				assertThat(
+						statsText.contains("ls" + (counts.targets() - 1) + "_" + (LargeState.SESSIONS_PER_TARGET - 1))
+								&& statsText.contains("\"dropped\":{\"targets\":0,\"sessions\":0,\"devices\":0}"))
+					.as("the stats have the last session and dropped nothing")
+					.isTrue();
+			}
+			if (run >= 0) {
+				floor.add((t1 - t0) / 1e6);
+				ours.add((t3 - t1) / 1e6);
+				config.add((t2 - t1) / 1e6);
+				stats.add((t3 - t2) / 1e6);
+				model.add((t4 - t3) / 1e6);
+			}
+		}
+		print("  %s", Bench.summary("floor: replay distinct reads", floor, "ms"));
+		print("  %s", Bench.summary("ours: GET config + GET stats (" + bytes / 1024 + " KiB)", ours, "ms"));
+		print("  %s", Bench.summary("  of which GET /api/v1/config", config, "ms"));
+		print("  %s", Bench.summary("  of which GET /api/v1/stats", stats, "ms"));
+		print("  %s", Bench.summary("profile: the two services in-process, no HTTP", model, "ms"));
+		ratio("inventory", ours, floor, 1.5);
+	}
+
+	/** GET /actuator/prometheus against reading every session's counter files. */
+	private void scrape(String base, StatsService statsBean, ScstSysfs sysfs, LargeState.Counts counts) {
+		List<Double> floor = new ArrayList<>();
+		List<Double> ours = new ArrayList<>();
+		List<Double> walk = new ArrayList<>();
+		int bytes = 0;
+		for (int run = -WARMUPS; run < RUNS; run++) {
+			long t0 = System.nanoTime();
+			long sum = 0;
+			for (ScstPath file : counts.counterFiles()) {
+				sum += sysfs.read(file).value().length();
+			}
+			long t1 = System.nanoTime();
+			byte[] body = Bench.get(base + "/actuator/prometheus", "text/plain");
+			long t2 = System.nanoTime();
+			statsBean.snapshot();
+			long t3 = System.nanoTime();
+			assertThat(sum).isPositive();
+			bytes = body.length;
+			if (run >= 0) {
+				floor.add((t1 - t0) / 1e6);
+				ours.add((t2 - t1) / 1e6);
+				walk.add((t3 - t2) / 1e6);
+			}
+		}
+		print("scrape: %d counter files, exposition %d KiB", counts.counterFiles().size(), bytes / 1024);
+		print("  %s", Bench.summary("floor: raw counter reads", floor, "ms"));
+		print("  %s", Bench.summary("ours: GET /actuator/prometheus", ours, "ms"));
+		print("  %s", Bench.summary("profile: the stats walk in-process", walk, "ms"));
+		ratio("scrape", ours, floor, 1.5);
+	}
+
+	/**
+	 * PUT /api/v1/config (scst.conf text, nothing pruned) of 100 devices, 100 targets and
+	 * 400 LUNs against issuing the same 600 management writes; each removed (untimed)
+	 * after it is measured.
+	 */
+	private void apply(String base, ScstSysfs sysfs) {
+		List<MgmtCommand> commands = new ArrayList<>();
+		StringBuilder config = new StringBuilder("HANDLER vdisk_nullio {\n");
+		for (int d = 0; d < 100; d++) {
+			commands.add(MgmtCommand.addDevice("vdisk_nullio", applyDevice(d), Map.of("size", "1048576")));
+			config.append("\tDEVICE ").append(applyDevice(d)).append(" {\n\t\tsize 1048576\n\t}\n");
+		}
+		config.append("}\nTARGET_DRIVER scst_local {\n");
+		for (int t = 0; t < 100; t++) {
+			commands.add(MgmtCommand.addTarget("scst_local", applyTarget(t), Map.of()));
+			config.append("\tTARGET ").append(applyTarget(t)).append(" {\n");
+			for (int l = 0; l < 4; l++) {
+				commands.add(MgmtCommand.addLun("scst_local", applyTarget(t), null, l, applyDevice((t * 4 + l) % 100),
+						false));
+				config.append("\t\tLUN ").append(l).append(' ').append(applyDevice((t * 4 + l) % 100)).append('\n');
+			}
+			config.append("\t}\n");
+		}
+		config.append("}\n");
+		HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/v1/config"))
+			.header("Content-Type", "text/plain")
+			.header("Accept", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(config.toString()))
+			.build();
+		HttpRequest plan = HttpRequest.newBuilder(URI.create(base + "/api/v1/config/plan"))
+			.header("Content-Type", "text/plain")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(config.toString()))
+			.build();
+		List<Double> floor = new ArrayList<>();
+		List<Double> ours = new ArrayList<>();
+		List<Double> planned = new ArrayList<>();
+		int runs = Math.max(5, RUNS - 2);
+		for (int run = -1; run < runs; run++) {
+			long t0 = System.nanoTime();
+			commands.forEach(sysfs::mgmt);
+			long t1 = System.nanoTime();
+			removeApplied(sysfs);
+			long t2 = System.nanoTime();
+			String result = new String(Bench.send(put), StandardCharsets.UTF_8);
+			long t3 = System.nanoTime();
+			assertThat(result.contains("\"applied\":600")).as("600 applied").isTrue();
+			removeApplied(sysfs);
+			long t4 = System.nanoTime();
+			Bench.send(plan);
+			long t5 = System.nanoTime();
+			if (run >= 0) {
+				floor.add((t1 - t0) / 1e6);
+				ours.add((t3 - t2) / 1e6);
+				planned.add((t5 - t4) / 1e6);
+			}
+		}
+		print("apply: 100 devices, 100 targets, 400 LUNs (600 management writes) on top of the state");
+		print("  %s", Bench.summary("floor: the 600 writes directly", floor, "ms"));
+		print("  %s", Bench.summary("ours: PUT /api/v1/config (scst.conf)", ours, "ms"));
+		print("  %s", Bench.summary("profile: POST /api/v1/config/plan alone", planned, "ms"));
+		ratio("apply", ours, floor, 1.2);
+	}
+
+	private static void removeApplied(ScstSysfs sysfs) {
+		for (int t = 0; t < 100; t++) {
+			sysfs.mgmt(MgmtCommand.delTarget("scst_local", applyTarget(t)));
+		}
+		for (int d = 0; d < 100; d++) {
+			sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", applyDevice(d)));
+		}
+	}
+
+	private static String applyDevice(int d) {
+		return String.format("ad%03d", d);
+	}
+
+	private static String applyTarget(int t) {
+		return String.format("at%03d", t);
+	}
+
+	/** wrk against list endpoints and the constant endpoint, interleaved, same client. */
+	private void throughput(String base) {
+		Map<String, String> endpoints = new LinkedHashMap<>();
+		endpoints.put("constant (floor)", ConstantController.PATH);
+		endpoints.put("handlers (all, 2,000 device names)", "/api/v1/handlers");
+		endpoints.put("LUNs of a target (16)", "/api/v1/target-drivers/scst_local/targets/lt0000/luns");
+		endpoints.put("sessions of a target (4)", "/api/v1/target-drivers/scst_local/targets/lt0000/sessions");
+		endpoints.put("ini-groups of a target (1)", "/api/v1/target-drivers/scst_local/targets/lt0000/ini-groups");
+		endpoints.put("targets (1,000)", "/api/v1/target-drivers/scst_local/targets");
+		endpoints.put("devices (2,000)", "/api/v1/devices");
+		for (String path : endpoints.values()) {
+			Bench.get(base + path, "application/json");
+		}
+		Map<String, List<Double>> rps = new LinkedHashMap<>();
+		Map<String, List<Double>> p99 = new LinkedHashMap<>();
+		endpoints.keySet().forEach((name) -> {
+			rps.put(name, new ArrayList<>());
+			p99.put(name, new ArrayList<>());
+		});
+		// one untimed warm-up round, then the measured rounds
+		for (int round = -1; round < WRK_ROUNDS; round++) {
+			for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+				double[] result = wrk(base + endpoint.getValue(), (round < 0) ? "2s" : WRK_DURATION);
+				if (round >= 0) {
+					rps.get(endpoint.getKey()).add(result[0]);
+					p99.get(endpoint.getKey()).add(result[1]);
+				}
+			}
+		}
+		double constant = Bench.median(rps.get("constant (floor)"));
+		print("throughput: wrk -t2 -c8 -d%s --latency, %d rounds interleaved (server and wrk share the 2 cores)",
+				WRK_DURATION, WRK_ROUNDS);
+		for (String name : endpoints.keySet()) {
+			print("  %s  p99 median %.2f ms  ratio to constant %.3f", Bench.summary(name, rps.get(name), "req/s"),
+					Bench.median(p99.get(name)), Bench.median(rps.get(name)) / constant);
+		}
+	}
+
+	/** Requests per second and p99 latency in milliseconds. */
+	private static double[] wrk(String url, String duration) {
+		try {
+			Process process = new ProcessBuilder("wrk", "-t2", "-c8", "-d" + duration, "--latency", url)
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor()).as(output).isZero();
+			assertThat(output).as(output).doesNotContain("Non-2xx");
+			Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+			Matcher p99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(output);
+			assertThat(rps.find() && p99.find()).as(output).isTrue();
+			double latency = Double.parseDouble(p99.group(1));
+			latency = switch (p99.group(2)) {
+				case "us" -> latency / 1000;
+				case "s" -> latency * 1000;
+				default -> latency;
+			};
+			return new double[] { Double.parseDouble(rps.group(1)), latency };
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void ratio(String figure, List<Double> ours, List<Double> floor, double goal) {
+		double ratio = Bench.median(ours) / Bench.median(floor);
+		print("  => %s ratio %.2f (goal <= %.1f: %s)", figure, ratio, goal, (ratio <= goal) ? "met" : "NOT met");
+	}
+
+	private void print(String format, Object... args) {
+		String line = String.format(Locale.ROOT, format, args);
+		System.out.println(line);
+		this.lines.add(line);
+	}
+
+}
