@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("scst.metrics")
 @Validated
 public record MetricsProperties(@NotNull @DefaultValue("5s") Duration maxAge,
-		@Min(0) @DefaultValue("1000") int maxTargets, @Min(0) @DefaultValue("10000") int maxSessions,
+		@Min(0) @DefaultValue("10000") int maxTargets, @Min(0) @DefaultValue("10000") int maxSessions,
 		@Min(0) @DefaultValue("10000") int maxDevices, @NotNull @DefaultValue("5s") Duration watchPeriod,
 		@NotNull @DefaultValue("30m") Duration eventsTimeout) {
 
