@@ -480,9 +480,12 @@ static int scst_local_parse_u16(const char *buf, u16 *val)
 	return 0;
 }
 
-static ssize_t scsi_transport_version_show(struct kobject *kobj,
-					   struct kobj_attribute *attr,
-					   char *buf)
+/*
+ * The two transport version attributes of a target: 0 means unset, shown as
+ * @unset without the key marker; any other value was set and carries it.
+ */
+static ssize_t scst_local_version_show(struct kobject *kobj, char *buf,
+				       size_t offset, u16 unset)
 {
 	struct scst_local_tgt *tgt;
 	int err;
@@ -491,63 +494,60 @@ static ssize_t scsi_transport_version_show(struct kobject *kobj,
 	tgt = scst_local_attr_tgt(kobj, &err);
 	if (!tgt)
 		return err;
-	v = READ_ONCE(tgt->scsi_transport_version);
+	v = READ_ONCE(*(u16 *)((char *)tgt + offset));
 	if (!v)
-		return sysfs_emit(buf, "0x%x\n", SCST_LOCAL_DEF_SCSI_TRANSPORT);
+		return sysfs_emit(buf, "0x%x\n", unset);
 	return sysfs_emit(buf, "0x%x\n%s\n", v, SCST_SYSFS_KEY_MARK);
+}
+
+static ssize_t scst_local_version_store(struct kobject *kobj, const char *buf,
+					size_t count, size_t offset)
+{
+	struct scst_local_tgt *tgt;
+	int err;
+	u16 v;
+
+	tgt = scst_local_attr_tgt(kobj, &err);
+	if (!tgt)
+		return err;
+	err = scst_local_parse_u16(buf, &v);
+	if (err)
+		return err;
+	WRITE_ONCE(*(u16 *)((char *)tgt + offset), v);
+	return count;
+}
+
+static ssize_t scsi_transport_version_show(struct kobject *kobj,
+					   struct kobj_attribute *attr,
+					   char *buf)
+{
+	return scst_local_version_show(kobj, buf,
+		offsetof(struct scst_local_tgt, scsi_transport_version),
+		SCST_LOCAL_DEF_SCSI_TRANSPORT);
 }
 
 static ssize_t scsi_transport_version_store(struct kobject *kobj,
 					    struct kobj_attribute *attr,
 					    const char *buf, size_t count)
 {
-	struct scst_local_tgt *tgt;
-	int err;
-	u16 v;
-
-	tgt = scst_local_attr_tgt(kobj, &err);
-	if (!tgt)
-		return err;
-	err = scst_local_parse_u16(buf, &v);
-	if (err)
-		return err;
-	WRITE_ONCE(tgt->scsi_transport_version, v);
-	return count;
+	return scst_local_version_store(kobj, buf, count,
+		offsetof(struct scst_local_tgt, scsi_transport_version));
 }
 
 static ssize_t phys_transport_version_show(struct kobject *kobj,
 					   struct kobj_attribute *attr,
 					   char *buf)
 {
-	struct scst_local_tgt *tgt;
-	int err;
-	u16 v;
-
-	tgt = scst_local_attr_tgt(kobj, &err);
-	if (!tgt)
-		return err;
-	v = READ_ONCE(tgt->phys_transport_version);
-	if (!v)
-		return sysfs_emit(buf, "0x%x\n", v);
-	return sysfs_emit(buf, "0x%x\n%s\n", v, SCST_SYSFS_KEY_MARK);
+	return scst_local_version_show(kobj, buf,
+		offsetof(struct scst_local_tgt, phys_transport_version), 0);
 }
 
 static ssize_t phys_transport_version_store(struct kobject *kobj,
 					    struct kobj_attribute *attr,
 					    const char *buf, size_t count)
 {
-	struct scst_local_tgt *tgt;
-	int err;
-	u16 v;
-
-	tgt = scst_local_attr_tgt(kobj, &err);
-	if (!tgt)
-		return err;
-	err = scst_local_parse_u16(buf, &v);
-	if (err)
-		return err;
-	WRITE_ONCE(tgt->phys_transport_version, v);
-	return count;
+	return scst_local_version_store(kobj, buf, count,
+		offsetof(struct scst_local_tgt, phys_transport_version));
 }
 
 static struct kobj_attribute scst_local_scsi_transport_version_attr =

@@ -11,7 +11,6 @@ import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.ScstTreeFixtures;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.system.ProblemTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.AbstractJsonContentAssert;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.assertj.MvcTestResultAssert;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -373,15 +373,6 @@ class DeviceControllerTests {
 
 	private MockMvcRequestBuilder patch(String uri, String json) {
 		return this.mvc.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).content(json);
-	}
-
-	private AbstractJsonContentAssert<?> problem(MockMvcRequestBuilder request, int status, String slug) {
-		MvcTestResultAssert result = assertThat(request);
-		result.hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		AbstractJsonContentAssert<?> json = result.bodyJson();
-		json.extractingPath("$.type").isEqualTo(ProblemTypes.PREFIX + slug);
-		json.extractingPath("$.status").isEqualTo(status);
-		return json;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.scst.manager.device;
 
 import io.scst.manager.ApiTest;
-import io.scst.manager.system.ProblemTypes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +10,7 @@ import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResultAssert;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/handlers} over the real service on the demo simulator. */
@@ -78,15 +78,6 @@ class HandlerControllerTests {
 	void handlersCannotBeChanged() {
 		assertThat(this.mvc.delete().uri("/api/v1/handlers/vdisk_nullio")).hasStatus(405)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-	}
-
-	private AbstractJsonContentAssert<?> problem(MockMvcTester.MockMvcRequestBuilder request, int status, String slug) {
-		MvcTestResultAssert result = assertThat(request);
-		result.hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		AbstractJsonContentAssert<?> json = result.bodyJson();
-		json.extractingPath("$.type").isEqualTo(ProblemTypes.PREFIX + slug);
-		json.extractingPath("$.status").isEqualTo(status);
-		return json;
 	}
 
 }

@@ -7,7 +7,6 @@ import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.system.ProblemTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResultAssert;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The LUN resources over the real services on the shared demo simulator. */
@@ -242,16 +241,6 @@ class LunControllerTests {
 
 	private ScstSimulator simulator() {
 		return ((SimulatedScstSysfs) this.sysfs).simulator();
-	}
-
-	private static AbstractJsonContentAssert<?> problem(MockMvcTester.MockMvcRequestBuilder request, int status,
-			String slug) {
-		MvcTestResultAssert result = assertThat(request);
-		result.hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		AbstractJsonContentAssert<?> json = result.bodyJson();
-		json.extractingPath("$.type").isEqualTo(ProblemTypes.PREFIX + slug);
-		json.extractingPath("$.status").isEqualTo(status);
-		return json;
 	}
 
 }

@@ -3,8 +3,8 @@ package io.scst.manager.system;
 import java.time.Duration;
 
 import io.scst.manager.sysfs.Errno;
-import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.KernelRejectedException.Stage;
+import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.ScstBusyException;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each row of the error mapping, through a controller that throws on request. */
@@ -177,15 +178,6 @@ class ApiExceptionHandlerTests {
 				.doesNotContain("Exception")
 				.doesNotContain(".");
 		}
-	}
-
-	private AbstractJsonContentAssert<?> problem(MockMvcTester.MockMvcRequestBuilder request, int status, String slug) {
-		MvcTestResultAssert result = assertThat(request);
-		result.hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		AbstractJsonContentAssert<?> json = result.bodyJson();
-		json.extractingPath("$.type").isEqualTo(ProblemTypes.PREFIX + slug);
-		json.extractingPath("$.status").isEqualTo(status);
-		return json;
 	}
 
 	record CreateRequest(@NotBlank String name, @Min(0) int lun) {
