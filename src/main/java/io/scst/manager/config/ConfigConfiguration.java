@@ -1,7 +1,11 @@
 package io.scst.manager.config;
 
-import io.scst.manager.sysfs.ScstSysfs;
+import java.util.function.Supplier;
 
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.system.RequestOrder;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +21,15 @@ class ConfigConfiguration {
 	@Bean
 	ConfigService configService(ScstSysfs sysfs, ConfigProperties properties) {
 		return new ConfigService(sysfs, new ConfigStore(properties.path(), properties.backups()));
+	}
+
+	/**
+	 * Saves in the order of the API's changes (or, without the web layer, at once).
+	 */
+	@Bean
+	ConfigSaver configSaver(ConfigService service, ObjectProvider<RequestOrder> order) {
+		RequestOrder requestOrder = order.getIfAvailable();
+		return new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
 	}
 
 	/**

@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code scstConfig}: whether the live SCST configuration still equals
  * the saved desired state (drift is reported, never DOWN: the kernel is the truth) and
- * how the last apply ended.
+ * how the last apply ended; whether a save is pending, and the last save's error.
  */
 @Component("scstConfig")
 class ConfigHealthIndicator implements HealthIndicator {
 
 	private final ConfigService service;
 
-	ConfigHealthIndicator(ConfigService service) {
+	private final ConfigSaver saver;
+
+	ConfigHealthIndicator(ConfigService service, ConfigSaver saver) {
 		this.service = service;
+		this.saver = saver;
 	}
 
 	@Override
@@ -39,6 +42,11 @@ class ConfigHealthIndicator implements HealthIndicator {
 		catch (SysfsException ex) {
 			details.put("inSync", null);
 			details.put("error", ex.getMessage());
+		}
+		details.put("savePending", this.saver.pending());
+		String saveError = this.saver.lastError();
+		if (saveError != null) {
+			details.put("lastSaveError", saveError);
 		}
 		LastApply last = this.service.lastApply();
 		if (last != null) {

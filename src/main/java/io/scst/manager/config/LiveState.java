@@ -1,10 +1,17 @@
 package io.scst.manager.config;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.scst.manager.sysfs.Attribute;
 import io.scst.manager.sysfs.Entry;
@@ -47,14 +54,18 @@ final class LiveState {
 	}
 
 	/**
-	 * Read the live tree.
+	 * Read the live tree lazily: the core, handler and driver attributes and the names of
+	 * every device and target at once; a device's attributes and a target's contents
+	 * (sessions, LUNs, groups) the first time they are asked for, then kept. A plan that
+	 * names a few objects reads only those; an export reads everything once. Use the
+	 * state within one request (it is not a live view).
 	 * @param sysfs the gateway
 	 * @return the state
 	 */
 	static LiveState read(ScstSysfs sysfs) {
 		Map<String, Attr> root = attributes(sysfs, ScstTree.ROOT);
 		Map<String, LiveHandler> handlers = new TreeMap<>();
-		Map<String, LiveDevice> devices = new TreeMap<>();
+		Map<String, String> deviceHandlers = new TreeMap<>();
 		for (Entry entry : sysfs.list(ScstTree.HANDLERS)) {
 			if (!entry.isDirectory()) {
 				continue;
@@ -62,19 +73,22 @@ final class LiveState {
 			String handler = entry.name();
 			ScstPath dir = ScstTree.handler(handler);
 			List<String> deviceNames = new ArrayList<>();
+			Map<String, Attr> attributes = new TreeMap<>();
 			for (Entry child : sysfs.list(dir)) {
 				if (child.isLink()) {
 					deviceNames.add(child.name());
+					deviceHandlers.put(child.name(), handler);
+				}
+				else {
+					attribute(sysfs, dir, child, attributes);
 				}
 			}
 			List<String> parameters = parameters(sysfs, ScstTree.handlerMgmt(handler));
-			Map<String, Attr> attributes = attributes(sysfs, dir);
 			attributes.remove(ScstTree.TYPE);
 			handlers.put(handler, new LiveHandler(handler, attributes, parameters, deviceNames));
-			for (String device : deviceNames) {
-				devices.put(device, new LiveDevice(device, handler, attributes(sysfs, ScstTree.device(device))));
-			}
 		}
+		Map<String, LiveDevice> devices = new LazyMap<>(deviceHandlers.keySet(), (device) -> new LiveDevice(device,
+				deviceHandlers.get(device), attributes(sysfs, ScstTree.device(device))));
 		Map<String, LiveDriver> drivers = new TreeMap<>();
 		for (Entry entry : sysfs.list(ScstTree.TARGET_DRIVERS)) {
 			if (entry.isDirectory()) {
@@ -88,14 +102,17 @@ final class LiveState {
 		ScstPath dir = ScstTree.targetDriver(driver);
 		boolean mgmt = sysfs.exists(ScstTree.targetDriverMgmt(driver));
 		List<String> parameters = mgmt ? parameters(sysfs, ScstTree.targetDriverMgmt(driver)) : List.of();
-		Map<String, Attr> attributes = attributes(sysfs, dir);
-		Map<String, LiveTarget> targets = new TreeMap<>();
+		Map<String, Attr> attributes = new TreeMap<>();
+		Set<String> targetNames = new TreeSet<>();
 		for (Entry entry : sysfs.list(dir)) {
 			if (entry.isDirectory()) {
-				String target = ScstTree.objectName(entry.name());
-				targets.put(target, target(sysfs, driver, target));
+				targetNames.add(ScstTree.objectName(entry.name()));
+			}
+			else {
+				attribute(sysfs, dir, entry, attributes);
 			}
 		}
+		Map<String, LiveTarget> targets = new LazyMap<>(targetNames, (target) -> target(sysfs, driver, target));
 		return new LiveDriver(driver, attributes, mgmt, parameters, targets);
 	}
 
@@ -165,12 +182,17 @@ final class LiveState {
 	private static Map<String, Attr> attributes(ScstSysfs sysfs, ScstPath dir) {
 		Map<String, Attr> attributes = new TreeMap<>();
 		for (Entry entry : sysfs.list(dir)) {
-			if (entry.isFile() && entry.readable() && !entry.name().equals(ScstTree.MGMT)) {
-				Attribute attribute = sysfs.read(dir.resolve(entry.name()));
-				attributes.put(entry.name(), new Attr(attribute.value(), attribute.key(), entry.writable()));
-			}
+			attribute(sysfs, dir, entry, attributes);
 		}
 		return attributes;
+	}
+
+	/** Add an entry of a directory when it is a readable attribute file. */
+	private static void attribute(ScstSysfs sysfs, ScstPath dir, Entry entry, Map<String, Attr> attributes) {
+		if (entry.isFile() && entry.readable() && !entry.name().equals(ScstTree.MGMT)) {
+			Attribute attribute = sysfs.read(dir.resolve(entry.name()));
+			attributes.put(entry.name(), new Attr(attribute.value(), attribute.key(), entry.writable()));
+		}
 	}
 
 	/** The parameters a mgmt help text lists, in its order. */
@@ -348,6 +370,79 @@ final class LiveState {
 	}
 
 	record LunRef(String driver, String target, @Nullable String group, LiveLun lun) {
+
+	}
+
+	/**
+	 * A sorted map whose keys are known and whose values are read on first access (then
+	 * kept); {@code containsKey} and {@code size} read nothing.
+	 */
+	static final class LazyMap<V> extends AbstractMap<String, V> {
+
+		private final Set<String> keys;
+
+		private final Function<String, V> loader;
+
+		private final Map<String, V> loaded = new HashMap<>();
+
+		LazyMap(Set<String> keys, Function<String, V> loader) {
+			this.keys = Collections.unmodifiableSet(new TreeSet<>(keys));
+			this.loader = loader;
+		}
+
+		@Override
+		public @Nullable V get(Object key) {
+			if (!this.keys.contains(key)) {
+				return null;
+			}
+			return this.loaded.computeIfAbsent((String) key, this.loader);
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return this.keys.contains(key);
+		}
+
+		@Override
+		public int size() {
+			return this.keys.size();
+		}
+
+		@Override
+		public Set<String> keySet() {
+			return this.keys;
+		}
+
+		@Override
+		public Set<Map.Entry<String, V>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Map.Entry<String, V>> iterator() {
+					Iterator<String> names = LazyMap.this.keys.iterator();
+					return new Iterator<>() {
+
+						@Override
+						public boolean hasNext() {
+							return names.hasNext();
+						}
+
+						@Override
+						public Map.Entry<String, V> next() {
+							String name = names.next();
+							return new SimpleImmutableEntry<>(name, get(name));
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return LazyMap.this.keys.size();
+				}
+
+			};
+		}
 
 	}
 

@@ -1,7 +1,5 @@
 package io.scst.manager.system;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -20,16 +18,20 @@ class RequestOrderInterceptor implements AsyncHandlerInterceptor {
 
 	private static final String HELD = RequestOrderInterceptor.class.getName() + ".held";
 
-	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+	private final RequestOrder order;
+
+	RequestOrderInterceptor(RequestOrder order) {
+		this.order = order;
+	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		boolean read = isRead(request.getMethod());
 		if (read) {
-			this.lock.readLock().lock();
+			this.order.readLock().lock();
 		}
 		else {
-			this.lock.writeLock().lock();
+			this.order.writeLock().lock();
 		}
 		request.setAttribute(HELD, read);
 		return true;
@@ -58,10 +60,10 @@ class RequestOrderInterceptor implements AsyncHandlerInterceptor {
 		}
 		request.removeAttribute(HELD);
 		if ((Boolean) held) {
-			this.lock.readLock().unlock();
+			this.order.readLock().unlock();
 		}
 		else {
-			this.lock.writeLock().unlock();
+			this.order.writeLock().unlock();
 		}
 	}
 

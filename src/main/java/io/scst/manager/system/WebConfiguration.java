@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -23,14 +24,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final EntityTags tags;
 
-	WebConfiguration(ApplicationContext context, JsonMapper mapper) {
+	private final RequestOrder order;
+
+	/**
+	 * The order is the application's bean, or (in test slices without it) one of its own.
+	 */
+	WebConfiguration(ApplicationContext context, JsonMapper mapper, ObjectProvider<RequestOrder> order) {
 		this.context = context;
 		this.tags = new EntityTags(mapper);
+		this.order = order.getIfAvailable(RequestOrder::new);
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new RequestOrderInterceptor()).addPathPatterns("/api/**");
+		registry.addInterceptor(new RequestOrderInterceptor(this.order)).addPathPatterns("/api/**");
 		registry.addInterceptor(new LazyIfMatch()).addPathPatterns("/api/**");
 	}
 

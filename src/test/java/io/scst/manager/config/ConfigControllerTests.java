@@ -1,6 +1,7 @@
 package io.scst.manager.config;
 
 import java.nio.file.Files;
+import java.time.Duration;
 
 import io.scst.manager.ApiTest;
 import io.scst.manager.sysfs.Errno;
@@ -47,6 +48,9 @@ class ConfigControllerTests {
 
 	@Autowired
 	private ConfigProperties properties;
+
+	@Autowired
+	private ConfigSaver saver;
 
 	@AfterEach
 	void removeWhatTheTestsCreated() {
@@ -107,6 +111,7 @@ class ConfigControllerTests {
 			.extractingPath("$.applied")
 			.isEqualTo(5);
 		assertThat(this.sysfs.exists(ScstTree.lun("scst_local", "cctgt", null, 0))).isTrue();
+		assertThat(this.saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
 		assertThat(Files.readString(this.properties.path())).contains("\tTARGET cctgt {");
 		assertThat(this.mvc.post().uri("/api/v1/config/plan").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
 			.hasStatusOk()

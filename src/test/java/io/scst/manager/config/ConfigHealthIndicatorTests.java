@@ -1,8 +1,11 @@
 package io.scst.manager.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -87,8 +90,22 @@ class ConfigHealthIndicatorTests {
 		return new ConfigService(this.sysfs, new ConfigStore(this.dir.resolve("saved.conf"), 2));
 	}
 
+	@Test
+	void showsAFailedSave() throws Exception {
+		Path blocked = this.dir.resolve("blocked");
+		Files.writeString(blocked, "a file where a directory is needed");
+		ConfigService service = new ConfigService(this.sysfs, new ConfigStore(blocked.resolve("saved.conf"), 2));
+		ConfigSaver saver = new ConfigSaver(service, Supplier::get);
+		saver.changed();
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		Map<String, Object> details = new ConfigHealthIndicator(service, saver).health().getDetails();
+		assertThat(details).containsEntry("savePending", false);
+		assertThat((String) details.get("lastSaveError")).contains("saved.conf");
+		saver.destroy();
+	}
+
 	private static ConfigHealthIndicator indicator(ConfigService service) {
-		return new ConfigHealthIndicator(service);
+		return new ConfigHealthIndicator(service, new ConfigSaver(service, Supplier::get));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.scst.manager.config;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.Errno;
+import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
@@ -496,6 +499,58 @@ class ConfigServiceTests {
 				tree.put(path.toString(), sysfs.read(path).text());
 			}
 		}
+	}
+
+	@Test
+	void aPlanWithoutPruneReadsOnlyWhatItNames() {
+		String config = """
+				HANDLER vdisk_nullio {
+					DEVICE newdev
+				}
+				TARGET_DRIVER scst_local {
+					TARGET newtgt {
+						LUN 0 newdev
+					}
+				}
+				""";
+		AtomicInteger small = new AtomicInteger();
+		AtomicInteger large = new AtomicInteger();
+		Plan onSmall = service(counting(withObjects(3), small)).plan(config, null);
+		Plan onLarge = service(counting(withObjects(30), large)).plan(config, null);
+		assertThat(onSmall.steps()).hasSize(3);
+		assertThat(onLarge.steps()).isEqualTo(onSmall.steps());
+		assertThat(large.get()).isEqualTo(small.get());
+		small.set(0);
+		large.set(0);
+		Plan pruneSmall = service(counting(withObjects(3), small)).plan(config, "targets,devices");
+		Plan pruneLarge = service(counting(withObjects(30), large)).plan(config, "targets,devices");
+		assertThat(pruneLarge.steps()).hasSizeGreaterThan(pruneSmall.steps().size());
+		assertThat(large.get()).isGreaterThan(small.get());
+	}
+
+	/** A fresh simulator with that many devices and targets, each target with a LUN. */
+	private SimulatedScstSysfs withObjects(int count) {
+		SimulatedScstSysfs sysfs = fresh();
+		for (int i = 0; i < count; i++) {
+			sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "old" + i, Map.of()));
+			sysfs.mgmt(MgmtCommand.addTarget("scst_local", "oldtgt" + i, Map.of()));
+			sysfs.mgmt(MgmtCommand.addLun("scst_local", "oldtgt" + i, null, 0, "old" + i, false));
+		}
+		return sysfs;
+	}
+
+	/** The gateway, counting every call made to it. */
+	private static ScstSysfs counting(ScstSysfs sysfs, AtomicInteger calls) {
+		return (ScstSysfs) Proxy.newProxyInstance(ScstSysfs.class.getClassLoader(), new Class<?>[] { ScstSysfs.class },
+				(proxy, method, args) -> {
+					calls.incrementAndGet();
+					try {
+						return method.invoke(sysfs, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Changes run alone; reads run together; a streaming read does not hold up changes. */
 class RequestOrderInterceptorTests {
 
-	private final RequestOrderInterceptor interceptor = new RequestOrderInterceptor();
+	private final RequestOrderInterceptor interceptor = new RequestOrderInterceptor(new RequestOrder());
 
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 

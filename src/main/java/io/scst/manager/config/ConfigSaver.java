@@ -1,0 +1,167 @@
+package io.scst.manager.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Saves the live configuration in the background after changes made through the API, so
+ * that a change's response does not wait for a read of the whole tree. One save runs at a
+ * time; every change that arrives while one runs is covered by one more save, so a burst
+ * of changes costs at most two exports. Each save reads the tree while no change of this
+ * server is in progress. At shutdown the pending save is finished.
+ */
+public class ConfigSaver implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(ConfigSaver.class);
+
+	/** How long shutdown waits for a pending save. */
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+	private final ConfigService service;
+
+	private final Reader reader;
+
+	private final ExecutorService executor;
+
+	private final Object monitor = new Object();
+
+	/** Changes announced so far. */
+	private long requested;
+
+	/** Changes covered by a finished save (successful or not). */
+	private long covered;
+
+	/** Whether the worker runs or is queued. */
+	private boolean busy;
+
+	private volatile @Nullable String lastError;
+
+	private volatile @Nullable Instant lastSaved;
+
+	/**
+	 * @param service what exports and saves
+	 * @param reader runs a save's read of the tree while no change is in progress
+	 */
+	public ConfigSaver(ConfigService service, Reader reader) {
+		this.service = service;
+		this.reader = reader;
+		this.executor = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "scst-config-save");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** Announce a change: a save that starts after this call will follow. */
+	public void changed() {
+		synchronized (this.monitor) {
+			this.requested++;
+			if (!this.busy) {
+				this.busy = true;
+				this.executor.execute(this::drain);
+			}
+		}
+	}
+
+	private void drain() {
+		while (true) {
+			long target;
+			synchronized (this.monitor) {
+				if (this.covered >= this.requested) {
+					this.busy = false;
+					this.monitor.notifyAll();
+					return;
+				}
+				target = this.requested;
+			}
+			try {
+				this.reader.read(() -> {
+					this.service.saveLive();
+					return null;
+				});
+				this.lastError = null;
+				this.lastSaved = Instant.now();
+			}
+			catch (RuntimeException ex) {
+				this.lastError = ex.getMessage();
+				logger.warn("Saving the configuration to " + this.service.savedFile() + " failed", ex);
+			}
+			synchronized (this.monitor) {
+				this.covered = target;
+				this.monitor.notifyAll();
+			}
+		}
+	}
+
+	/**
+	 * Wait until every change announced before this call is covered by a finished save.
+	 * Do not call it while holding the request order (the save needs it).
+	 * @param timeout how long to wait at most
+	 * @return whether they are
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	public boolean awaitSaved(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.monitor) {
+			long target = this.requested;
+			while (this.covered < target) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.monitor, left);
+			}
+			return true;
+		}
+	}
+
+	/** Whether a save is queued or running. */
+	public boolean pending() {
+		synchronized (this.monitor) {
+			return this.covered < this.requested;
+		}
+	}
+
+	/** The error of the last save when it failed, or {@code null}. */
+	public @Nullable String lastError() {
+		return this.lastError;
+	}
+
+	/** When the last save finished successfully, or {@code null}. */
+	public @Nullable Instant lastSaved() {
+		return this.lastSaved;
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		if (!awaitSaved(SHUTDOWN_WAIT)) {
+			logger.warn("A configuration save was still running at shutdown after " + SHUTDOWN_WAIT);
+		}
+		this.executor.shutdown();
+	}
+
+	/** Runs a read of the tree in the order of this server's work. */
+	@FunctionalInterface
+	public interface Reader {
+
+		/**
+		 * Run the reader.
+		 * @param reader what reads
+		 * @param <T> its result
+		 * @return its result
+		 */
+		<T> T read(Supplier<T> reader);
+
+	}
+
+}

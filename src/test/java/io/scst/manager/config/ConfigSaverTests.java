@@ -1,0 +1,182 @@
+package io.scst.manager.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.sysfs.simulation.SimulatorOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Background saves: complete, coalesced, ordered after changes, finished at shutdown. */
+class ConfigSaverTests {
+
+	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
+
+	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+
+	@TempDir
+	Path dir;
+
+	@AfterEach
+	void close() {
+		this.simulator.close();
+	}
+
+	@Test
+	void savesTheStateAfterAChange() throws Exception {
+		ConfigService service = service();
+		ConfigSaver saver = new ConfigSaver(service, Supplier::get);
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "saved1", Map.of()));
+		saver.changed();
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		assertThat(Files.readString(file())).contains("DEVICE saved1");
+		assertThat(saver.pending()).isFalse();
+		assertThat(saver.lastSaved()).isNotNull();
+		assertThat(saver.lastError()).isNull();
+		saver.destroy();
+	}
+
+	@Test
+	void changesDuringASaveAreCoveredByOneMoreSave() throws Exception {
+		ConfigService service = service();
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger saves = new AtomicInteger();
+		ConfigSaver saver = new ConfigSaver(service, new ConfigSaver.Reader() {
+			@Override
+			public <T> T read(Supplier<T> reader) {
+				if (saves.incrementAndGet() == 1) {
+					firstStarted.countDown();
+					await(release);
+				}
+				return reader.get();
+			}
+		});
+		saver.changed();
+		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < 20; i++) {
+			this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "burst" + i, Map.of()));
+			saver.changed();
+		}
+		assertThat(saver.pending()).isTrue();
+		release.countDown();
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		assertThat(saves.get()).isEqualTo(2);
+		assertThat(Files.readString(file())).contains("DEVICE burst19");
+		saver.destroy();
+	}
+
+	@Test
+	void aSaveWaitsForAChangeInProgress() throws Exception {
+		ConfigService service = service();
+		ReentrantReadWriteLock order = new ReentrantReadWriteLock(true);
+		ConfigSaver saver = new ConfigSaver(service, new ConfigSaver.Reader() {
+			@Override
+			public <T> T read(Supplier<T> reader) {
+				order.readLock().lock();
+				try {
+					return reader.get();
+				}
+				finally {
+					order.readLock().unlock();
+				}
+			}
+		});
+		order.writeLock().lock();
+		try {
+			this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "half1", Map.of()));
+			saver.changed();
+			assertThat(saver.awaitSaved(Duration.ofMillis(300))).isFalse();
+			assertThat(file()).doesNotExist();
+			this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "half2", Map.of()));
+		}
+		finally {
+			order.writeLock().unlock();
+		}
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		assertThat(Files.readString(file())).contains("DEVICE half1").contains("DEVICE half2");
+		saver.destroy();
+	}
+
+	@Test
+	void shutdownFinishesThePendingSave() throws Exception {
+		ConfigService service = service();
+		CountDownLatch started = new CountDownLatch(1);
+		ConfigSaver saver = new ConfigSaver(service, new ConfigSaver.Reader() {
+			@Override
+			public <T> T read(Supplier<T> reader) {
+				started.countDown();
+				sleep(200);
+				return reader.get();
+			}
+		});
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "late1", Map.of()));
+		saver.changed();
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		saver.destroy();
+		assertThat(Files.readString(file())).contains("DEVICE late1");
+	}
+
+	@Test
+	void aFailedSaveIsReportedAndTheNextOneClearsIt() throws Exception {
+		AtomicInteger calls = new AtomicInteger();
+		ConfigSaver saver = new ConfigSaver(service(), new ConfigSaver.Reader() {
+			@Override
+			public <T> T read(Supplier<T> reader) {
+				if (calls.incrementAndGet() == 1) {
+					throw new IllegalStateException("tree unreadable");
+				}
+				return reader.get();
+			}
+		});
+		saver.changed();
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		assertThat(saver.lastError()).isEqualTo("tree unreadable");
+		assertThat(file()).doesNotExist();
+		saver.changed();
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		assertThat(saver.lastError()).isNull();
+		assertThat(file()).exists();
+		saver.destroy();
+	}
+
+	private ConfigService service() {
+		return new ConfigService(this.sysfs, new ConfigStore(file(), 2));
+	}
+
+	private Path file() {
+		return this.dir.resolve("saved.conf");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
