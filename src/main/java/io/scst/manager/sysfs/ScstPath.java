@@ -66,15 +66,17 @@ public record ScstPath(List<String> segments) {
 	}
 
 	public ScstPath resolve(String... names) {
-		List<String> all = new ArrayList<>(this.segments);
-		all.addAll(Arrays.asList(names));
-		return new ScstPath(all);
+		String[] all = this.segments.toArray(new String[this.segments.size() + names.length]);
+		System.arraycopy(names, 0, all, this.segments.size(), names.length);
+		return new ScstPath(List.of(all));
 	}
 
 	public ScstPath resolve(ScstPath other) {
-		List<String> all = new ArrayList<>(this.segments);
-		all.addAll(other.segments);
-		return new ScstPath(all);
+		String[] all = this.segments.toArray(new String[this.segments.size() + other.segments.size()]);
+		for (int i = 0; i < other.segments.size(); i++) {
+			all[this.segments.size() + i] = other.segments.get(i);
+		}
+		return new ScstPath(List.of(all));
 	}
 
 	public boolean isRoot() {
