@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * A servlet of its own, outside the dispatcher: it takes no part in the API's request
  * ordering (an open stream must never hold up changes) and writes the frames itself.
- * Being outside the dispatcher, it is not in the generated OpenAPI document; the README
- * describes it.
+ * Being outside the dispatcher, springdoc does not see it; {@code StatsConfiguration}
+ * adds it to the OpenAPI document.
  */
 final class EventStreamServlet extends HttpServlet {
 

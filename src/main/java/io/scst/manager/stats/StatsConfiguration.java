@@ -5,6 +5,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.system.ScstProperties;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +20,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * The wiring of metrics, health, watcher and event stream.
@@ -66,6 +76,29 @@ class StatsConfiguration {
 	@Bean
 	GatewayHealthIndicator scstGatewayHealthIndicator(ScstSysfs sysfs, ScstProperties properties) {
 		return new GatewayHealthIndicator(sysfs, properties.sysfs().root());
+	}
+
+	/**
+	 * The event stream in the OpenAPI document (a servlet, so springdoc does not see it);
+	 * ordered before the customizer that adds the common responses.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	OpenApiCustomizer eventStreamDocumentation() {
+		return (openApi) -> {
+			Operation get = new Operation().operationId("events")
+				.addTagsItem("events")
+				.summary("Stream changes as Server-Sent Events")
+				.description("Starts with a ': connected' comment, then 'event:api-change' frames for every change "
+						+ "made through the API (id, time, method, path, status, requestId, principal) and "
+						+ "'event:tree-change' frames for targets, sessions and devices that appeared or disappeared "
+						+ "without the API. The stream ends after scst.metrics.events-timeout; reconnect.")
+				.responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The event stream")
+					.content(new Content()
+						.addMediaType("text/event-stream", new MediaType().schema(new StringSchema().example(
+								"event:api-change\ndata:{\"id\":3,\"type\":\"api-change\",\"method\":\"POST\"}\n\n"))))));
+			openApi.path(EventStreamServlet.PATH, new PathItem().get(get));
+		};
 	}
 
 }

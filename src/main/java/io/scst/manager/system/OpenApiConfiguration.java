@@ -23,6 +23,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -42,6 +44,10 @@ class OpenApiConfiguration {
 
 	private static final String PROBLEM_JSON = "application/problem+json";
 
+	private static final String BEARER = "bearerAuth";
+
+	private static final String BASIC = "basicAuth";
+
 	@Bean
 	OpenAPI scstManagerOpenApi() {
 		return new OpenAPI()
@@ -53,7 +59,16 @@ class OpenApiConfiguration {
 						+ "accept If-Match.")
 				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
 			.servers(List.of(new Server().url("/").description("this server")))
-			.components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema()));
+			.components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
+				.addSecuritySchemes(BEARER,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("An API token from scst.security.token-file (create one with the create-token "
+									+ "command)"))
+				.addSecuritySchemes(BASIC,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("basic")
+							.description("A user from scst.security.users (bcrypt password hash)")));
 	}
 
 	@Bean
@@ -105,6 +120,15 @@ class OpenApiConfiguration {
 				operation.addParametersItem(ifMatch);
 			}
 		}
+		operation
+			.setSecurity(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(BASIC)));
+		add(responses, "401",
+				"No credentials, or unknown ones (not on the simulator on loopback without "
+						+ "configured credentials, where requests without credentials are admin)",
+				"unauthorized", "Unauthorized");
+		add(responses, "403",
+				"The caller's role does not allow this operation, or a backing file is outside " + "the allowed places",
+				"forbidden", "Forbidden");
 		add(responses, "503",
 				"SCST is not loaded (scst-unavailable) or stayed busy past the management timeout (busy, with "
 						+ "Retry-After)",

@@ -67,6 +67,10 @@ class OpenApiDocumentTests {
 				}
 				JsonNode responses = operation.get("responses");
 				assertThat(responses.has("503")).as(method + " " + path + " documents 503").isTrue();
+				assertThat(responses.has("401")).as(method + " " + path + " documents 401").isTrue();
+				assertThat(operation.path("security").toString()).as(method + " " + path + " names its credentials")
+					.contains("bearerAuth")
+					.contains("basicAuth");
 				assertThat(operation.path("summary").asString("")).as(method + " " + path + " has a summary")
 					.isNotBlank();
 				if (!method.equals("get")) {
@@ -75,6 +79,17 @@ class OpenApiDocumentTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void documentsTheCredentialsAndTheEventStream() {
+		JsonNode document = generated();
+		JsonNode schemes = document.path("components").path("securitySchemes");
+		assertThat(schemes.path("bearerAuth").path("scheme").asString("")).isEqualTo("bearer");
+		assertThat(schemes.path("basicAuth").path("scheme").asString("")).isEqualTo("basic");
+		JsonNode events = document.path("paths").path("/api/v1/events").path("get");
+		assertThat(events.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+		assertThat(events.path("responses").has("401")).isTrue();
 	}
 
 	private JsonNode generated() {
