@@ -26,7 +26,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	/** 413: the request body is larger than {@code scst.security.max-body-size}. */
-	static final URI PAYLOAD_TOO_LARGE = URI.create(ProblemTypes.PREFIX + "payload-too-large");
+	static final URI PAYLOAD_TOO_LARGE = ProblemTypes.PAYLOAD_TOO_LARGE;
 
 	/** The challenge sent with a 401. */
 	static final String CHALLENGE = "Bearer realm=\"scst-manager\", Basic realm=\"scst-manager\"";

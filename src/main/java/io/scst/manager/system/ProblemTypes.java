@@ -44,6 +44,9 @@ public final class ProblemTypes {
 	/** 500: an unexpected failure inside the server. */
 	public static final URI INTERNAL = of("internal");
 
+	/** 413: the request body is larger than {@code scst.security.max-body-size}. */
+	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+
 	private ProblemTypes() {
 	}
 
