@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.scst.manager.sysfs.InvalidNameException;
 import org.slf4j.Logger;
@@ -86,7 +87,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * A page of entries, newest first, across the current and the rotated files.
+	 * A page of entries, newest first, across the current and the rotated files. Only the
+	 * files that hold entries of the page are read into memory; the others are counted.
 	 * @param page the page number, from 0
 	 * @param size entries per page, 1 to {@value #MAX_PAGE_SIZE}
 	 * @return the page
@@ -99,18 +101,40 @@ public class AuditLog {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidNameException("size", "must be from 1 to " + MAX_PAGE_SIZE);
 		}
-		List<String> lines = new ArrayList<>();
-		for (int i = this.keep; i >= 1; i--) {
-			lines.addAll(read(rotated(i)));
-		}
-		lines.addAll(read(this.file));
-		Collections.reverse(lines);
-		List<AuditEntry> entries = new ArrayList<>();
 		long from = (long) page * size;
-		for (long i = from; i < Math.min(lines.size(), from + size); i++) {
-			entries.add(parse(lines.get((int) i)));
+		long to = from + size;
+		long total = 0;
+		List<AuditEntry> entries = new ArrayList<>();
+		for (int i = 0; i <= this.keep; i++) {
+			Path file = (i == 0) ? this.file : rotated(i);
+			long count = count(file);
+			if (total + count > from && total < to) {
+				List<String> lines = new ArrayList<>(read(file));
+				Collections.reverse(lines);
+				for (long n = Math.max(from, total); n < Math.min(to, total + count); n++) {
+					entries.add(parse(lines.get((int) (n - total))));
+				}
+			}
+			total += count;
 		}
-		return new AuditPage(page, size, lines.size(), entries);
+		return new AuditPage(page, size, total, entries);
+	}
+
+	/**
+	 * The entries of a file, counted without keeping them: only the files a page needs
+	 * are held in memory.
+	 */
+	private static long count(Path file) {
+		if (!Files.exists(file)) {
+			return 0;
+		}
+		try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> !line.isBlank()).count();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new UncheckedIOException("Cannot read the audit log " + file,
+					(ex instanceof IOException io) ? io : ((UncheckedIOException) ex).getCause());
+		}
 	}
 
 	private AuditEntry parse(String line) {

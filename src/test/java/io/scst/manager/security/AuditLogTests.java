@@ -61,6 +61,13 @@ class AuditLogTests {
 		AuditPage page = log.page(0, 100);
 		assertThat(page.entries()).extracting(AuditEntry::requestId)
 			.containsExactly("r8", "r7", "r6", "r5", "r4", "r3");
+		assertThat(page.total()).isEqualTo(6);
+		assertThat(log.page(1, 3).entries()).as("a page across two files")
+			.extracting(AuditEntry::requestId)
+			.containsExactly("r5", "r4", "r3");
+		assertThat(log.page(0, 3).entries()).extracting(AuditEntry::requestId).containsExactly("r8", "r7", "r6");
+		assertThat(log.page(1, 4).entries()).extracting(AuditEntry::requestId).containsExactly("r4", "r3");
+		assertThat(log.page(1, 4).total()).isEqualTo(6);
 	}
 
 	private static AuditEntry entry(String requestId) {
