@@ -37,7 +37,8 @@ class InitiatorGroupController {
 
 	@GetMapping
 	@Operation(summary = "List the initiator groups of a target",
-			description = "Each group with its initiator entries, its number of LUNs and the sessions attached to it; sorted by name, in pages with limit and after.")
+			description = "Each group with its initiator entries, its number of LUNs and the sessions attached to it; "
+					+ "sorted by name, in pages with limit and after.")
 	ResponseEntity<List<InitiatorGroupSummary>> list(@PathVariable String driver, @PathVariable String target,
 			@Valid @ParameterObject Page page) {
 		return this.service.list(driver, target, page).response();

@@ -47,7 +47,8 @@ class LunController {
 
 	@GetMapping({ SET, GROUP_SET })
 	@Operation(summary = "List the LUNs of a LUN set",
-			description = "The target's default LUN set, or an initiator group's, sorted by LUN number, in pages with limit and after.")
+			description = "The target's default LUN set, or an initiator group's, sorted by LUN number, in pages "
+					+ "with limit and after.")
 	ResponseEntity<List<Lun>> list(@PathVariable String driver, @PathVariable String target,
 			@PathVariable(required = false) @Nullable String group, @Valid @ParameterObject Page page) {
 		return this.service.list(driver, target, group, page).response();
