@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The big list services in-process (no HTTP, no JSON) on the full large state: time per
  * call and gateway operations per listed item, by operation. Excluded from the build; run
- * with {@code ./mvnw -o test -Dtest=ListBenchmark -Dsurefire.excludedGroups=none}.
+ * with {@code ./mvnw -o test -Dtest=ListBenchmark -Dsurefire.excludedGroups=none}
+ * ({@code -Dbench.lists=devices} for only the lists whose name starts so).
  */
 @Tag("benchmark")
 class ListBenchmark {
@@ -47,6 +48,9 @@ class ListBenchmark {
 			lists.put("handlers", (gateway) -> new HandlerService(gateway).list());
 			System.out.println("==== list benchmark (" + counts + ") ====");
 			for (Map.Entry<String, Function<ScstSysfs, List<?>>> list : lists.entrySet()) {
+				if (!list.getKey().startsWith(System.getProperty("bench.lists", ""))) {
+					continue;
+				}
 				Bench.Recorder recorder = new Bench.Recorder(sysfs);
 				int items = list.getValue().apply(recorder.sysfs).size();
 				Map<String, Integer> operations = new TreeMap<>();
