@@ -3,12 +3,14 @@ package io.scst.manager.device;
 import java.net.URI;
 import java.util.List;
 
+import io.scst.manager.system.Page;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,10 +42,12 @@ class DeviceController {
 	@GetMapping
 	@Operation(summary = "List devices",
 			description = "Every device, or only those of one handler, with its handler, size and whether a target "
-					+ "or initiator group exports it.")
-	List<DeviceSummary> list(@Parameter(description = "Only the devices of this handler",
-			example = "vdisk_fileio") @RequestParam(required = false) @Nullable String handler) {
-		return this.service.list(handler);
+					+ "or initiator group exports it; sorted by name, in pages with limit and after.")
+	ResponseEntity<List<DeviceSummary>> list(
+			@Parameter(description = "Only the devices of this handler",
+					example = "vdisk_fileio") @RequestParam(required = false) @Nullable String handler,
+			@Valid @ParameterObject Page page) {
+		return this.service.list(handler, page).response();
 	}
 
 	@PostMapping

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.scst.manager.security.BackingFilePolicy;
+import io.scst.manager.sysfs.Attribute;
 import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
@@ -19,6 +20,8 @@ import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.SysfsException;
+import io.scst.manager.system.Page;
+import io.scst.manager.system.Slice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +61,18 @@ public class DeviceService {
 	 * @throws HandlerNotFoundException when the handler does not exist
 	 */
 	public List<DeviceSummary> list(@Nullable String handler) {
+		return list(handler, Page.all()).items();
+	}
+
+	/**
+	 * List one page of the devices. Only the devices of the page are read.
+	 * @param handler only the devices of this handler, or {@code null} for all
+	 * @param page which devices, by name
+	 * @return the devices of the page, sorted by name
+	 * @throws HandlerNotFoundException when the handler does not exist
+	 * @throws InvalidNameException when {@code after} is not a device name
+	 */
+	public Slice<DeviceSummary> list(@Nullable String handler, Page page) {
 		List<String> names;
 		if (handler != null) {
 			this.handlers.requireHandler(handler);
@@ -66,11 +81,8 @@ public class DeviceService {
 		else {
 			names = this.sysfs.list(ScstTree.DEVICES).stream().filter(Entry::isDirectory).map(Entry::name).toList();
 		}
-		List<DeviceSummary> devices = new ArrayList<>();
-		for (String name : names) {
-			summary(name).ifPresent(devices::add);
-		}
-		return devices;
+		return page.select(names, Comparator.naturalOrder(), (after) -> ScstNames.device("after", after))
+			.mapPresent(this::summary);
 	}
 
 	/**
@@ -244,10 +256,18 @@ public class DeviceService {
 		}
 	}
 
-	/** The summary of a device, or nothing when it disappeared while being read. */
+	/**
+	 * The summary of a device, or nothing when it disappeared while being read. Each file
+	 * is read without a {@code stat} first, and the export links only until the first one
+	 * that is not the copy manager's.
+	 */
 	private Optional<DeviceSummary> summary(String name) {
 		try {
-			return Optional.of(new DeviceSummary(name, handlerOf(name), size(name), !exports(name).isEmpty()));
+			String handler = handlerOf(name);
+			if (handler == null && !this.sysfs.exists(ScstTree.device(name))) {
+				return Optional.empty();
+			}
+			return Optional.of(new DeviceSummary(name, handler, size(name), exported(name)));
 		}
 		catch (KernelRejectedException ex) {
 			if (!this.sysfs.exists(ScstTree.device(name))) {
@@ -263,25 +283,40 @@ public class DeviceService {
 	}
 
 	private @Nullable String handlerOf(String name) {
-		ScstPath link = ScstTree.deviceAttribute(name, ScstTree.HANDLER_LINK);
-		if (!this.sysfs.stat(link).map(Entry::isLink).orElse(false)) {
-			return null;
-		}
-		String target = this.sysfs.readLink(link);
-		return target.substring(target.lastIndexOf('/') + 1);
+		return this.sysfs.readLinkIfPresent(ScstTree.deviceAttribute(name, ScstTree.HANDLER_LINK))
+			.map((target) -> target.substring(target.lastIndexOf('/') + 1))
+			.orElse(null);
 	}
 
 	private @Nullable Long size(String name) {
-		ScstPath path = ScstTree.deviceAttribute(name, ScstTree.SIZE);
-		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
+		Optional<Attribute> size = this.sysfs.readIfPresent(ScstTree.deviceAttribute(name, ScstTree.SIZE));
+		if (size.isEmpty()) {
 			return null;
 		}
 		try {
-			return Long.valueOf(this.sysfs.read(path).value().strip());
+			return Long.valueOf(size.get().value().strip());
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Whether a LUN other than the copy manager's exports a device: whether
+	 * {@link #exports} would be non-empty, reading the links only up to the first such
+	 * LUN.
+	 */
+	private boolean exported(String name) {
+		ScstPath exported = ScstTree.deviceExported(name);
+		for (Entry link : this.sysfs.listIfPresent(exported).orElse(List.of())) {
+			if (link.isLink()) {
+				Export export = parseExport(this.sysfs.readLink(exported.resolve(link.name())));
+				if (export != null && !export.driver().equals(ScstTree.COPY_MANAGER)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -290,10 +325,8 @@ public class DeviceService {
 	 */
 	private List<Export> exports(String name) {
 		ScstPath exported = ScstTree.deviceExported(name);
-		if (!this.sysfs.exists(exported)) {
-			return List.of();
-		}
-		List<Entry> links = new ArrayList<>(this.sysfs.list(exported).stream().filter(Entry::isLink).toList());
+		List<Entry> links = new ArrayList<>(
+				this.sysfs.listIfPresent(exported).orElse(List.of()).stream().filter(Entry::isLink).toList());
 		links.sort(Comparator.comparingLong((Entry link) -> exportNumber(link.name())).thenComparing(Entry::name));
 		List<Export> exports = new ArrayList<>();
 		for (Entry link : links) {

@@ -2,9 +2,12 @@ package io.scst.manager.lun;
 
 import java.util.List;
 
+import io.scst.manager.system.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,9 +37,11 @@ class InitiatorGroupController {
 
 	@GetMapping
 	@Operation(summary = "List the initiator groups of a target",
-			description = "Each group with its initiator entries, its number of LUNs and the sessions attached to it.")
-	List<InitiatorGroupSummary> list(@PathVariable String driver, @PathVariable String target) {
-		return this.service.list(driver, target);
+			description = "Each group with its initiator entries, its number of LUNs and the sessions attached to it; "
+					+ "sorted by name, in pages with limit and after.")
+	ResponseEntity<List<InitiatorGroupSummary>> list(@PathVariable String driver, @PathVariable String target,
+			@Valid @ParameterObject Page page) {
+		return this.service.list(driver, target, page).response();
 	}
 
 	@PostMapping

@@ -1,6 +1,7 @@
 package io.scst.manager.lun;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.system.Page;
+import io.scst.manager.system.Slice;
 
 import org.springframework.stereotype.Service;
 
@@ -42,15 +45,27 @@ public class InitiatorGroupService {
 	 * does not exist
 	 */
 	public List<InitiatorGroupSummary> list(String driver, String target) {
+		return list(driver, target, Page.all()).items();
+	}
+
+	/**
+	 * List one page of the initiator groups of a target. Only the groups of the page are
+	 * read (and the target's sessions, once).
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param page which groups, by name
+	 * @return the groups of the page, sorted by name
+	 * @throws io.scst.manager.sysfs.InvalidNameException when {@code after} is not a
+	 * group name
+	 */
+	public Slice<InitiatorGroupSummary> list(String driver, String target, Page page) {
 		this.luns.requireTarget(driver, target);
-		Map<ScstPath, List<String>> sessions = sessionsByLunSet(driver, target);
-		List<InitiatorGroupSummary> groups = new ArrayList<>();
-		for (String group : groupNames(driver, target)) {
-			groups.add(new InitiatorGroupSummary(group, initiatorNames(driver, target, group),
-					this.luns.luns(driver, target, group).size(),
-					sessions.getOrDefault(ScstTree.luns(driver, target, group), List.of())));
-		}
-		return groups;
+		Slice<String> names = page.select(groupNames(driver, target), Comparator.naturalOrder(),
+				(after) -> ScstNames.group("after", after));
+		Map<ScstPath, List<String>> sessions = names.items().isEmpty() ? Map.of() : sessionsByLunSet(driver, target);
+		return names.map((group) -> new InitiatorGroupSummary(group, initiatorNames(driver, target, group),
+				this.luns.lunNumbers(driver, target, group).size(),
+				sessions.getOrDefault(ScstTree.luns(driver, target, group), List.of())));
 	}
 
 	/**

@@ -2,10 +2,13 @@ package io.scst.manager.lun;
 
 import java.util.List;
 
+import io.scst.manager.system.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,10 +47,11 @@ class LunController {
 
 	@GetMapping({ SET, GROUP_SET })
 	@Operation(summary = "List the LUNs of a LUN set",
-			description = "The target's default LUN set, or an initiator group's, sorted by LUN number.")
-	List<Lun> list(@PathVariable String driver, @PathVariable String target,
-			@PathVariable(required = false) @Nullable String group) {
-		return this.service.list(driver, target, group);
+			description = "The target's default LUN set, or an initiator group's, sorted by LUN number, in pages "
+					+ "with limit and after.")
+	ResponseEntity<List<Lun>> list(@PathVariable String driver, @PathVariable String target,
+			@PathVariable(required = false) @Nullable String group, @Valid @ParameterObject Page page) {
+		return this.service.list(driver, target, group, page).response();
 	}
 
 	@GetMapping({ LUN, GROUP_LUN })

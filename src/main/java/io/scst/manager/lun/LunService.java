@@ -14,6 +14,8 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.system.Page;
+import io.scst.manager.system.Slice;
 import io.scst.manager.target.TargetDriverNotFoundException;
 import io.scst.manager.target.TargetNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +47,24 @@ public class LunService {
 	 * @throws InitiatorGroupNotFoundException when the group does not exist
 	 */
 	public List<Lun> list(String driver, String target, @Nullable String group) {
+		return list(driver, target, group, Page.all()).items();
+	}
+
+	/**
+	 * List one page of the LUNs of a LUN set. Only the LUNs of the page are read.
+	 * @param driver the target driver
+	 * @param target the target
+	 * @param group the initiator group, or {@code null} for the target's default set
+	 * @param page which LUNs, by number
+	 * @return the LUNs of the page, sorted by number
+	 * @throws InvalidNameException when {@code after} is not a LUN number
+	 */
+	public Slice<Lun> list(String driver, String target, @Nullable String group, Page page) {
 		requireLunSet(driver, target, group);
-		return luns(driver, target, group);
+		return page
+			.select(lunNumbers(driver, target, group), Comparator.naturalOrder(),
+					(after) -> ScstNames.lun("after", parseLun("after", after)))
+			.map((lun) -> read(driver, target, group, lun));
 	}
 
 	/**
@@ -135,7 +153,7 @@ public class LunService {
 	 */
 	public Lun get(String driver, String target, @Nullable String group, String lun) {
 		requireLunSet(driver, target, group);
-		return get(driver, target, group, parseLun(lun));
+		return get(driver, target, group, parseLun("lun", lun));
 	}
 
 	/**
@@ -146,7 +164,7 @@ public class LunService {
 	public LunChange put(String driver, String target, @Nullable String group, String lun, String device,
 			boolean readOnly) {
 		requireLunSet(driver, target, group);
-		return put(driver, target, group, parseLun(lun), device, readOnly);
+		return put(driver, target, group, parseLun("lun", lun), device, readOnly);
 	}
 
 	/**
@@ -156,19 +174,19 @@ public class LunService {
 	 */
 	public void delete(String driver, String target, @Nullable String group, String lun) {
 		requireLunSet(driver, target, group);
-		delete(driver, target, group, parseLun(lun));
+		delete(driver, target, group, parseLun("lun", lun));
 	}
 
 	/**
 	 * A LUN number as written in a URL: decimal digits, optionally negative (refused
 	 * later).
 	 */
-	private static long parseLun(String text) {
+	private static long parseLun(String field, String text) {
 		try {
 			return Long.parseLong(text);
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidNameException("lun",
+			throw new InvalidNameException(field,
 					"'" + text + "' is not a LUN number (0 to " + ScstNames.MAX_LUN + ")");
 		}
 	}
@@ -212,14 +230,23 @@ public class LunService {
 	/** The LUNs of a set that is known to exist, by number. */
 	List<Lun> luns(String driver, String target, @Nullable String group) {
 		List<Lun> luns = new ArrayList<>();
-		for (Entry entry : this.sysfs.list(ScstTree.luns(driver, target, group))) {
-			Integer number = lunNumber(entry);
-			if (number != null) {
-				luns.add(read(driver, target, group, number));
-			}
+		for (int number : lunNumbers(driver, target, group)) {
+			luns.add(read(driver, target, group, number));
 		}
 		luns.sort(Comparator.comparingInt(Lun::lun));
 		return luns;
+	}
+
+	/** The numbers of a LUN set's LUNs (one listing; nothing of the LUNs is read). */
+	List<Integer> lunNumbers(String driver, String target, @Nullable String group) {
+		List<Integer> numbers = new ArrayList<>();
+		for (Entry entry : this.sysfs.list(ScstTree.luns(driver, target, group))) {
+			Integer number = lunNumber(entry);
+			if (number != null) {
+				numbers.add(number);
+			}
+		}
+		return numbers;
 	}
 
 	/** A LUN of a set that is known to exist, or empty when nothing is mapped there. */

@@ -3,9 +3,12 @@ package io.scst.manager.session;
 import java.net.URI;
 import java.util.List;
 
+import io.scst.manager.system.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,9 +36,10 @@ class SessionController {
 	@GetMapping
 	@Operation(summary = "List the target's sessions",
 			description = "Session directory names (initiator names, with _N added by SCST for duplicates) and "
-					+ "initiator names.")
-	List<SessionSummary> list(@PathVariable String driver, @PathVariable String target) {
-		return this.service.list(driver, target);
+					+ "initiator names; sorted by directory name, in pages with limit and after.")
+	ResponseEntity<List<SessionSummary>> list(@PathVariable String driver, @PathVariable String target,
+			@Valid @ParameterObject Page page) {
+		return this.service.list(driver, target, page).response();
 	}
 
 	@PostMapping

@@ -2,6 +2,7 @@ package io.scst.manager.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.system.Page;
+import io.scst.manager.system.Slice;
 import io.scst.manager.target.DriverCapabilities;
 import io.scst.manager.target.TargetDriverService;
 import io.scst.manager.target.TargetService;
@@ -71,12 +74,25 @@ public class SessionService {
 	 * @return the sessions, sorted by directory name
 	 */
 	public List<SessionSummary> list(String driver, String target) {
+		return list(driver, target, Page.all()).items();
+	}
+
+	/**
+	 * List one page of a target's sessions. Only the sessions of the page are read.
+	 * @param driver the driver
+	 * @param target the target
+	 * @param page which sessions, by directory name
+	 * @return the sessions of the page, sorted by directory name
+	 * @throws InvalidNameException when {@code after} is not a session directory name
+	 */
+	public Slice<SessionSummary> list(String driver, String target, Page page) {
 		this.targets.requireTarget(driver, target);
-		List<SessionSummary> sessions = new ArrayList<>();
-		for (String session : sessionDirectories(driver, target)) {
-			sessions.add(new SessionSummary(session, initiatorName(driver, target, session)));
-		}
-		return sessions;
+		return page.select(sessionDirectories(driver, target), Comparator.naturalOrder(), (after) -> {
+			if (!ScstPath.isValidSegment(after) || after.equals(ScstTree.MGMT)) {
+				throw new InvalidNameException("after", "'" + after + "' is not a session name");
+			}
+			return after;
+		}).map((session) -> new SessionSummary(session, initiatorName(driver, target, session)));
 	}
 
 	/**

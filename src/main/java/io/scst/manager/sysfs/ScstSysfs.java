@@ -44,6 +44,61 @@ public interface ScstSysfs {
 	}
 
 	/**
+	 * List a directory that may be missing, in one operation instead of a {@link #stat}
+	 * and a {@link #list}.
+	 * @param dir the directory
+	 * @return its entries sorted by name, or empty when there is no such directory
+	 */
+	default Optional<List<Entry>> listIfPresent(ScstPath dir) {
+		try {
+			return Optional.of(list(dir));
+		}
+		catch (KernelRejectedException ex) {
+			if (ex.errno().equals(Errno.ENOENT) || ex.errno().equals(Errno.ENOTDIR)) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Read a link that may be missing, in one operation instead of a {@link #stat} and a
+	 * {@link #readLink}.
+	 * @param path the link
+	 * @return its target exactly as stored, or empty when there is no entry or it is not
+	 * a link
+	 */
+	default Optional<String> readLinkIfPresent(ScstPath path) {
+		try {
+			return Optional.of(readLink(path));
+		}
+		catch (KernelRejectedException ex) {
+			if (ex.errno().equals(Errno.ENOENT) || ex.errno().equals(Errno.EINVAL)) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Read an attribute that may be missing or unreadable, in one operation instead of a
+	 * {@link #stat} and a {@link #read}.
+	 * @param path the attribute
+	 * @return its content, or empty when there is no such file or it cannot be read
+	 */
+	default Optional<Attribute> readIfPresent(ScstPath path) {
+		try {
+			return Optional.of(read(path));
+		}
+		catch (KernelRejectedException ex) {
+			if (ex.errno().equals(Errno.ENOENT) || ex.errno().equals(Errno.EACCES)) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/**
 	 * Read an attribute to its end. Attributes that SCST reads through its management
 	 * queue may answer {@code EAGAIN}; those reads are retried until the timeout.
 	 * @param path the attribute

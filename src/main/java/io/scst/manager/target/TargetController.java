@@ -3,9 +3,12 @@ package io.scst.manager.target;
 import java.net.URI;
 import java.util.List;
 
+import io.scst.manager.system.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,9 +35,10 @@ class TargetController {
 
 	@GetMapping
 	@Operation(summary = "List the driver's targets",
-			description = "Name (as SCST knows it), enabled state where the driver has one, session and LUN counts.")
-	List<TargetSummary> list(@PathVariable String driver) {
-		return this.service.list(driver);
+			description = "Name (as SCST knows it), enabled state where the driver has one, session and LUN counts; "
+					+ "sorted by name, in pages with limit and after.")
+	ResponseEntity<List<TargetSummary>> list(@PathVariable String driver, @Valid @ParameterObject Page page) {
+		return this.service.list(driver, page).response();
 	}
 
 	@PostMapping

@@ -1,6 +1,6 @@
 package io.scst.manager.target;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +12,8 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.system.Page;
+import io.scst.manager.system.Slice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -44,13 +46,23 @@ public class TargetService {
 	 * @return its targets, sorted by name
 	 */
 	public List<TargetSummary> list(String driver) {
+		return list(driver, Page.all()).items();
+	}
+
+	/**
+	 * List one page of a driver's targets. Only the targets of the page are read.
+	 * @param driver the driver
+	 * @param page which targets, by name
+	 * @return the targets of the page, sorted by name
+	 * @throws InvalidNameException when {@code after} is not a target name
+	 */
+	public Slice<TargetSummary> list(String driver, Page page) {
 		this.drivers.requireDriver(driver);
-		List<TargetSummary> targets = new ArrayList<>();
-		for (String target : this.drivers.targetNames(driver)) {
-			targets.add(new TargetSummary(target, enabled(driver, target), sessionNames(driver, target).size(),
+		return page
+			.select(this.drivers.targetNames(driver), Comparator.naturalOrder(),
+					(after) -> ScstNames.target("after", after))
+			.map((target) -> new TargetSummary(target, enabled(driver, target), sessionNames(driver, target).size(),
 					lunCount(driver, target)));
-		}
-		return targets;
 	}
 
 	/**

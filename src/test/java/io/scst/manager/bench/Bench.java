@@ -109,6 +109,9 @@ final class Bench {
 				case "read" -> sysfs.read(this.path);
 				case "readWithoutWaiting" -> sysfs.readWithoutWaiting(this.path);
 				case "readLink" -> sysfs.readLink(this.path);
+				case "listIfPresent" -> sysfs.listIfPresent(this.path);
+				case "readLinkIfPresent" -> sysfs.readLinkIfPresent(this.path);
+				case "readIfPresent" -> sysfs.readIfPresent(this.path);
 				default -> throw new IllegalStateException("Cannot replay " + this.operation);
 			}
 		}

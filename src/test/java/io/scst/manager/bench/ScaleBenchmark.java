@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,12 @@ class ScaleBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 7);
 
-	private static final int[] DIVISORS = { 16, 4, 1 };
+	private static final int[] DIVISORS = Arrays.stream(System.getProperty("bench.sizes", "16,4,1").split(","))
+		.mapToInt((divisor) -> Integer.parseInt(divisor.strip()))
+		.toArray();
+
+	/** Only the list throughput (at the full size), nothing else. */
+	private static final boolean THROUGHPUT_ONLY = Boolean.getBoolean("bench.throughput-only");
 
 	private static final String WRK_DURATION = System.getProperty("bench.wrk.duration", "3s");
 
@@ -71,9 +77,11 @@ class ScaleBenchmark {
 				LargeState.Counts counts = LargeState.build(sysfs, divisor);
 				print("%n== state 1/%d: %s (built in %.1f s through the gateway)", divisor, counts,
 						(System.nanoTime() - start) / 1e9);
-				inventory(base, context, sysfs, counts, home);
-				scrape(base, context.getBean(StatsService.class), sysfs, counts);
-				apply(base, sysfs, context.getBean(ConfigSaver.class));
+				if (!THROUGHPUT_ONLY) {
+					inventory(base, context, sysfs, counts, home);
+					scrape(base, context.getBean(StatsService.class), sysfs, counts);
+					apply(base, sysfs, context.getBean(ConfigSaver.class));
+				}
 				if (divisor == 1) {
 					throughput(base);
 				}
@@ -275,7 +283,10 @@ class ScaleBenchmark {
 		endpoints.put("sessions of a target (4)", "/api/v1/target-drivers/scst_local/targets/lt0000/sessions");
 		endpoints.put("ini-groups of a target (1)", "/api/v1/target-drivers/scst_local/targets/lt0000/ini-groups");
 		endpoints.put("targets (1,000)", "/api/v1/target-drivers/scst_local/targets");
+		endpoints.put("targets ?limit=100", "/api/v1/target-drivers/scst_local/targets?limit=100");
 		endpoints.put("devices (2,000)", "/api/v1/devices");
+		endpoints.put("devices ?limit=100", "/api/v1/devices?limit=100");
+		endpoints.put("devices ?limit=100&after=ld0999", "/api/v1/devices?limit=100&after=ld0999");
 		for (String path : endpoints.values()) {
 			Bench.get(base + path, "application/json");
 		}

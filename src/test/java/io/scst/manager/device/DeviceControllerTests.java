@@ -3,7 +3,10 @@ package io.scst.manager.device;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import io.scst.manager.ApiTest;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.ScstPath;
@@ -351,8 +354,115 @@ class DeviceControllerTests {
 		assertThat(simulator().writeCount()).isEqualTo(writes);
 	}
 
+	@Test
+	void pagesDevicesInNameOrderWithALinkToTheNextPage() {
+		createNullio("dct_p1");
+		createNullio("dct_p2");
+		createNullio("dct_p3");
+		createNullio("dct_p4");
+		MvcTestResult result = this.mvc.get().uri("/api/v1/devices?limit=2&after=dct_p1").exchange();
+		assertThat(result).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.containsExactly("dct_p2", "dct_p3");
+		assertThat(result.getResponse().getHeader(HttpHeaders.LINK))
+			.isEqualTo("<http://localhost/api/v1/devices?limit=2&after=dct_p3>; rel=\"next\"");
+	}
+
+	@Test
+	void followingTheNextLinksGivesEveryDeviceOnce() {
+		createNullio("dct_p1");
+		createNullio("dct_p2");
+		createNullio("dct_p3");
+		MvcTestResult all = this.mvc.get().uri("/api/v1/devices").exchange();
+		assertThat(all).hasStatusOk();
+		assertThat(all.getResponse().getHeader(HttpHeaders.LINK)).isNull();
+		List<String> expected = names(all);
+		assertThat(expected).contains("dct_p1", "dct_p2", "dct_p3", "vm_disk1").isSorted();
+		List<String> paged = new ArrayList<>();
+		String next = "/api/v1/devices?limit=2";
+		int pages = 0;
+		while (next != null) {
+			MvcTestResult page = this.mvc.get().uri(next).exchange();
+			assertThat(page).hasStatusOk();
+			assertThat(names(page)).hasSizeBetween(1, 2);
+			paged.addAll(names(page));
+			pages++;
+			String link = page.getResponse().getHeader(HttpHeaders.LINK);
+			next = (link != null) ? link.substring("<http://localhost".length(), link.indexOf('>')) : null;
+		}
+		assertThat(paged).isEqualTo(expected);
+		assertThat(pages).isEqualTo((expected.size() + 1) / 2);
+	}
+
+	@Test
+	void theLastPageHasNoLink() {
+		createNullio("dct_p1");
+		List<String> all = names(this.mvc.get().uri("/api/v1/devices").exchange());
+		MvcTestResult exact = this.mvc.get().uri("/api/v1/devices?limit=" + all.size()).exchange();
+		assertThat(names(exact)).isEqualTo(all);
+		assertThat(exact.getResponse().getHeader(HttpHeaders.LINK)).isNull();
+		MvcTestResult oneShort = this.mvc.get().uri("/api/v1/devices?limit=" + (all.size() - 1)).exchange();
+		assertThat(oneShort.getResponse().getHeader(HttpHeaders.LINK)).contains("after=" + all.get(all.size() - 2));
+		MvcTestResult past = this.mvc.get().uri("/api/v1/devices?limit=5&after=" + all.get(all.size() - 1)).exchange();
+		assertThat(past).hasStatusOk().bodyJson().isEqualTo("[]");
+		assertThat(past.getResponse().getHeader(HttpHeaders.LINK)).isNull();
+	}
+
+	@Test
+	void afterADeviceThatIsGoneThePageStartsAtTheNextName() {
+		createNullio("dct_p1");
+		createNullio("dct_p2");
+		createNullio("dct_p3");
+		this.sysfs.mgmt(ScstPath.of("handlers", "vdisk_nullio", "mgmt"), "del_device dct_p2");
+		assertThat(this.mvc.get().uri("/api/v1/devices?limit=1&after=dct_p2")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.containsExactly("dct_p3");
+	}
+
+	@Test
+	void pagesTheDevicesOfOneHandlerKeepingTheFilterInTheLink() {
+		createNullio("dct_p1");
+		createNullio("dct_p2");
+		createNullio("dct_p3");
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/devices?handler=vdisk_nullio&limit=1&after=dct_p1")
+			.exchange();
+		assertThat(result).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().containsExactly("dct_p2");
+		assertThat(result.getResponse().getHeader(HttpHeaders.LINK))
+			.isEqualTo("<http://localhost/api/v1/devices?handler=vdisk_nullio&limit=1&after=dct_p2>; rel=\"next\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "-1", "1001", "many" })
+	void aLimitOutsideOneToOneThousandIsAProblem(String limit) {
+		problem(this.mvc.get().uri("/api/v1/devices?limit=" + limit), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("limit");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "bad*name", "a=b", "" })
+	void anAfterThatIsNoDeviceNameIsAProblem(String after) {
+		problem(this.mvc.get().uri("/api/v1/devices?limit=2&after=" + after), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("after");
+	}
+
 	private void createNullio(String name) {
 		this.sysfs.mgmt(ScstPath.of("handlers", "vdisk_nullio", "mgmt"), "add_device " + name + " size_mb=1");
+	}
+
+	private static List<String> names(MvcTestResult result) {
+		try {
+			return JsonPath.read(result.getResponse().getContentAsString(), "$[*].name");
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private ScstSimulator simulator() {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -263,6 +264,25 @@ class InitiatorGroupControllerTests {
 				422, "kernel-rejected");
 		json.extractingPath("$.errno").isEqualTo("EINVAL");
 		json.extractingPath("$.command").asString().startsWith("create igcgrp1");
+	}
+
+	@Test
+	void pagesGroupsInNameOrder() {
+		this.sysfs.mgmt(MgmtCommand.createGroup(DRIVER, TARGET, "igcgrp1"));
+		this.sysfs.mgmt(MgmtCommand.createGroup(DRIVER, TARGET, "igcgrp2"));
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, "igcgrp2", 5, "igcdev1", false));
+		MvcTestResult first = this.mvc.get().uri(GROUPS + "?limit=1").exchange();
+		assertThat(first).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().containsExactly("igcgrp1");
+		assertThat(first.getResponse().getHeader(HttpHeaders.LINK))
+			.isEqualTo("<http://localhost" + GROUPS + "?limit=1&after=igcgrp1>; rel=\"next\"");
+		MvcTestResult last = this.mvc.get().uri(GROUPS + "?limit=1&after=igcgrp1").exchange();
+		AbstractJsonContentAssert<?> json = assertThat(last).hasStatusOk().bodyJson();
+		json.extractingPath("$[*].name").asArray().containsExactly("igcgrp2");
+		json.extractingPath("$[0].lunCount").isEqualTo(1);
+		assertThat(last.getResponse().getHeader(HttpHeaders.LINK)).isNull();
+		problem(this.mvc.get().uri(GROUPS + "?after=bad*group"), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("after");
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder post(String uri, String body) {

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -233,6 +234,32 @@ class LunControllerTests {
 		json.extractingPath("$.errno").isEqualTo("EINVAL");
 		json.extractingPath("$.path").isEqualTo("targets/copy_manager/copy_manager_tgt/luns/mgmt");
 		json.extractingPath("$.command").asString().startsWith("add lcdev1 16000 read_only=1");
+	}
+
+	@Test
+	void pagesLunsInNumberOrder() {
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 10, "lcdev1", false));
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 2, "lcdev2", false));
+		MvcTestResult first = this.mvc.get().uri(LUNS + "?limit=1").exchange();
+		assertThat(first).hasStatusOk().bodyJson().extractingPath("$[*].lun").asArray().containsExactly(2);
+		assertThat(first.getResponse().getHeader(HttpHeaders.LINK))
+			.isEqualTo("<http://localhost" + LUNS + "?limit=1&after=2>; rel=\"next\"");
+		MvcTestResult last = this.mvc.get().uri(LUNS + "?limit=1&after=2").exchange();
+		assertThat(last).hasStatusOk().bodyJson().extractingPath("$[*].lun").asArray().containsExactly(10);
+		assertThat(last.getResponse().getHeader(HttpHeaders.LINK)).isNull();
+		assertThat(this.mvc.get().uri(LUNS + "?after=3")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].lun")
+			.asArray()
+			.containsExactly(10);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "x", "-1", "16384" })
+	void anAfterThatIsNoLunNumberIsAProblem(String after) {
+		problem(this.mvc.get().uri(LUNS + "?after=" + after), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("after");
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder put(String uri, String body) {

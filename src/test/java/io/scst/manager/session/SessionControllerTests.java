@@ -16,10 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -248,6 +250,37 @@ class SessionControllerTests {
 				assertThat(json).extractingPath("$.counters.read_cmd_count").isEqualTo(0);
 				assertThat(json).extractingPath("$.counters.read_io_count_kb").isEqualTo(0);
 			});
+	}
+
+	@Test
+	void pagesSessionsInNameOrder() {
+		createSession("iqn.2026-01.io.test:p1");
+		createSession("iqn.2026-01.io.test:p2");
+		MvcTestResult first = this.mvc.get().uri(SESSIONS + "?limit=1").exchange();
+		assertThat(first).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.containsExactly("iqn.2026-01.io.test:p1");
+		assertThat(first.getResponse().getHeader(HttpHeaders.LINK))
+			.isEqualTo("<http://localhost" + SESSIONS + "?limit=1&after=iqn.2026-01.io.test:p1>; rel=\"next\"");
+		MvcTestResult last = this.mvc.get().uri(SESSIONS + "?limit=1&after=iqn.2026-01.io.test:p1").exchange();
+		assertThat(last).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.containsExactly("iqn.2026-01.io.test:p2");
+		assertThat(last.getResponse().getHeader(HttpHeaders.LINK)).isNull();
+	}
+
+	@Test
+	void aBadPageOfSessionsIsAProblem() {
+		problem(this.mvc.get().uri(SESSIONS + "?limit=1001"), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("limit");
+		problem(this.mvc.get().uri(SESSIONS + "?after=mgmt"), 400, "invalid-request")
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("after");
 	}
 
 	private void createSession(String name) {

@@ -143,6 +143,23 @@ public abstract class ScstSysfsContractTests {
 	}
 
 	@Test
+	void readsOfWhatMayBeMissingAnswerEmptyInsteadOfFailing() {
+		fileio("ctif");
+		assertThat(sysfs().readLinkIfPresent(ScstPath.of("devices/ctif/handler")))
+			.contains("../../handlers/vdisk_fileio");
+		assertThat(sysfs().readLinkIfPresent(ScstPath.of("devices/ctif/no_such_link"))).isEmpty();
+		assertThat(sysfs().readLinkIfPresent(ScstPath.of("devices/ctif/size"))).isEmpty();
+		assertThat(sysfs().readIfPresent(ScstPath.of("devices/ctif/size"))).map(Attribute::value)
+			.contains(String.valueOf(16 << 20));
+		assertThat(sysfs().readIfPresent(ScstPath.of("devices/ctif/no_such_file"))).isEmpty();
+		assertThat(sysfs().readIfPresent(ScstPath.of("devices/ctif/resync_size"))).isEmpty();
+		assertThat(sysfs().listIfPresent(ScstPath.of("devices/ctif/exported")).orElseThrow()).extracting(Entry::name)
+			.containsExactly("export0");
+		assertThat(sysfs().listIfPresent(ScstPath.of("devices/ctif/no_such_dir"))).isEmpty();
+		assertThat(sysfs().listIfPresent(ScstPath.of("devices/ctif/size"))).isEmpty();
+	}
+
+	@Test
 	void directWritesDoNotTouchTheResultSlot() {
 		target("");
 		assertErrno(Errno.EINVAL, () -> mgmt(LOCAL, "add_target"));

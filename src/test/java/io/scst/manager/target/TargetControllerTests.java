@@ -2,6 +2,7 @@ package io.scst.manager.target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.scst.manager.ApiTest;
 import io.scst.manager.sysfs.Errno;
@@ -16,10 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -248,6 +251,32 @@ class TargetControllerTests {
 		assertThat(this.mvc.delete().uri(TARGETS + "/tct_del")).hasStatus(404)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(simulator().writeCount()).isEqualTo(before);
+	}
+
+	@Test
+	void pagesTargetsInNameOrder() {
+		for (String name : new String[] { "tct_p1", "tct_p2", "tct_p3" }) {
+			this.sysfs.mgmt(MgmtCommand.addTarget("scst_local", name, Map.of()));
+			this.created.add(name);
+		}
+		MvcTestResult first = this.mvc.get().uri(TARGETS + "?limit=1&after=tct_p1").exchange();
+		assertThat(first).hasStatusOk().bodyJson().extractingPath("$[*].name").asArray().containsExactly("tct_p2");
+		assertThat(first.getResponse().getHeader(HttpHeaders.LINK))
+			.isEqualTo("<http://localhost" + TARGETS + "?limit=1&after=tct_p2>; rel=\"next\"");
+		this.sysfs.mgmt(MgmtCommand.delTarget("scst_local", "tct_p2"));
+		assertThat(this.mvc.get().uri(TARGETS + "?limit=1&after=tct_p2")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.containsExactly("tct_p3");
+	}
+
+	@Test
+	void aBadPageOfTargetsIsAProblem() {
+		problem(this.mvc.get().uri(TARGETS + "?limit=0"), 400, "invalid-request").extractingPath("$.errors[0].field")
+			.isEqualTo("limit");
+		problem(this.mvc.get().uri(TARGETS + "?after=a=b"), 400, "invalid-request").extractingPath("$.errors[0].field")
+			.isEqualTo("after");
 	}
 
 	private void create(String name, String sessionsJson) {

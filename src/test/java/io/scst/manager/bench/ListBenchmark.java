@@ -1,0 +1,77 @@
+package io.scst.manager.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import io.scst.manager.device.DeviceService;
+import io.scst.manager.device.HandlerService;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.sysfs.simulation.SimulatorOptions;
+import io.scst.manager.system.Page;
+import io.scst.manager.target.TargetDriverService;
+import io.scst.manager.target.TargetService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The big list services in-process (no HTTP, no JSON) on the full large state: time per
+ * call and gateway operations per listed item, by operation. Excluded from the build; run
+ * with {@code ./mvnw -o test -Dtest=ListBenchmark -Dsurefire.excludedGroups=none}
+ * ({@code -Dbench.lists=devices} for only the lists whose name starts so).
+ */
+@Tag("benchmark")
+class ListBenchmark {
+
+	private static final int RUNS = Integer.getInteger("bench.runs", 7);
+
+	@Test
+	void bigListsOnTheFullState() {
+		try (ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults())) {
+			ScstSysfs sysfs = new SimulatedScstSysfs(simulator);
+			LargeState.Counts counts = LargeState.build(sysfs, 1);
+			Map<String, Function<ScstSysfs, List<?>>> lists = new LinkedHashMap<>();
+			lists.put("devices", (gateway) -> new DeviceService(gateway, new HandlerService(gateway)).list(null));
+			lists.put("devices ?limit=100",
+					(gateway) -> new DeviceService(gateway, new HandlerService(gateway)).list(null, Page.first(100))
+						.items());
+			lists.put("targets", (gateway) -> targets(gateway, simulator).list(LargeState.DRIVER));
+			lists.put("targets ?limit=100",
+					(gateway) -> targets(gateway, simulator).list(LargeState.DRIVER, Page.first(100)).items());
+			lists.put("handlers", (gateway) -> new HandlerService(gateway).list());
+			System.out.println("==== list benchmark (" + counts + ") ====");
+			for (Map.Entry<String, Function<ScstSysfs, List<?>>> list : lists.entrySet()) {
+				if (!list.getKey().startsWith(System.getProperty("bench.lists", ""))) {
+					continue;
+				}
+				Bench.Recorder recorder = new Bench.Recorder(sysfs);
+				int items = list.getValue().apply(recorder.sysfs).size();
+				Map<String, Integer> operations = new TreeMap<>();
+				recorder.reads.forEach((read) -> operations.merge(read.operation(), 1, Integer::sum));
+				List<Double> millis = new ArrayList<>();
+				for (int run = -2; run < RUNS; run++) {
+					long start = System.nanoTime();
+					list.getValue().apply(sysfs);
+					if (run >= 0) {
+						millis.add((System.nanoTime() - start) / 1e6);
+					}
+				}
+				System.out.println(Bench.summary(list.getKey() + " (" + items + " items)", millis, "ms"));
+				System.out.println(String.format(Locale.ROOT, "  gateway operations: %d (%.1f per item) %s",
+						recorder.reads.size(), (double) recorder.reads.size() / Math.max(items, 1), operations));
+			}
+		}
+	}
+
+	private static TargetService targets(ScstSysfs sysfs, ScstSimulator simulator) {
+		return new TargetService(sysfs, new TargetDriverService(sysfs, new SimulatedScsiDevices(simulator)));
+	}
+
+}
