@@ -94,8 +94,8 @@ class ScaleBenchmark {
 		Bench.Recorder recorder = new Bench.Recorder(sysfs);
 		new ConfigService(recorder.sysfs, new ConfigStore(home.resolve("recorder.conf"), 0)).export();
 		int configReads = recorder.reads.size();
-		new StatsService(recorder.sysfs, new ScstService(recorder.sysfs),
-				new MetricsProperties(Duration.ZERO, 100_000, 100_000, 100_000, Duration.ZERO, Duration.ofMinutes(1)))
+		new StatsService(recorder.sysfs, new ScstService(recorder.sysfs), new MetricsProperties(Duration.ZERO, 100_000,
+				100_000, 100_000, Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO))
 			.snapshot();
 		List<Bench.Read> distinct = recorder.distinct();
 		print("inventory: the two requests make %d gateway reads (config %d, stats %d), %d distinct",

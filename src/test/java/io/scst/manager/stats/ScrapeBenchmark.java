@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.scst.manager.scst.ScstService;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
@@ -52,7 +53,7 @@ class ScrapeBenchmark {
 			List<ScstPath> counterFiles = build(sysfs);
 			System.out.printf(Locale.ROOT, "setup: %.1f s%n", (System.nanoTime() - setup) / 1e9);
 			MetricsProperties properties = new MetricsProperties(Duration.ZERO, 10_000, 10_000, 10_000, Duration.ZERO,
-					Duration.ofMinutes(1));
+					Duration.ofMinutes(1), Duration.ZERO);
 			StatsService stats = new StatsService(sysfs, new ScstService(sysfs), properties);
 			ScstMetricsCollector collector = new ScstMetricsCollector(stats);
 			PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -62,9 +63,16 @@ class ScrapeBenchmark {
 			assertThat(check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum())
 				.isGreaterThanOrEqualTo(TARGETS * LUNS_PER_TARGET);
 
+			StatsService cached = new StatsService(sysfs, new ScstService(sysfs), new MetricsProperties(
+					Duration.ofHours(1), 10_000, 10_000, 10_000, Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO));
+			ScstMetricsCollector fromCache = new ScstMetricsCollector(cached);
+			MetricSnapshots prebuilt = fromCache.collect();
+
 			long[] raw = new long[RUNS];
 			long[] scrape = new long[RUNS];
 			long[] walk = new long[RUNS];
+			long[] samples = new long[RUNS];
+			long[] exposition = new long[RUNS];
 			int bytes = 0;
 			for (int run = -WARMUPS; run < RUNS; run++) {
 				long start = System.nanoTime();
@@ -82,20 +90,30 @@ class ScrapeBenchmark {
 				start = System.nanoTime();
 				stats.snapshot();
 				long walkTook = System.nanoTime() - start;
+				start = System.nanoTime();
+				fromCache.collect();
+				long samplesTook = System.nanoTime() - start;
+				start = System.nanoTime();
+				writer.write(new ByteArrayOutputStream(), prebuilt);
+				long expositionTook = System.nanoTime() - start;
 				if (run >= 0) {
 					walk[run] = walkTook;
 					raw[run] = rawTook;
 					scrape[run] = scrapeTook;
+					samples[run] = samplesTook;
+					exposition[run] = expositionTook;
 				}
 			}
 			double rawMedian = median(raw) / 1e6;
 			double scrapeMedian = median(scrape) / 1e6;
 			System.out.printf(Locale.ROOT, "sessions=%d luns=%d counter files=%d exposition=%d bytes%n"
-					+ "raw counter reads: median %.1f ms; scrape (walk + exposition): median %.1f ms; "
-					+ "ratio %.2f; of which the walk alone: median %.1f ms (medians of %d runs after %d warm-ups)%n",
-					check.sessions().size(), check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(),
-					counterFiles.size(), bytes, rawMedian, scrapeMedian, scrapeMedian / rawMedian, median(walk) / 1e6,
-					RUNS, WARMUPS);
+					+ "raw counter reads: median %.1f ms; scrape (walk + samples + exposition): median %.1f ms; "
+					+ "ratio %.2f (medians of %d runs after %d warm-ups)%n"
+					+ "profile: walk alone %.1f ms; samples from a taken snapshot %.1f ms; "
+					+ "text exposition of built samples %.1f ms%n", check.sessions().size(),
+					check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(), counterFiles.size(), bytes,
+					rawMedian, scrapeMedian, scrapeMedian / rawMedian, RUNS, WARMUPS, median(walk) / 1e6,
+					median(samples) / 1e6, median(exposition) / 1e6);
 		}
 	}
 
