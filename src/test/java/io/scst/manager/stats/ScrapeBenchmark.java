@@ -52,24 +52,21 @@ class ScrapeBenchmark {
 			long setup = System.nanoTime();
 			List<ScstPath> counterFiles = build(sysfs);
 			System.out.printf(Locale.ROOT, "setup: %.1f s%n", (System.nanoTime() - setup) / 1e9);
-			MetricsProperties properties = new MetricsProperties(Duration.ZERO, 10_000, 10_000, 10_000, Duration.ZERO,
-					Duration.ofMinutes(1), Duration.ZERO);
-			StatsService stats = new StatsService(sysfs, new ScstService(sysfs), properties);
+			StatsService stats = stats(sysfs, Duration.ZERO, Duration.ofHours(1));
 			ScstMetricsCollector collector = new ScstMetricsCollector(stats);
+			ScstMetricsCollector rereading = new ScstMetricsCollector(stats(sysfs, Duration.ZERO, Duration.ZERO));
 			PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
 			ScstSnapshot check = stats.snapshot();
 			assertThat(check.sessions()).hasSize(TARGETS * SESSIONS_PER_TARGET + 1);
 			assertThat(check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum())
 				.isGreaterThanOrEqualTo(TARGETS * LUNS_PER_TARGET);
-
-			StatsService cached = new StatsService(sysfs, new ScstService(sysfs), new MetricsProperties(
-					Duration.ofHours(1), 10_000, 10_000, 10_000, Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO));
-			ScstMetricsCollector fromCache = new ScstMetricsCollector(cached);
+			ScstMetricsCollector fromCache = new ScstMetricsCollector(stats(sysfs, Duration.ofHours(1), Duration.ZERO));
 			MetricSnapshots prebuilt = fromCache.collect();
 
 			long[] raw = new long[RUNS];
 			long[] scrape = new long[RUNS];
+			long[] cold = new long[RUNS];
 			long[] walk = new long[RUNS];
 			long[] samples = new long[RUNS];
 			long[] exposition = new long[RUNS];
@@ -88,6 +85,9 @@ class ScrapeBenchmark {
 				long scrapeTook = System.nanoTime() - start;
 				bytes = out.size();
 				start = System.nanoTime();
+				writer.write(new ByteArrayOutputStream(), rereading.collect());
+				long coldTook = System.nanoTime() - start;
+				start = System.nanoTime();
 				stats.snapshot();
 				long walkTook = System.nanoTime() - start;
 				start = System.nanoTime();
@@ -97,24 +97,32 @@ class ScrapeBenchmark {
 				writer.write(new ByteArrayOutputStream(), prebuilt);
 				long expositionTook = System.nanoTime() - start;
 				if (run >= 0) {
-					walk[run] = walkTook;
 					raw[run] = rawTook;
 					scrape[run] = scrapeTook;
+					cold[run] = coldTook;
+					walk[run] = walkTook;
 					samples[run] = samplesTook;
 					exposition[run] = expositionTook;
 				}
 			}
 			double rawMedian = median(raw) / 1e6;
-			double scrapeMedian = median(scrape) / 1e6;
 			System.out.printf(Locale.ROOT, "sessions=%d luns=%d counter files=%d exposition=%d bytes%n"
-					+ "raw counter reads: median %.1f ms; scrape (walk + samples + exposition): median %.1f ms; "
-					+ "ratio %.2f (medians of %d runs after %d warm-ups)%n"
-					+ "profile: walk alone %.1f ms; samples from a taken snapshot %.1f ms; "
+					+ "(medians of %d runs after %d warm-ups, interleaved; ratio = scrape / raw counter reads)%n"
+					+ "raw counter reads:                              %7.1f ms%n"
+					+ "scrape, layout kept (walk + samples + text):    %7.1f ms  ratio %.2f%n"
+					+ "scrape, layout read again (structure-max-age=0): %6.1f ms  ratio %.2f%n"
+					+ "profile: walk alone, layout kept %.1f ms; samples from a taken snapshot %.1f ms; "
 					+ "text exposition of built samples %.1f ms%n", check.sessions().size(),
 					check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(), counterFiles.size(), bytes,
-					rawMedian, scrapeMedian, scrapeMedian / rawMedian, RUNS, WARMUPS, median(walk) / 1e6,
-					median(samples) / 1e6, median(exposition) / 1e6);
+					RUNS, WARMUPS, rawMedian, median(scrape) / 1e6, median(scrape) / 1e6 / rawMedian,
+					median(cold) / 1e6, median(cold) / 1e6 / rawMedian, median(walk) / 1e6, median(samples) / 1e6,
+					median(exposition) / 1e6);
 		}
+	}
+
+	private static StatsService stats(SimulatedScstSysfs sysfs, Duration maxAge, Duration structureMaxAge) {
+		return new StatsService(sysfs, new ScstService(sysfs), new MetricsProperties(maxAge, 10_000, 10_000, 10_000,
+				Duration.ZERO, Duration.ofMinutes(1), structureMaxAge));
 	}
 
 	/** 1,000 scst_local targets with 16 LUNs and 4 sessions each; the counter files. */
