@@ -54,6 +54,10 @@ class ScaleBenchmark {
 
 	private static final int WRK_ROUNDS = Integer.getInteger("bench.wrk.rounds", 5);
 
+	/** Which figures to measure ({@code -Dbench.figures=scrape}); all by default. */
+	private static final List<String> FIGURES = List
+		.of(System.getProperty("bench.figures", "inventory,scrape,apply,throughput").split(","));
+
 	@TempDir
 	Path dir;
 
@@ -70,10 +74,16 @@ class ScaleBenchmark {
 				LargeState.Counts counts = LargeState.build(sysfs, divisor);
 				print("%n== state 1/%d: %s (built in %.1f s through the gateway)", divisor, counts,
 						(System.nanoTime() - start) / 1e9);
-				inventory(base, context, sysfs, counts, home);
-				scrape(base, context.getBean(StatsService.class), sysfs, counts);
-				apply(base, sysfs);
-				if (divisor == 1) {
+				if (FIGURES.contains("inventory")) {
+					inventory(base, context, sysfs, counts, home);
+				}
+				if (FIGURES.contains("scrape")) {
+					scrape(base, context.getBean(StatsService.class), sysfs, counts);
+				}
+				if (FIGURES.contains("apply")) {
+					apply(base, sysfs);
+				}
+				if (divisor == 1 && FIGURES.contains("throughput")) {
 					throughput(base);
 				}
 			}
