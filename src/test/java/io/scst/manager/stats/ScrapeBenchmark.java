@@ -2,6 +2,9 @@ package io.scst.manager.stats;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,64 +67,85 @@ class ScrapeBenchmark {
 			ScstMetricsCollector fromCache = new ScstMetricsCollector(stats(sysfs, Duration.ofHours(1), Duration.ZERO));
 			MetricSnapshots prebuilt = fromCache.collect();
 
-			long[] raw = new long[RUNS];
-			long[] scrape = new long[RUNS];
-			long[] cold = new long[RUNS];
-			long[] walk = new long[RUNS];
-			long[] samples = new long[RUNS];
-			long[] exposition = new long[RUNS];
-			int bytes = 0;
+			Phase raw = new Phase("raw counter reads");
+			Phase scrape = new Phase("scrape, layout kept (walk + samples + text)");
+			Phase cold = new Phase("scrape, layout read again (structure-max-age=0)");
+			Phase walk = new Phase("profile: walk alone, layout kept");
+			Phase samples = new Phase("profile: samples from a taken snapshot");
+			Phase exposition = new Phase("profile: text exposition of built samples");
+			int[] bytes = new int[1];
 			for (int run = -WARMUPS; run < RUNS; run++) {
-				long start = System.nanoTime();
-				long sum = 0;
-				for (ScstPath file : counterFiles) {
-					sum += sysfs.read(file).value().length();
-				}
-				long rawTook = System.nanoTime() - start;
-				assertThat(sum).isPositive();
-				start = System.nanoTime();
-				ByteArrayOutputStream out = new ByteArrayOutputStream();
-				writer.write(out, collector.collect());
-				long scrapeTook = System.nanoTime() - start;
-				bytes = out.size();
-				start = System.nanoTime();
-				writer.write(new ByteArrayOutputStream(), rereading.collect());
-				long coldTook = System.nanoTime() - start;
-				start = System.nanoTime();
-				stats.snapshot();
-				long walkTook = System.nanoTime() - start;
-				start = System.nanoTime();
-				fromCache.collect();
-				long samplesTook = System.nanoTime() - start;
-				start = System.nanoTime();
-				writer.write(new ByteArrayOutputStream(), prebuilt);
-				long expositionTook = System.nanoTime() - start;
-				if (run >= 0) {
-					raw[run] = rawTook;
-					scrape[run] = scrapeTook;
-					cold[run] = coldTook;
-					walk[run] = walkTook;
-					samples[run] = samplesTook;
-					exposition[run] = expositionTook;
-				}
+				raw.measure(run, () -> {
+					long sum = 0;
+					for (ScstPath file : counterFiles) {
+						sum += sysfs.read(file).value().length();
+					}
+					assertThat(sum).isPositive();
+				});
+				scrape.measure(run, () -> {
+					ByteArrayOutputStream out = new ByteArrayOutputStream();
+					write(writer, out, collector.collect());
+					bytes[0] = out.size();
+				});
+				cold.measure(run, () -> write(writer, new ByteArrayOutputStream(), rereading.collect()));
+				walk.measure(run, stats::snapshot);
+				samples.measure(run, fromCache::collect);
+				exposition.measure(run, () -> write(writer, new ByteArrayOutputStream(), prebuilt));
 			}
-			double rawMedian = median(raw) / 1e6;
 			System.out.printf(Locale.ROOT, "sessions=%d luns=%d counter files=%d exposition=%d bytes%n"
-					+ "(%d runs after %d warm-ups, interleaved; median, min in ms; ratio = median / raw median)%n",
-					check.sessions().size(), check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(),
-					counterFiles.size(), bytes, RUNS, WARMUPS);
-			print("raw counter reads", raw, rawMedian);
-			print("scrape, layout kept (walk + samples + text)", scrape, rawMedian);
-			print("scrape, layout read again (structure-max-age=0)", cold, rawMedian);
-			print("profile: walk alone, layout kept", walk, rawMedian);
-			print("profile: samples from a taken snapshot", samples, rawMedian);
-			print("profile: text exposition of built samples", exposition, rawMedian);
+					+ "(%d runs after %d warm-ups, interleaved; in ms: wall-clock median and minimum, CPU time of "
+					+ "this thread median; ratios = median / raw counter reads median)%n", check.sessions().size(),
+					check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(), counterFiles.size(),
+					bytes[0], RUNS, WARMUPS);
+			for (Phase phase : List.of(raw, scrape, cold, walk, samples, exposition)) {
+				phase.print(raw);
+			}
 		}
 	}
 
-	private static void print(String figure, long[] nanos, double rawMedian) {
-		System.out.printf(Locale.ROOT, "%-50s median %7.1f  min %7.1f  ratio %.2f%n", figure, median(nanos) / 1e6,
-				Arrays.stream(nanos).min().orElseThrow() / 1e6, median(nanos) / 1e6 / rawMedian);
+	private static void write(PrometheusTextFormatWriter writer, ByteArrayOutputStream out, MetricSnapshots snapshots) {
+		try {
+			writer.write(out, snapshots);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Wall-clock and CPU time of one figure over the runs. */
+	private static final class Phase {
+
+		private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+		private final String name;
+
+		private final long[] wall = new long[RUNS];
+
+		private final long[] cpu = new long[RUNS];
+
+		Phase(String name) {
+			this.name = name;
+		}
+
+		void measure(int run, Runnable work) {
+			long cpuStart = THREADS.getCurrentThreadCpuTime();
+			long start = System.nanoTime();
+			work.run();
+			long took = System.nanoTime() - start;
+			long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuStart;
+			if (run >= 0) {
+				this.wall[run] = took;
+				this.cpu[run] = cpuTook;
+			}
+		}
+
+		void print(Phase floor) {
+			System.out.printf(Locale.ROOT, "%-50s wall %7.1f (min %7.1f) ratio %5.2f | cpu %7.1f ratio %5.2f%n",
+					this.name, median(this.wall) / 1e6, Arrays.stream(this.wall).min().orElseThrow() / 1e6,
+					median(this.wall) / median(floor.wall), median(this.cpu) / 1e6,
+					median(this.cpu) / median(floor.cpu));
+		}
+
 	}
 
 	private static StatsService stats(SimulatedScstSysfs sysfs, Duration maxAge, Duration structureMaxAge) {
