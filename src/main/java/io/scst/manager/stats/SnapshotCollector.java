@@ -93,7 +93,9 @@ final class SnapshotCollector {
 						: readLayout(writes, start, live, liveDevices);
 		List<TargetStats> targets = new ArrayList<>();
 		List<SessionStats> sessions = new ArrayList<>();
-		Map<SessionKey, SessionFiles> sessionFiles = new HashMap<>();
+		Map<SessionKey, SessionFiles> known = (previous != null && layout == previous) ? previous.sessions() : Map.of();
+		boolean vanished = false;
+		Map<SessionKey, SessionFiles> sessionFiles = new HashMap<>(Math.max(16, known.size() * 2));
 		int droppedTargets = 0;
 		int droppedSessions = 0;
 		for (TargetEntry target : live) {
@@ -110,7 +112,7 @@ final class SnapshotCollector {
 					continue;
 				}
 				SessionKey key = new SessionKey(target.driver(), target.target(), session);
-				SessionFiles files = (layout == previous) ? previous.sessions().get(key) : null;
+				SessionFiles files = known.get(key);
 				if (files == null) {
 					files = sessionFiles(key);
 				}
@@ -120,11 +122,11 @@ final class SnapshotCollector {
 					sessionFiles.put(key, files);
 				}
 				else {
-					layout = layout.incomplete();
+					vanished = true;
 				}
 			}
 		}
-		this.layout = layout.withSessions(sessionFiles);
+		this.layout = layout.withSessions(sessionFiles, !vanished);
 		return new ScstSnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), true, version,
 				(threads != null) ? threads.intValue() : null, targets, sessions, layout.devices(), localStats,
 				new Dropped(droppedTargets, droppedSessions, layout.droppedDevices()));
@@ -457,14 +459,13 @@ final class SnapshotCollector {
 			return true;
 		}
 
-		Layout incomplete() {
-			return new Layout(this.writes, this.readAt, false, this.targets, this.deviceNames, this.luns, this.devices,
-					this.droppedDevices, this.sessions);
-		}
-
-		Layout withSessions(Map<SessionKey, SessionFiles> sessions) {
-			return new Layout(this.writes, this.readAt, this.complete, this.targets, this.deviceNames, this.luns,
-					this.devices, this.droppedDevices, sessions);
+		/**
+		 * This layout with the session files of the walk that used it; incomplete when a
+		 * session vanished during that walk.
+		 */
+		Layout withSessions(Map<SessionKey, SessionFiles> sessions, boolean allRead) {
+			return new Layout(this.writes, this.readAt, this.complete && allRead, this.targets, this.deviceNames,
+					this.luns, this.devices, this.droppedDevices, sessions);
 		}
 
 	}
