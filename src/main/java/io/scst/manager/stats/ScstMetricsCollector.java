@@ -1,6 +1,8 @@
 package io.scst.manager.stats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.scst.manager.stats.ScstSnapshot.DeviceStats;
@@ -38,12 +41,15 @@ final class ScstMetricsCollector implements MultiCollector {
 
 	private final StatsService stats;
 
+	/** The labels of the sessions of the last scrape; guarded by {@code this}. */
+	private Map<LabelKey, SessionLabels> sessionLabels = Map.of();
+
 	ScstMetricsCollector(StatsService stats) {
 		this.stats = stats;
 	}
 
 	@Override
-	public MetricSnapshots collect() {
+	public synchronized MetricSnapshots collect() {
 		ScstSnapshot snapshot = this.stats.snapshot();
 		List<MetricSnapshot> out = new ArrayList<>();
 		out.add(gauge("scst_up", "Whether the SCST sysfs tree was there at the last walk (1) or not (0)",
@@ -98,37 +104,66 @@ final class ScstMetricsCollector implements MultiCollector {
 		out.add(gauge("scst_target_luns", "LUNs of a target (its own LUN set and its initiator groups')", luns));
 	}
 
-	private static void addSessions(List<SessionStats> sessions, List<MetricSnapshot> out) {
-		if (sessions.isEmpty()) {
+	/**
+	 * The session families. Each session's labels are built once and kept while the
+	 * session exists; the points of each family are produced in label order, the order
+	 * the exposition sorts them into anyway, so that sorting costs one pass.
+	 */
+	private void addSessions(List<SessionStats> sessions, List<MetricSnapshot> out) {
+		Map<LabelKey, SessionLabels> kept = this.sessionLabels;
+		Map<LabelKey, SessionLabels> next = new HashMap<>(Math.max(16, sessions.size() * 2));
+		List<SessionLabels> sorted = new ArrayList<>(sessions.size());
+		for (SessionStats session : sessions) {
+			LabelKey key = new LabelKey(session.driver(), session.target(), session.session(), session.initiator());
+			SessionLabels labels = kept.get(key);
+			if (labels == null) {
+				labels = new SessionLabels(key);
+			}
+			labels.stats = session;
+			next.put(key, labels);
+			sorted.add(labels);
+		}
+		this.sessionLabels = next;
+		sorted.sort(SessionLabels.LABEL_ORDER);
+		if (sorted.isEmpty()) {
 			return;
 		}
-		List<GaugeDataPointSnapshot> inFlight = new ArrayList<>();
-		List<GaugeDataPointSnapshot> active = new ArrayList<>();
-		List<CounterDataPointSnapshot> commands = new ArrayList<>();
-		List<CounterDataPointSnapshot> bytes = new ArrayList<>();
-		List<CounterDataPointSnapshot> unaligned = new ArrayList<>();
-		List<CounterDataPointSnapshot> dif = new ArrayList<>();
-		for (SessionStats session : sessions) {
-			String[] values = { session.driver(), session.target(), session.session(), session.initiator() };
-			Labels labels = Labels.of(SESSION_LABELS, values);
-			if (session.commands() != null) {
-				inFlight.add(point(labels, session.commands()));
+		List<GaugeDataPointSnapshot> inFlight = new ArrayList<>(sorted.size());
+		List<GaugeDataPointSnapshot> active = new ArrayList<>(sorted.size());
+		for (SessionLabels labels : sorted) {
+			if (labels.stats.commands() != null) {
+				inFlight.add(new GaugeDataPointSnapshot(labels.stats.commands(), labels.base, null));
 			}
-			if (session.activeCommands() != null) {
-				active.add(point(labels, session.activeCommands()));
+			if (labels.stats.activeCommands() != null) {
+				active.add(new GaugeDataPointSnapshot(labels.stats.activeCommands(), labels.base, null));
 			}
-			for (DirectionStats direction : session.directions()) {
-				Labels withDirection = labels.add("direction", direction.direction());
-				commands.add(counterPoint(withDirection, direction.commands()));
+		}
+		int size = sorted.size() * SessionLabels.DIRECTIONS.size();
+		List<CounterDataPointSnapshot> commands = new ArrayList<>(size);
+		List<CounterDataPointSnapshot> bytes = new ArrayList<>(size);
+		List<CounterDataPointSnapshot> unaligned = new ArrayList<>(size);
+		for (int d : SessionLabels.DIRECTIONS_BY_NAME) {
+			String name = SessionLabels.DIRECTIONS.get(d);
+			for (SessionLabels labels : sorted) {
+				DirectionStats direction = labels.direction(name);
+				if (direction == null) {
+					continue;
+				}
+				Labels withDirection = labels.direction(d);
+				commands.add(new CounterDataPointSnapshot(direction.commands(), withDirection, null, 0));
 				if (direction.bytes() != null) {
-					bytes.add(counterPoint(withDirection, direction.bytes()));
+					bytes.add(new CounterDataPointSnapshot(direction.bytes(), withDirection, null, 0));
 				}
 				if (direction.unalignedCommands() != null) {
-					unaligned.add(counterPoint(withDirection, direction.unalignedCommands()));
+					unaligned.add(new CounterDataPointSnapshot(direction.unalignedCommands(), withDirection, null, 0));
 				}
 			}
-			for (DifFailures cell : session.difChecksFailed()) {
-				dif.add(counterPoint(labels.add("stage", cell.stage()).add("check", cell.check()), cell.count()));
+		}
+		List<CounterDataPointSnapshot> dif = new ArrayList<>();
+		for (SessionLabels labels : sorted) {
+			for (DifFailures cell : labels.stats.difChecksFailed()) {
+				dif.add(new CounterDataPointSnapshot(cell.count(),
+						labels.base.add("stage", cell.stage()).add("check", cell.check()), null, 0));
 			}
 		}
 		addGauge(out, "scst_session_commands_in_flight", "Commands of a session inside SCST now", inFlight);
@@ -196,29 +231,84 @@ final class ScstMetricsCollector implements MultiCollector {
 	}
 
 	private static GaugeSnapshot gauge(String name, String help, List<GaugeDataPointSnapshot> points) {
-		GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(name).help(help);
-		points.forEach(builder::dataPoint);
-		return builder.build();
+		return new GaugeSnapshot(new MetricMetadata(name, help), points);
 	}
 
 	/** A counter family; the exposition adds {@code _total} to {@code name}. */
 	private static CounterSnapshot counter(String name, String help, List<CounterDataPointSnapshot> points) {
-		CounterSnapshot.Builder builder = CounterSnapshot.builder().name(name).help(help);
-		points.forEach(builder::dataPoint);
-		return builder.build();
+		return new CounterSnapshot(new MetricMetadata(name, help), points);
 	}
 
 	private static GaugeDataPointSnapshot point(Labels labels, double value) {
-		return GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
+		return new GaugeDataPointSnapshot(value, labels, null);
 	}
 
 	private static CounterDataPointSnapshot counterPoint(Labels labels, double value) {
-		return CounterDataPointSnapshot.builder().labels(labels).value(value).build();
+		return new CounterDataPointSnapshot(value, labels, null, 0);
 	}
 
 	/** {@code Device Resets} → {@code device_resets}. */
 	static String snake(String name) {
 		return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+	}
+
+	/** What a session's labels are made of. */
+	private record LabelKey(String driver, String target, String session, String initiator) {
+
+	}
+
+	/**
+	 * A session's labels, built when the session is first met, and its counters of the
+	 * current scrape.
+	 */
+	private static final class SessionLabels {
+
+		/** The data directions in the order a snapshot lists them. */
+		static final List<String> DIRECTIONS = List.of("read", "write", "bidi", "none", "unknown");
+
+		/** Indexes into {@link #DIRECTIONS} in the order of the names. */
+		static final int[] DIRECTIONS_BY_NAME = { 2, 3, 0, 4, 1 };
+
+		/** The order of the labels {@code driver, initiator, session, target}. */
+		static final Comparator<SessionLabels> LABEL_ORDER = Comparator
+			.comparing((SessionLabels labels) -> labels.key.driver())
+			.thenComparing((labels) -> labels.key.initiator())
+			.thenComparing((labels) -> labels.key.session())
+			.thenComparing((labels) -> labels.key.target());
+
+		final LabelKey key;
+
+		final Labels base;
+
+		private final @Nullable Labels[] directions = new Labels[DIRECTIONS.size()];
+
+		SessionStats stats;
+
+		SessionLabels(LabelKey key) {
+			this.key = key;
+			this.base = Labels.of(SESSION_LABELS,
+					new String[] { key.driver(), key.target(), key.session(), key.initiator() });
+		}
+
+		/** The base labels with {@code direction}, built once. */
+		Labels direction(int index) {
+			Labels labels = this.directions[index];
+			if (labels == null) {
+				labels = this.base.add("direction", DIRECTIONS.get(index));
+				this.directions[index] = labels;
+			}
+			return labels;
+		}
+
+		@Nullable DirectionStats direction(String name) {
+			for (DirectionStats direction : this.stats.directions()) {
+				if (direction.direction().equals(name)) {
+					return direction;
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

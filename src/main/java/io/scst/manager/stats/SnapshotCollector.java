@@ -3,6 +3,7 @@ package io.scst.manager.stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,18 @@ import io.scst.manager.sysfs.SysfsException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks the SCST tree once and returns what the metrics need. Objects that vanish during
- * the walk are left out rather than failing the walk; objects beyond the caps are
- * counted, not read.
+ * Walks the SCST tree and returns what the metrics need. Objects that vanish during the
+ * walk are left out rather than failing the walk; objects beyond the caps are counted,
+ * not read.
+ * <p>
+ * Every walk lists which targets, sessions and devices exist and reads every session's
+ * counter files. What changes only through management writes (the <em>layout</em>: which
+ * counter files each session has, the LUN counts of targets, each device's handler, size,
+ * block size, read-only flag and exported LUNs) is kept from the walk that read it and
+ * read again when it may have changed: after any write through this server's gateway,
+ * when a target or device appeared or disappeared, when a read of it failed (an object
+ * vanished while it was read), and when it is older than
+ * {@code scst.metrics.structure-max-age}.
  */
 final class SnapshotCollector {
 
@@ -37,69 +47,119 @@ final class SnapshotCollector {
 
 	private final MetricsProperties properties;
 
+	/** The layout the last walk used; guarded by {@code this}. */
+	private @Nullable Layout layout;
+
+	/** Reads that failed while the layout was read; guarded by {@code this}. */
+	private int failures;
+
 	SnapshotCollector(ScstSysfs sysfs, ScstService scst, MetricsProperties properties) {
 		this.sysfs = sysfs;
 		this.scst = scst;
 		this.properties = properties;
 	}
 
-	/** Walk the whole tree (counters included). */
-	ScstSnapshot collect() {
+	/** Walk the tree: every counter, and the layout when it has to be read again. */
+	synchronized ScstSnapshot collect() {
 		Instant takenAt = Instant.now();
 		long start = System.nanoTime();
 		if (!this.sysfs.available()) {
+			this.layout = null;
 			return ScstSnapshot.unavailable(takenAt, Duration.ofNanos(System.nanoTime() - start));
 		}
+		long writes = this.sysfs.writes();
 		String version = optional(this.scst::version);
 		Long threads = number(ScstTree.THREADS);
-		List<TargetStats> targets = new ArrayList<>();
-		List<SessionStats> sessions = new ArrayList<>();
-		int droppedTargets = 0;
-		int droppedSessions = 0;
 		Map<String, Long> localStats = null;
+		List<TargetEntry> live = new ArrayList<>();
 		for (String driver : directories(ScstTree.TARGET_DRIVERS)) {
 			if (driver.equals(ScstTree.SCST_LOCAL)) {
 				localStats = localStats();
 			}
 			for (String targetEntry : directories(ScstTree.targetDriver(driver))) {
 				String target = ScstTree.objectName(targetEntry);
-				List<String> sessionEntries = directories(ScstTree.sessions(driver, target));
-				if (targets.size() >= this.properties.maxTargets()) {
-					droppedTargets++;
-					droppedSessions += sessionEntries.size();
+				live.add(new TargetEntry(driver, target, directories(ScstTree.sessions(driver, target))));
+			}
+		}
+		List<String> liveDevices = new ArrayList<>();
+		for (Entry entry : list(ScstTree.DEVICES)) {
+			if (!entry.isFile()) {
+				liveDevices.add(entry.name());
+			}
+		}
+		Layout previous = this.layout;
+		Layout layout = (previous != null
+				&& previous.reusable(writes, start, this.properties.structureMaxAge(), live, liveDevices)) ? previous
+						: readLayout(writes, start, live, liveDevices);
+		List<TargetStats> targets = new ArrayList<>();
+		List<SessionStats> sessions = new ArrayList<>();
+		Map<SessionKey, SessionFiles> known = (previous != null && layout == previous) ? previous.sessions() : Map.of();
+		boolean vanished = false;
+		Map<SessionKey, SessionFiles> sessionFiles = new HashMap<>(Math.max(16, known.size() * 2));
+		int droppedTargets = 0;
+		int droppedSessions = 0;
+		for (TargetEntry target : live) {
+			if (targets.size() >= this.properties.maxTargets()) {
+				droppedTargets++;
+				droppedSessions += target.sessions().size();
+				continue;
+			}
+			targets.add(new TargetStats(target.driver(), target.target(), target.sessions().size(),
+					layout.luns().getOrDefault(target.key(), 0)));
+			for (String session : target.sessions()) {
+				if (sessions.size() >= this.properties.maxSessions()) {
+					droppedSessions++;
 					continue;
 				}
-				targets.add(new TargetStats(driver, target, sessionEntries.size(), lunCount(driver, target)));
-				for (String session : sessionEntries) {
-					if (sessions.size() >= this.properties.maxSessions()) {
-						droppedSessions++;
-						continue;
-					}
-					SessionStats stats = session(driver, target, session);
-					if (stats != null) {
-						sessions.add(stats);
-					}
+				SessionKey key = new SessionKey(target.driver(), target.target(), session);
+				SessionFiles files = known.get(key);
+				if (files == null) {
+					files = sessionFiles(key);
+				}
+				SessionStats stats = (files != null) ? read(key, files) : null;
+				if (stats != null) {
+					sessions.add(stats);
+					sessionFiles.put(key, files);
+				}
+				else {
+					vanished = true;
 				}
 			}
 		}
+		this.layout = layout.withSessions(sessionFiles, !vanished);
+		return new ScstSnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), true, version,
+				(threads != null) ? threads.intValue() : null, targets, sessions, layout.devices(), localStats,
+				new Dropped(droppedTargets, droppedSessions, layout.droppedDevices()));
+	}
+
+	/**
+	 * Read the layout: the LUN counts of the targets within the cap, the devices within
+	 * the cap. Session files are found as sessions are met.
+	 */
+	private Layout readLayout(long writes, long start, List<TargetEntry> live, List<String> liveDevices) {
+		this.failures = 0;
+		Map<String, Integer> luns = new HashMap<>();
+		for (int i = 0; i < live.size() && i < this.properties.maxTargets(); i++) {
+			TargetEntry target = live.get(i);
+			luns.put(target.key(), lunCount(target.driver(), target.target()));
+		}
 		List<DeviceStats> devices = new ArrayList<>();
 		int droppedDevices = 0;
-		for (Entry entry : list(ScstTree.DEVICES)) {
-			if (entry.isFile()) {
-				continue;
-			}
+		for (String name : liveDevices) {
 			if (devices.size() >= this.properties.maxDevices()) {
 				droppedDevices++;
 				continue;
 			}
-			DeviceStats device = device(entry.name());
+			DeviceStats device = device(name);
 			if (device != null) {
 				devices.add(device);
 			}
+			else {
+				this.failures++;
+			}
 		}
-		return new ScstSnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), true, version,
-				(threads != null) ? threads.intValue() : null, targets, sessions, devices, localStats,
-				new Dropped(droppedTargets, droppedSessions, droppedDevices));
+		return new Layout(writes, start, this.failures == 0, live.stream().map(TargetEntry::key).toList(),
+				List.copyOf(liveDevices), luns, List.copyOf(devices), droppedDevices, Map.of());
 	}
 
 	/**
@@ -112,56 +172,99 @@ final class SnapshotCollector {
 		}
 		Set<String> targets = new TreeSet<>();
 		Set<String> sessions = new TreeSet<>();
-		for (String driver : directories(ScstTree.TARGET_DRIVERS)) {
-			for (String targetEntry : directories(ScstTree.targetDriver(driver))) {
+		for (String driver : names(ScstTree.TARGET_DRIVERS)) {
+			for (String targetEntry : names(ScstTree.targetDriver(driver))) {
 				String target = ScstTree.objectName(targetEntry);
 				targets.add(TreeStructure.key(driver, target));
-				for (String session : directories(ScstTree.sessions(driver, target))) {
+				for (String session : names(ScstTree.sessions(driver, target))) {
 					sessions.add(TreeStructure.key(driver, target, session));
 				}
 			}
 		}
-		Set<String> devices = list(ScstTree.DEVICES).stream()
+		Set<String> devices = quietly(ScstTree.DEVICES).stream()
 			.filter((entry) -> !entry.isFile())
 			.map(Entry::name)
 			.collect(Collectors.toCollection(TreeSet::new));
 		return new TreeStructure(targets, sessions, devices);
 	}
 
-	private @Nullable SessionStats session(String driver, String target, String session) {
-		ScstPath dir = ScstTree.session(driver, target, session);
+	/** Directory names of a listing, without counting a failure (for the watcher). */
+	private List<String> names(ScstPath dir) {
+		return quietly(dir).stream().filter(Entry::isDirectory).map(Entry::name).toList();
+	}
+
+	private List<Entry> quietly(ScstPath dir) {
 		try {
-			Set<String> files = names(this.sysfs.list(dir));
-			String initiator = this.sysfs.read(dir.resolve(ScstTree.INITIATOR_NAME)).value();
-			List<DirectionStats> directions = new ArrayList<>();
-			for (String direction : ScstTree.IO_DIRECTIONS) {
-				String commands = ScstTree.sessionCommandCount(direction);
-				if (files.contains(commands)) {
-					Long kb = files.contains(ScstTree.sessionIoKilobytes(direction))
-							? numberOrZero(dir.resolve(ScstTree.sessionIoKilobytes(direction))) : null;
-					Long unaligned = files.contains(ScstTree.sessionUnalignedCount(direction))
-							? numberOrZero(dir.resolve(ScstTree.sessionUnalignedCount(direction))) : null;
-					directions.add(new DirectionStats(direction, numberOrZero(dir.resolve(commands)),
-							(kb != null) ? kb * 1024 : null, unaligned));
-				}
-			}
-			for (String direction : ScstTree.COMMAND_ONLY_DIRECTIONS) {
-				String commands = ScstTree.sessionCommandCount(direction);
-				if (files.contains(commands)) {
-					directions.add(new DirectionStats(direction, numberOrZero(dir.resolve(commands)), null, null));
-				}
-			}
-			List<DifFailures> dif = files.contains(ScstTree.DIF_CHECKS_FAILED)
-					? difTable(this.sysfs.read(dir.resolve(ScstTree.DIF_CHECKS_FAILED)).value()) : List.of();
-			Long commands = files.contains(ScstTree.SESSION_COMMANDS) ? number(dir.resolve(ScstTree.SESSION_COMMANDS))
-					: null;
-			Long active = files.contains(ScstTree.SESSION_ACTIVE_COMMANDS)
-					? number(dir.resolve(ScstTree.SESSION_ACTIVE_COMMANDS)) : null;
-			return new SessionStats(driver, target, session, initiator, commands, active, directions, dif);
+			return this.sysfs.list(dir);
+		}
+		catch (SysfsException ex) {
+			return List.of();
+		}
+	}
+
+	/** Which of the counter files a session shows, or {@code null} when it is gone. */
+	private @Nullable SessionFiles sessionFiles(SessionKey key) {
+		ScstPath dir = ScstTree.session(key.driver(), key.target(), key.session());
+		Set<String> files;
+		try {
+			files = names(this.sysfs.list(dir));
 		}
 		catch (SysfsException ex) {
 			return null;
 		}
+		List<DirectionFiles> directions = new ArrayList<>();
+		for (String direction : ScstTree.IO_DIRECTIONS) {
+			String commands = ScstTree.sessionCommandCount(direction);
+			if (files.contains(commands)) {
+				directions.add(new DirectionFiles(direction, dir.resolve(commands),
+						present(dir, files, ScstTree.sessionIoKilobytes(direction)),
+						present(dir, files, ScstTree.sessionUnalignedCount(direction))));
+			}
+		}
+		for (String direction : ScstTree.COMMAND_ONLY_DIRECTIONS) {
+			String commands = ScstTree.sessionCommandCount(direction);
+			if (files.contains(commands)) {
+				directions.add(new DirectionFiles(direction, dir.resolve(commands), null, null));
+			}
+		}
+		return new SessionFiles(dir.resolve(ScstTree.INITIATOR_NAME), present(dir, files, ScstTree.SESSION_COMMANDS),
+				present(dir, files, ScstTree.SESSION_ACTIVE_COMMANDS), directions,
+				present(dir, files, ScstTree.DIF_CHECKS_FAILED));
+	}
+
+	private static @Nullable ScstPath present(ScstPath dir, Set<String> files, String name) {
+		return files.contains(name) ? dir.resolve(name) : null;
+	}
+
+	/**
+	 * Read a session's files, each once; {@code null} when one of them is gone (the
+	 * session vanished).
+	 */
+	private @Nullable SessionStats read(SessionKey key, SessionFiles files) {
+		try {
+			String initiator = this.sysfs.read(files.initiator()).value();
+			List<DirectionStats> directions = new ArrayList<>(files.directions().size());
+			for (DirectionFiles direction : files.directions()) {
+				long commands = count(direction.commands());
+				Long bytes = (direction.kilobytes() != null) ? count(direction.kilobytes()) * 1024 : null;
+				Long unaligned = (direction.unaligned() != null) ? count(direction.unaligned()) : null;
+				directions.add(new DirectionStats(direction.direction(), commands, bytes, unaligned));
+			}
+			List<DifFailures> dif = (files.dif() != null) ? difTable(this.sysfs.read(files.dif()).value()) : List.of();
+			Long commands = (files.commands() != null) ? parseLong(this.sysfs.read(files.commands()).value()) : null;
+			Long active = (files.active() != null) ? parseLong(this.sysfs.read(files.active()).value()) : null;
+			return new SessionStats(key.driver(), key.target(), key.session(), initiator, commands, active, directions,
+					dif);
+		}
+		catch (SysfsException ex) {
+			return null;
+		}
+	}
+
+	/** A counter: 0 when it does not parse. */
+	private long count(ScstPath path) {
+		Long value = parseLong(this.sysfs.read(path).value());
+		return (value != null) ? value : 0;
 	}
 
 	private @Nullable DeviceStats device(String name) {
@@ -248,6 +351,7 @@ final class SnapshotCollector {
 			return this.sysfs.list(dir);
 		}
 		catch (SysfsException ex) {
+			this.failures++;
 			return List.of();
 		}
 	}
@@ -284,13 +388,86 @@ final class SnapshotCollector {
 		}
 	}
 
-	private static <T> @Nullable T optional(java.util.function.Supplier<T> read) {
+	private <T> @Nullable T optional(java.util.function.Supplier<T> read) {
 		try {
 			return read.get();
 		}
 		catch (SysfsException ex) {
+			this.failures++;
 			return null;
 		}
+	}
+
+	/** A target as listed by this walk, with its session entries. */
+	private record TargetEntry(String driver, String target, List<String> sessions) {
+
+		String key() {
+			return TreeStructure.key(this.driver, this.target);
+		}
+
+	}
+
+	/** A session's identity in the tree. */
+	private record SessionKey(String driver, String target, String session) {
+
+	}
+
+	/** The files of a session that a walk reads ({@code null}: the session has none). */
+	private record SessionFiles(ScstPath initiator, @Nullable ScstPath commands, @Nullable ScstPath active,
+			List<DirectionFiles> directions, @Nullable ScstPath dif) {
+
+	}
+
+	/** The counter files of one data direction. */
+	private record DirectionFiles(String direction, ScstPath commands, @Nullable ScstPath kilobytes,
+			@Nullable ScstPath unaligned) {
+
+	}
+
+	/**
+	 * What a walk read of the layout and when.
+	 *
+	 * @param writes the gateway's write count before it was read
+	 * @param readAt {@link System#nanoTime()} before it was read
+	 * @param complete whether every read of it succeeded
+	 * @param targets every target ({@code driver/target}) as listed then, in tree order
+	 * @param deviceNames every device as listed then, in tree order
+	 * @param luns the LUN count of each target within the cap
+	 * @param devices the devices within the cap that could be read
+	 * @param droppedDevices devices beyond the cap
+	 * @param sessions the files of each session met by the last walk
+	 */
+	private record Layout(long writes, long readAt, boolean complete, List<String> targets, List<String> deviceNames,
+			Map<String, Integer> luns, List<DeviceStats> devices, int droppedDevices,
+			Map<SessionKey, SessionFiles> sessions) {
+
+		/**
+		 * Whether a walk that started at {@code now} may use this layout: nothing was
+		 * written through the gateway since it was read, every read of it succeeded, it
+		 * is younger than {@code maxAge} and the same targets and devices exist.
+		 */
+		boolean reusable(long writes, long now, Duration maxAge, List<TargetEntry> live, List<String> liveDevices) {
+			if (!this.complete || writes != this.writes || now - this.readAt >= maxAge.toNanos()
+					|| live.size() != this.targets.size() || !liveDevices.equals(this.deviceNames)) {
+				return false;
+			}
+			for (int i = 0; i < live.size(); i++) {
+				if (!live.get(i).key().equals(this.targets.get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * This layout with the session files of the walk that used it; incomplete when a
+		 * session vanished during that walk.
+		 */
+		Layout withSessions(Map<SessionKey, SessionFiles> sessions, boolean allRead) {
+			return new Layout(this.writes, this.readAt, this.complete && allRead, this.targets, this.deviceNames,
+					this.luns, this.devices, this.droppedDevices, sessions);
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 	private final ReentrantLock writeLock = new ReentrantLock(true);
 
 	private final GatewayListener listener;
+
+	private final AtomicLong writes = new AtomicLong();
 
 	protected AbstractScstSysfs(Duration timeout, GatewayListener listener) {
 		this.timeout = timeout;
@@ -167,8 +170,14 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 			}
 		}
 		finally {
+			this.writes.incrementAndGet();
 			this.writeLock.unlock();
 		}
+	}
+
+	@Override
+	public long writes() {
+		return this.writes.get();
 	}
 
 	private void awaitResult(ScstPath path, String written, long start) {

@@ -149,6 +149,15 @@ public interface ScstSysfs {
 	}
 
 	/**
+	 * How many writes this gateway has finished so far (each write counts once, whether
+	 * it succeeded or failed, after it returned): a reader that keeps what it read can
+	 * tell whether this gateway has changed the tree since. Changes made by others
+	 * (another process, the kernel) are not counted.
+	 * @return the count, starting at 0
+	 */
+	long writes();
+
+	/**
 	 * Read a link's target exactly as stored (relative).
 	 * @param path the link
 	 * @return the target text

@@ -54,12 +54,13 @@ class ScaleBenchmark {
 		.mapToInt((divisor) -> Integer.parseInt(divisor.strip()))
 		.toArray();
 
-	/** Only the list throughput (at the full size), nothing else. */
-	private static final boolean THROUGHPUT_ONLY = Boolean.getBoolean("bench.throughput-only");
-
 	private static final String WRK_DURATION = System.getProperty("bench.wrk.duration", "3s");
 
 	private static final int WRK_ROUNDS = Integer.getInteger("bench.wrk.rounds", 5);
+
+	/** Which figures to measure ({@code -Dbench.figures=scrape}); all by default. */
+	private static final List<String> FIGURES = List
+		.of(System.getProperty("bench.figures", "inventory,scrape,apply,throughput").split(","));
 
 	@TempDir
 	Path dir;
@@ -77,12 +78,16 @@ class ScaleBenchmark {
 				LargeState.Counts counts = LargeState.build(sysfs, divisor);
 				print("%n== state 1/%d: %s (built in %.1f s through the gateway)", divisor, counts,
 						(System.nanoTime() - start) / 1e9);
-				if (!THROUGHPUT_ONLY) {
+				if (FIGURES.contains("inventory")) {
 					inventory(base, context, sysfs, counts, home);
+				}
+				if (FIGURES.contains("scrape")) {
 					scrape(base, context.getBean(StatsService.class), sysfs, counts);
+				}
+				if (FIGURES.contains("apply")) {
 					apply(base, sysfs, context.getBean(ConfigSaver.class));
 				}
-				if (divisor == 1) {
+				if (divisor == 1 && FIGURES.contains("throughput")) {
 					throughput(base);
 				}
 			}
@@ -103,8 +108,8 @@ class ScaleBenchmark {
 		Bench.Recorder recorder = new Bench.Recorder(sysfs);
 		new ConfigService(recorder.sysfs, new ConfigStore(home.resolve("recorder.conf"), 0)).export();
 		int configReads = recorder.reads.size();
-		new StatsService(recorder.sysfs, new ScstService(recorder.sysfs),
-				new MetricsProperties(Duration.ZERO, 100_000, 100_000, 100_000, Duration.ZERO, Duration.ofMinutes(1)))
+		new StatsService(recorder.sysfs, new ScstService(recorder.sysfs), new MetricsProperties(Duration.ZERO, 100_000,
+				100_000, 100_000, Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO))
 			.snapshot();
 		List<Bench.Read> distinct = recorder.distinct();
 		print("inventory: the two requests make %d gateway reads (config %d, stats %d), %d distinct",

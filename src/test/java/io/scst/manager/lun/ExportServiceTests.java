@@ -249,6 +249,11 @@ class ExportServiceTests {
 		}
 
 		@Override
+		public long writes() {
+			return this.delegate.writes();
+		}
+
+		@Override
 		public String location() {
 			return this.delegate.location();
 		}

@@ -2,6 +2,9 @@ package io.scst.manager.stats;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.scst.manager.scst.ScstService;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
@@ -41,7 +45,7 @@ class ScrapeBenchmark {
 
 	private static final int WARMUPS = 3;
 
-	private static final int RUNS = 9;
+	private static final int RUNS = Integer.getInteger("bench.runs", 9);
 
 	@Test
 	void scrapeAgainstRawCounterReads() throws IOException {
@@ -51,52 +55,102 @@ class ScrapeBenchmark {
 			long setup = System.nanoTime();
 			List<ScstPath> counterFiles = build(sysfs);
 			System.out.printf(Locale.ROOT, "setup: %.1f s%n", (System.nanoTime() - setup) / 1e9);
-			MetricsProperties properties = new MetricsProperties(Duration.ZERO, 10_000, 10_000, 10_000, Duration.ZERO,
-					Duration.ofMinutes(1));
-			StatsService stats = new StatsService(sysfs, new ScstService(sysfs), properties);
+			StatsService stats = stats(sysfs, Duration.ZERO, Duration.ofHours(1));
 			ScstMetricsCollector collector = new ScstMetricsCollector(stats);
+			ScstMetricsCollector rereading = new ScstMetricsCollector(stats(sysfs, Duration.ZERO, Duration.ZERO));
 			PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
 			ScstSnapshot check = stats.snapshot();
 			assertThat(check.sessions()).hasSize(TARGETS * SESSIONS_PER_TARGET + 1);
 			assertThat(check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum())
 				.isGreaterThanOrEqualTo(TARGETS * LUNS_PER_TARGET);
+			ScstMetricsCollector fromCache = new ScstMetricsCollector(stats(sysfs, Duration.ofHours(1), Duration.ZERO));
+			MetricSnapshots prebuilt = fromCache.collect();
 
-			long[] raw = new long[RUNS];
-			long[] scrape = new long[RUNS];
-			long[] walk = new long[RUNS];
-			int bytes = 0;
+			Phase raw = new Phase("raw counter reads");
+			Phase scrape = new Phase("scrape, layout kept (walk + samples + text)");
+			Phase cold = new Phase("scrape, layout read again (structure-max-age=0)");
+			Phase walk = new Phase("profile: walk alone, layout kept");
+			Phase samples = new Phase("profile: samples from a taken snapshot");
+			Phase exposition = new Phase("profile: text exposition of built samples");
+			int[] bytes = new int[1];
 			for (int run = -WARMUPS; run < RUNS; run++) {
-				long start = System.nanoTime();
-				long sum = 0;
-				for (ScstPath file : counterFiles) {
-					sum += sysfs.read(file).value().length();
-				}
-				long rawTook = System.nanoTime() - start;
-				assertThat(sum).isPositive();
-				start = System.nanoTime();
-				ByteArrayOutputStream out = new ByteArrayOutputStream();
-				writer.write(out, collector.collect());
-				long scrapeTook = System.nanoTime() - start;
-				bytes = out.size();
-				start = System.nanoTime();
-				stats.snapshot();
-				long walkTook = System.nanoTime() - start;
-				if (run >= 0) {
-					walk[run] = walkTook;
-					raw[run] = rawTook;
-					scrape[run] = scrapeTook;
-				}
+				raw.measure(run, () -> {
+					long sum = 0;
+					for (ScstPath file : counterFiles) {
+						sum += sysfs.read(file).value().length();
+					}
+					assertThat(sum).isPositive();
+				});
+				scrape.measure(run, () -> {
+					ByteArrayOutputStream out = new ByteArrayOutputStream();
+					write(writer, out, collector.collect());
+					bytes[0] = out.size();
+				});
+				cold.measure(run, () -> write(writer, new ByteArrayOutputStream(), rereading.collect()));
+				walk.measure(run, stats::snapshot);
+				samples.measure(run, fromCache::collect);
+				exposition.measure(run, () -> write(writer, new ByteArrayOutputStream(), prebuilt));
 			}
-			double rawMedian = median(raw) / 1e6;
-			double scrapeMedian = median(scrape) / 1e6;
 			System.out.printf(Locale.ROOT, "sessions=%d luns=%d counter files=%d exposition=%d bytes%n"
-					+ "raw counter reads: median %.1f ms; scrape (walk + exposition): median %.1f ms; "
-					+ "ratio %.2f; of which the walk alone: median %.1f ms (medians of %d runs after %d warm-ups)%n",
-					check.sessions().size(), check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(),
-					counterFiles.size(), bytes, rawMedian, scrapeMedian, scrapeMedian / rawMedian, median(walk) / 1e6,
-					RUNS, WARMUPS);
+					+ "(%d runs after %d warm-ups, interleaved; in ms: wall-clock median and minimum, CPU time of "
+					+ "this thread median; ratios = median / raw counter reads median)%n", check.sessions().size(),
+					check.targets().stream().mapToInt(ScstSnapshot.TargetStats::luns).sum(), counterFiles.size(),
+					bytes[0], RUNS, WARMUPS);
+			for (Phase phase : List.of(raw, scrape, cold, walk, samples, exposition)) {
+				phase.print(raw);
+			}
 		}
+	}
+
+	private static void write(PrometheusTextFormatWriter writer, ByteArrayOutputStream out, MetricSnapshots snapshots) {
+		try {
+			writer.write(out, snapshots);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Wall-clock and CPU time of one figure over the runs. */
+	private static final class Phase {
+
+		private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+		private final String name;
+
+		private final long[] wall = new long[RUNS];
+
+		private final long[] cpu = new long[RUNS];
+
+		Phase(String name) {
+			this.name = name;
+		}
+
+		void measure(int run, Runnable work) {
+			long cpuStart = THREADS.getCurrentThreadCpuTime();
+			long start = System.nanoTime();
+			work.run();
+			long took = System.nanoTime() - start;
+			long cpuTook = THREADS.getCurrentThreadCpuTime() - cpuStart;
+			if (run >= 0) {
+				this.wall[run] = took;
+				this.cpu[run] = cpuTook;
+			}
+		}
+
+		void print(Phase floor) {
+			System.out.printf(Locale.ROOT, "%-50s wall %7.1f (min %7.1f) ratio %5.2f | cpu %7.1f ratio %5.2f%n",
+					this.name, median(this.wall) / 1e6, Arrays.stream(this.wall).min().orElseThrow() / 1e6,
+					median(this.wall) / median(floor.wall), median(this.cpu) / 1e6,
+					median(this.cpu) / median(floor.cpu));
+		}
+
+	}
+
+	private static StatsService stats(SimulatedScstSysfs sysfs, Duration maxAge, Duration structureMaxAge) {
+		return new StatsService(sysfs, new ScstService(sysfs), new MetricsProperties(maxAge, 10_000, 10_000, 10_000,
+				Duration.ZERO, Duration.ofMinutes(1), structureMaxAge));
 	}
 
 	/** 1,000 scst_local targets with 16 LUNs and 4 sessions each; the counter files. */

@@ -24,8 +24,8 @@ class StatsServiceTests {
 	}
 
 	private StatsService service(Duration maxAge, int maxSessions) {
-		return new StatsService(this.sysfs, new ScstService(this.sysfs),
-				new MetricsProperties(maxAge, 100, maxSessions, 100, Duration.ZERO, Duration.ofMinutes(1)));
+		return new StatsService(this.sysfs, new ScstService(this.sysfs), new MetricsProperties(maxAge, 100, maxSessions,
+				100, Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(60)));
 	}
 
 	@Test
@@ -35,6 +35,25 @@ class StatsServiceTests {
 		this.simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", 1, 1, 0, 0);
 		assertThat(service.snapshot()).isSameAs(first);
 		assertThat(service.walks()).isEqualTo(1);
+	}
+
+	@Test
+	void aSnapshotOlderThanMaxAgeIsNotServed() throws InterruptedException {
+		StatsService service = service(Duration.ofMillis(200), 100);
+		ScstSnapshot first = service.snapshot();
+		this.simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", 4, 1, 0, 0);
+		Thread.sleep(200);
+		ScstSnapshot later = service.snapshot();
+		assertThat(later).isNotSameAs(first);
+		assertThat(later.takenAt()).isAfterOrEqualTo(first.takenAt().plusMillis(200));
+		assertThat(later.sessions()
+			.stream()
+			.filter((s) -> s.session().equals("scst_local_host"))
+			.findFirst()
+			.orElseThrow()
+			.directions()
+			.get(0)
+			.commands()).isEqualTo(4);
 	}
 
 	@Test

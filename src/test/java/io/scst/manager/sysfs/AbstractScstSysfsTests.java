@@ -48,6 +48,20 @@ class AbstractScstSysfsTests {
 	}
 
 	@Test
+	void everyFinishedWriteIsCountedWhetherItSucceededOrFailedAndReadsAreNot() {
+		assertThat(this.sysfs.writes()).isZero();
+		this.sysfs.writes(null);
+		this.sysfs.writes(Errno.EINVAL);
+		this.sysfs.write(MGMT, "add_device disk1 filename=/d");
+		assertThat(this.sysfs.writes()).isOne();
+		this.sysfs.reads(AbstractScstSysfs.LAST_RESULT, "-22\n");
+		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> this.sysfs.write(MGMT, "bogus"));
+		this.sysfs.reads(ATTRIBUTE, "4096\n");
+		this.sysfs.read(ATTRIBUTE);
+		assertThat(this.sysfs.writes()).isEqualTo(2);
+	}
+
+	@Test
 	void aValueAlreadyEndingInANewlineGetsNoSecondOne() {
 		this.sysfs.writes(null);
 		this.sysfs.write(MGMT, "x\n");
