@@ -238,7 +238,7 @@ public final class ScstSimulator implements AutoCloseable {
 				throw rejected(Errno.ENOTDIR, Stage.OPEN, dir, null);
 			}
 			List<Entry> entries = new ArrayList<>();
-			for (Node child : directory.children.values()) {
+			for (Node child : directory.children()) {
 				entries.add(new Entry(fromKernfs(child.name), child.type(), child.mode()));
 			}
 			return entries;
@@ -313,7 +313,7 @@ public final class ScstSimulator implements AutoCloseable {
 		if (this.faults.takeReadEagain(path)) {
 			throw rejected(Errno.EAGAIN, Stage.READ, path, null);
 		}
-		if (!file.queuedRead) {
+		if (!file.kind.queuedRead()) {
 			return latin1(readUnderLock(file, path));
 		}
 		if (this.options.debugEagain()) {
@@ -395,7 +395,7 @@ public final class ScstSimulator implements AutoCloseable {
 
 	private void store(Node.File file, ScstPath path, String text) {
 		Errno forced = this.faults.takeWriteError(path);
-		if (file.queue == Node.Queue.DIRECT) {
+		if (file.kind.queue() == Node.Queue.DIRECT) {
 			if (forced != null) {
 				throw rejected(forced, Stage.WRITE, path, text);
 			}
@@ -413,7 +413,7 @@ public final class ScstSimulator implements AutoCloseable {
 		}
 		this.lock.lock();
 		try {
-			if (!file.precheck.queue(text)) {
+			if (!file.kind.precheck().queue(text)) {
 				return;
 			}
 		}
@@ -529,7 +529,7 @@ public final class ScstSimulator implements AutoCloseable {
 			throw rejected(forWrite ? Errno.EISDIR : Errno.EISDIR, forWrite ? Stage.OPEN : Stage.READ, path, text);
 		}
 		Node.File file = (Node.File) node;
-		if (forWrite ? (file.mode & 0200) == 0 : (file.mode & 0400) == 0) {
+		if (forWrite ? (file.mode() & 0200) == 0 : (file.mode() & 0400) == 0) {
 			throw rejected(Errno.EACCES, Stage.OPEN, path, text);
 		}
 		return file;
@@ -679,10 +679,10 @@ public final class ScstSimulator implements AutoCloseable {
 		return CpuMask.format(CpuMask.all(cpus()), cpus());
 	}
 
-	List<Integer> newPids(int count) {
-		List<Integer> pids = new ArrayList<>();
+	int[] newPids(int count) {
+		int[] pids = new int[count];
 		for (int i = 0; i < count; i++) {
-			pids.add(this.nextPid++);
+			pids[i] = this.nextPid++;
 		}
 		return pids;
 	}

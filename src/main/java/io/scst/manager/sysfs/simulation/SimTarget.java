@@ -174,7 +174,7 @@ final class SimTarget {
 				(data) -> this.aenDisabled = zeroOrOneByte(data)));
 		d.add(Attr.ro("sg_tablesize", () -> "65535\n"));
 		for (SimSession.Direction direction : SimSession.Direction.values()) {
-			for (String counter : direction.counterNames()) {
+			for (String counter : direction.counterNames) {
 				d.add(Attr.roQueued(counter, () -> Attr.line(sum(direction, counter))));
 			}
 		}
