@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,9 @@ public final class ScstSimulator implements AutoCloseable {
 	private @Nullable BufferedWriter journal;
 
 	private boolean restored;
+
+	/** Whether the journal is being replayed (its rewrite is flushed once at the end). */
+	private boolean replaying;
 
 	final Node.Dir root = new Node.Dir("scst_tgt");
 
@@ -603,19 +607,27 @@ public final class ScstSimulator implements AutoCloseable {
 
 	// ---------------------------------------------------------------- journal
 
+	/**
+	 * Replay the journal and keep what still applies. The entries that apply are written
+	 * to a new file that replaces the journal only when the replay is complete (so a
+	 * replay that does not finish leaves the journal as it was), and flushed once at the
+	 * end instead of per entry.
+	 */
 	private void openJournal(Path file) {
 		List<String> entries = new ArrayList<>();
+		Path replayed = file.resolveSibling(file.getFileName() + ".replay");
 		try {
 			if (Files.exists(file)) {
 				entries = Files.readAllLines(file, StandardCharsets.US_ASCII);
 			}
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			this.journal = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+			this.journal = Files.newBufferedWriter(replayed, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
 					StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open simulator journal " + file, ex);
 		}
+		this.replaying = true;
 		int applied = 0;
 		for (String entry : entries) {
 			int tab = entry.indexOf('\t');
@@ -641,6 +653,16 @@ public final class ScstSimulator implements AutoCloseable {
 				this.lock.unlock();
 			}
 		}
+		this.replaying = false;
+		try {
+			this.journal.close();
+			Files.move(replayed, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			this.journal = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.APPEND,
+					StandardOpenOption.WRITE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot replace simulator journal " + file, ex);
+		}
 		this.restored = applied > 0;
 		if (this.restored) {
 			logger.info("Simulator state restored from {} ({} writes)", file, applied);
@@ -656,7 +678,9 @@ public final class ScstSimulator implements AutoCloseable {
 			this.journal.write('\t');
 			this.journal.write(Base64.getEncoder().encodeToString(latin1(text)));
 			this.journal.newLine();
-			this.journal.flush();
+			if (!this.replaying) {
+				this.journal.flush();
+			}
 		}
 		catch (IOException ex) {
 			logger.warn("Writing the simulator journal failed; state will not survive a restart", ex);
@@ -781,15 +805,6 @@ public final class ScstSimulator implements AutoCloseable {
 		all.add(this.copyManager);
 		all.addAll(this.local.targets.values());
 		return all;
-	}
-
-	/** Re-evaluate which LUN set each session uses (after initiator changes). */
-	void reassignSessions() {
-		for (SimTarget target : allTargets()) {
-			for (SimSession session : List.copyOf(target.sessions)) {
-				session.assign(target.lunSetFor(session.initiatorName));
-			}
-		}
 	}
 
 	// ---------------------------------------------------------------- root

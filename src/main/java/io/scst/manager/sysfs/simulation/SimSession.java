@@ -125,6 +125,7 @@ final class SimSession {
 		target.sessions.add(session);
 		session.buildAttributes();
 		if (target.isLocal()) {
+			target.sim.local.sessionDirs.add(dirName);
 			session.hostNo = target.sim.scsi.allocateHost();
 			int ordinal = ++target.sim.sessionOrdinal;
 			session.transportId = defaultTransportId(ordinal);
@@ -240,6 +241,9 @@ final class SimSession {
 		}
 		this.target.sessions.remove(this);
 		this.target.sessionsDir.remove(this.dirName);
+		if (this.target.isLocal()) {
+			this.sim.local.sessionDirs.remove(this.dirName);
+		}
 		if (this.hostNo >= 0) {
 			for (SimulatedScsiDevice device : this.linuxDevices.values()) {
 				this.sim.scsi.removeDevice(device);

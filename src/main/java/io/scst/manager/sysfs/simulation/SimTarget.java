@@ -105,6 +105,16 @@ final class SimTarget {
 	}
 
 	/**
+	 * Re-evaluate which LUN set each session uses (after the initiators of one of this
+	 * target's groups changed; no other target's sessions can be affected).
+	 */
+	void reassignSessions() {
+		for (SimSession session : List.copyOf(this.sessions)) {
+			session.assign(lunSetFor(session.initiatorName));
+		}
+	}
+
+	/**
 	 * The LUN set a session with this initiator name uses: first matching group entry
 	 * wins.
 	 */
