@@ -29,24 +29,18 @@ final class ScsiHosts {
 	}
 
 	SimulatedScsiDevice addDevice(int host, int lun, SimDevice device) {
-		String block = device.isCdrom() ? "sr" + this.cdroms.take() : "sd" + diskSuffix(this.disks.take());
-		int sg = this.generics.take();
-		SimulatedScsiDevice scsi = new SimulatedScsiDevice(host, lun, device.isCdrom() ? "cd/dvd" : "disk",
-				device.t10VendId, device.prodId, device.prodRevLvl, "/dev/" + block, "/dev/sg" + sg);
+		boolean cdrom = device.isCdrom();
+		int block = cdrom ? this.cdroms.take() : this.disks.take();
+		SimulatedScsiDevice scsi = new SimulatedScsiDevice(host, lun, cdrom, device.t10VendId, device.prodId,
+				device.prodRevLvl, block, this.generics.take());
 		this.devices.add(scsi);
 		return scsi;
 	}
 
 	void removeDevice(SimulatedScsiDevice device) {
 		this.devices.remove(device);
-		String block = device.blockDevice().substring("/dev/".length());
-		if (block.startsWith("sr")) {
-			this.cdroms.free(Integer.parseInt(block.substring(2)));
-		}
-		else {
-			this.disks.free(diskIndex(block.substring(2)));
-		}
-		this.generics.free(Integer.parseInt(device.genericDevice().substring("/dev/sg".length())));
+		(device.cdrom() ? this.cdroms : this.disks).free(device.blockNumber());
+		this.generics.free(device.genericNumber());
 	}
 
 	List<SimulatedScsiDevice> devices() {
@@ -63,14 +57,6 @@ final class ScsiHosts {
 		}
 		while (i >= 0);
 		return name.toString();
-	}
-
-	static int diskIndex(String suffix) {
-		int index = 0;
-		for (int i = 0; i < suffix.length(); i++) {
-			index = index * 26 + (suffix.charAt(i) - 'a' + 1);
-		}
-		return index - 1;
 	}
 
 	/**
