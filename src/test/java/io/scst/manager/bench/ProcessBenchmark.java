@@ -305,7 +305,8 @@ class ProcessBenchmark {
 		double millis = (System.nanoTime() - start) / 1e6;
 		Matcher started = Pattern.compile("Started \\S+ in ([0-9.]+) seconds").matcher(read(log));
 		assertThat(started.find()).as(() -> read(log)).isTrue();
-		assertThat(read(log)).as("the archive is used").doesNotContain("[cds]");
+		// a class-data sharing archive the JVM cannot use is a warning, not an error
+		assertThat(read(log)).as("no CDS warning").doesNotContainPattern("\\[warning\\]\\[cds");
 		return new Started(process, port, millis, Double.parseDouble(started.group(1)) * 1000, rss(process));
 	}
 
