@@ -7,6 +7,21 @@ final class Attr {
 
 	static final String KEY = "[key]\n";
 
+	private static final Node.Kind READ_ONLY = new Node.Kind(0444, Node.Queue.DIRECT, Node.Precheck.ALWAYS, false);
+
+	private static final Node.Kind READ_ONLY_QUEUED = new Node.Kind(0444, Node.Queue.DIRECT, Node.Precheck.ALWAYS,
+			true);
+
+	private static final Node.Kind READ_WRITE = new Node.Kind(0644, Node.Queue.DIRECT, Node.Precheck.ALWAYS, false);
+
+	private static final Node.Kind READ_WRITE_QUEUED = new Node.Kind(0644, Node.Queue.QUEUED, Node.Precheck.ALWAYS,
+			false);
+
+	private static final Node.Kind WRITE_ONLY = new Node.Kind(0200, Node.Queue.DIRECT, Node.Precheck.ALWAYS, false);
+
+	private static final Node.Kind WRITE_ONLY_QUEUED = new Node.Kind(0200, Node.Queue.QUEUED, Node.Precheck.ALWAYS,
+			false);
+
 	private Attr() {
 	}
 
@@ -21,32 +36,32 @@ final class Attr {
 
 	/** Read-only (0444). */
 	static Node.File ro(String name, Node.Reader reader) {
-		return new Node.File(name, 0444, reader, null, Node.Queue.DIRECT, Node.Precheck.ALWAYS, false);
+		return new Node.File(name, READ_ONLY, reader, null);
 	}
 
 	/** Read-only (0444), read through the management queue. */
 	static Node.File roQueued(String name, Node.Reader reader) {
-		return new Node.File(name, 0444, reader, null, Node.Queue.DIRECT, Node.Precheck.ALWAYS, true);
+		return new Node.File(name, READ_ONLY_QUEUED, reader, null);
 	}
 
 	/** Read-write (0644), written directly. */
 	static Node.File rw(String name, Node.Reader reader, Node.Writer writer) {
-		return new Node.File(name, 0644, reader, writer, Node.Queue.DIRECT, Node.Precheck.ALWAYS, false);
+		return new Node.File(name, READ_WRITE, reader, writer);
 	}
 
 	/** Read-write (0644), written through the management queue. */
 	static Node.File rwQueued(String name, Node.Reader reader, Node.Writer writer) {
-		return new Node.File(name, 0644, reader, writer, Node.Queue.QUEUED, Node.Precheck.ALWAYS, false);
+		return new Node.File(name, READ_WRITE_QUEUED, reader, writer);
 	}
 
 	/** Read-write (0644), queued when the precheck says so. */
 	static Node.File rwQueued(String name, Node.Reader reader, Node.Writer writer, Node.Precheck precheck) {
-		return new Node.File(name, 0644, reader, writer, Node.Queue.QUEUED, precheck, false);
+		return new Node.File(name, new Node.Kind(0644, Node.Queue.QUEUED, precheck, false), reader, writer);
 	}
 
 	/** Write-only (0200). */
 	static Node.File wo(String name, Node.Writer writer, Node.Queue queue) {
-		return new Node.File(name, 0200, null, writer, queue, Node.Precheck.ALWAYS, false);
+		return new Node.File(name, (queue == Node.Queue.DIRECT) ? WRITE_ONLY : WRITE_ONLY_QUEUED, null, writer);
 	}
 
 	/** The text up to the first newline. */

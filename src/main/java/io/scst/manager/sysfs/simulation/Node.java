@@ -1,9 +1,9 @@
 package io.scst.manager.sysfs.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -44,10 +44,18 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 		return full;
 	}
 
-	/** A directory. */
+	/**
+	 * A directory. Its children are kept in one array sorted by name (binary search):
+	 * large states have hundreds of thousands of small directories, and a sorted array
+	 * costs one reference per child where a tree map costs an entry object.
+	 */
 	static final class Dir extends Node {
 
-		final TreeMap<String, Node> children = new TreeMap<>();
+		private static final Node[] NONE = {};
+
+		private Node[] children = NONE;
+
+		private int size;
 
 		Dir(String name) {
 			super(name);
@@ -65,11 +73,18 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 
 		/** Add a child; a name already present is {@code EEXIST} as in kernfs. */
 		<T extends Node> T add(T child) {
-			if (this.children.containsKey(child.name)) {
+			int index = indexOf(child.name);
+			if (index >= 0) {
 				throw new SimErrno(Errno.EEXIST);
 			}
+			int at = -index - 1;
+			if (this.size == this.children.length) {
+				this.children = Arrays.copyOf(this.children, Math.max(4, this.size + (this.size >> 1)));
+			}
+			System.arraycopy(this.children, at, this.children, at + 1, this.size - at);
+			this.children[at] = child;
+			this.size++;
 			child.parent = this;
-			this.children.put(child.name, child);
 			return child;
 		}
 
@@ -78,14 +93,44 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 		}
 
 		void remove(String name) {
-			Node removed = this.children.remove(name);
-			if (removed != null) {
-				removed.parent = null;
+			int index = indexOf(name);
+			if (index < 0) {
+				return;
 			}
+			Node removed = this.children[index];
+			System.arraycopy(this.children, index + 1, this.children, index, this.size - index - 1);
+			this.children[--this.size] = null;
+			removed.parent = null;
 		}
 
 		@Nullable Node get(String name) {
-			return this.children.get(name);
+			int index = indexOf(name);
+			return (index >= 0) ? this.children[index] : null;
+		}
+
+		/** The children sorted by name (a copy). */
+		List<Node> children() {
+			return Arrays.asList(Arrays.copyOf(this.children, this.size));
+		}
+
+		/** The index of {@code name}, or {@code -(insertion point) - 1}. */
+		private int indexOf(String name) {
+			int low = 0;
+			int high = this.size - 1;
+			while (low <= high) {
+				int mid = (low + high) >>> 1;
+				int cmp = this.children[mid].name.compareTo(name);
+				if (cmp < 0) {
+					low = mid + 1;
+				}
+				else if (cmp > 0) {
+					high = mid - 1;
+				}
+				else {
+					return mid;
+				}
+			}
+			return -(low + 1);
 		}
 
 	}
@@ -133,30 +178,34 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 
 	}
 
+	/**
+	 * How a file behaves: its mode bits, how a write reaches SCST, the precheck of a
+	 * queued write and whether a read goes through the management queue. One instance is
+	 * shared by every file of the same kind.
+	 *
+	 * @param mode the mode bits
+	 * @param queue how a write reaches SCST
+	 * @param precheck the check before a write is queued
+	 * @param queuedRead whether a read goes through the management queue
+	 */
+	record Kind(int mode, Queue queue, Precheck precheck, boolean queuedRead) {
+
+	}
+
 	/** An attribute file. */
 	static final class File extends Node {
 
-		final int mode;
+		final Kind kind;
 
 		final @Nullable Reader reader;
 
 		final @Nullable Writer writer;
 
-		final Queue queue;
-
-		final Precheck precheck;
-
-		final boolean queuedRead;
-
-		File(String name, int mode, @Nullable Reader reader, @Nullable Writer writer, Queue queue, Precheck precheck,
-				boolean queuedRead) {
+		File(String name, Kind kind, @Nullable Reader reader, @Nullable Writer writer) {
 			super(name);
-			this.mode = mode;
+			this.kind = kind;
 			this.reader = reader;
 			this.writer = writer;
-			this.queue = queue;
-			this.precheck = precheck;
-			this.queuedRead = queuedRead;
 		}
 
 		@Override
@@ -166,7 +215,7 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 
 		@Override
 		int mode() {
-			return this.mode;
+			return this.kind.mode();
 		}
 
 	}

@@ -10,56 +10,37 @@ import java.util.List;
  */
 final class ScsiHosts {
 
-	private final BitSet hosts = new BitSet();
+	private final Numbers hosts = new Numbers();
 
-	private final BitSet disks = new BitSet();
+	private final Numbers disks = new Numbers();
 
-	private final BitSet cdroms = new BitSet();
+	private final Numbers cdroms = new Numbers();
 
-	private final BitSet generics = new BitSet();
+	private final Numbers generics = new Numbers();
 
 	private final List<SimulatedScsiDevice> devices = new ArrayList<>();
 
 	int allocateHost() {
-		int host = this.hosts.nextClearBit(0);
-		this.hosts.set(host);
-		return host;
+		return this.hosts.take();
 	}
 
 	void freeHost(int host) {
-		this.hosts.clear(host);
+		this.hosts.free(host);
 	}
 
 	SimulatedScsiDevice addDevice(int host, int lun, SimDevice device) {
-		String block;
-		if (device.isCdrom()) {
-			int index = this.cdroms.nextClearBit(0);
-			this.cdroms.set(index);
-			block = "sr" + index;
-		}
-		else {
-			int index = this.disks.nextClearBit(0);
-			this.disks.set(index);
-			block = "sd" + diskSuffix(index);
-		}
-		int sg = this.generics.nextClearBit(0);
-		this.generics.set(sg);
-		SimulatedScsiDevice scsi = new SimulatedScsiDevice(host, lun, device.isCdrom() ? "cd/dvd" : "disk",
-				device.t10VendId, device.prodId, device.prodRevLvl, "/dev/" + block, "/dev/sg" + sg);
+		boolean cdrom = device.isCdrom();
+		int block = cdrom ? this.cdroms.take() : this.disks.take();
+		SimulatedScsiDevice scsi = new SimulatedScsiDevice(host, lun, cdrom, device.t10VendId, device.prodId,
+				device.prodRevLvl, block, this.generics.take());
 		this.devices.add(scsi);
 		return scsi;
 	}
 
 	void removeDevice(SimulatedScsiDevice device) {
 		this.devices.remove(device);
-		String block = device.blockDevice().substring("/dev/".length());
-		if (block.startsWith("sr")) {
-			this.cdroms.clear(Integer.parseInt(block.substring(2)));
-		}
-		else {
-			this.disks.clear(diskIndex(block.substring(2)));
-		}
-		this.generics.clear(Integer.parseInt(device.genericDevice().substring("/dev/sg".length())));
+		(device.cdrom() ? this.cdroms : this.disks).free(device.blockNumber());
+		this.generics.free(device.genericNumber());
 	}
 
 	List<SimulatedScsiDevice> devices() {
@@ -78,12 +59,28 @@ final class ScsiHosts {
 		return name.toString();
 	}
 
-	static int diskIndex(String suffix) {
-		int index = 0;
-		for (int i = 0; i < suffix.length(); i++) {
-			index = index * 26 + (suffix.charAt(i) - 'a' + 1);
+	/**
+	 * Numbers handed out lowest free first. Every number below {@code lowest} is taken,
+	 * so a search starts there instead of at 0.
+	 */
+	private static final class Numbers {
+
+		private final BitSet taken = new BitSet();
+
+		private int lowest;
+
+		int take() {
+			int number = this.taken.nextClearBit(this.lowest);
+			this.taken.set(number);
+			this.lowest = number + 1;
+			return number;
 		}
-		return index - 1;
+
+		void free(int number) {
+			this.taken.clear(number);
+			this.lowest = Math.min(this.lowest, number);
+		}
+
 	}
 
 }

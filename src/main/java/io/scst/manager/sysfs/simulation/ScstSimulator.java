@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,9 @@ public final class ScstSimulator implements AutoCloseable {
 	private @Nullable BufferedWriter journal;
 
 	private boolean restored;
+
+	/** Whether the journal is being replayed (its rewrite is flushed once at the end). */
+	private boolean replaying;
 
 	final Node.Dir root = new Node.Dir("scst_tgt");
 
@@ -238,7 +242,7 @@ public final class ScstSimulator implements AutoCloseable {
 				throw rejected(Errno.ENOTDIR, Stage.OPEN, dir, null);
 			}
 			List<Entry> entries = new ArrayList<>();
-			for (Node child : directory.children.values()) {
+			for (Node child : directory.children()) {
 				entries.add(new Entry(fromKernfs(child.name), child.type(), child.mode()));
 			}
 			return entries;
@@ -313,7 +317,7 @@ public final class ScstSimulator implements AutoCloseable {
 		if (this.faults.takeReadEagain(path)) {
 			throw rejected(Errno.EAGAIN, Stage.READ, path, null);
 		}
-		if (!file.queuedRead) {
+		if (!file.kind.queuedRead()) {
 			return latin1(readUnderLock(file, path));
 		}
 		if (this.options.debugEagain()) {
@@ -395,7 +399,7 @@ public final class ScstSimulator implements AutoCloseable {
 
 	private void store(Node.File file, ScstPath path, String text) {
 		Errno forced = this.faults.takeWriteError(path);
-		if (file.queue == Node.Queue.DIRECT) {
+		if (file.kind.queue() == Node.Queue.DIRECT) {
 			if (forced != null) {
 				throw rejected(forced, Stage.WRITE, path, text);
 			}
@@ -413,7 +417,7 @@ public final class ScstSimulator implements AutoCloseable {
 		}
 		this.lock.lock();
 		try {
-			if (!file.precheck.queue(text)) {
+			if (!file.kind.precheck().queue(text)) {
 				return;
 			}
 		}
@@ -529,7 +533,7 @@ public final class ScstSimulator implements AutoCloseable {
 			throw rejected(forWrite ? Errno.EISDIR : Errno.EISDIR, forWrite ? Stage.OPEN : Stage.READ, path, text);
 		}
 		Node.File file = (Node.File) node;
-		if (forWrite ? (file.mode & 0200) == 0 : (file.mode & 0400) == 0) {
+		if (forWrite ? (file.mode() & 0200) == 0 : (file.mode() & 0400) == 0) {
 			throw rejected(Errno.EACCES, Stage.OPEN, path, text);
 		}
 		return file;
@@ -603,19 +607,27 @@ public final class ScstSimulator implements AutoCloseable {
 
 	// ---------------------------------------------------------------- journal
 
+	/**
+	 * Replay the journal and keep what still applies. The entries that apply are written
+	 * to a new file that replaces the journal only when the replay is complete (so a
+	 * replay that does not finish leaves the journal as it was), and flushed once at the
+	 * end instead of per entry.
+	 */
 	private void openJournal(Path file) {
 		List<String> entries = new ArrayList<>();
+		Path replayed = file.resolveSibling(file.getFileName() + ".replay");
 		try {
 			if (Files.exists(file)) {
 				entries = Files.readAllLines(file, StandardCharsets.US_ASCII);
 			}
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			this.journal = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+			this.journal = Files.newBufferedWriter(replayed, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
 					StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open simulator journal " + file, ex);
 		}
+		this.replaying = true;
 		int applied = 0;
 		for (String entry : entries) {
 			int tab = entry.indexOf('\t');
@@ -641,6 +653,16 @@ public final class ScstSimulator implements AutoCloseable {
 				this.lock.unlock();
 			}
 		}
+		this.replaying = false;
+		try {
+			this.journal.close();
+			Files.move(replayed, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			this.journal = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.APPEND,
+					StandardOpenOption.WRITE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot replace simulator journal " + file, ex);
+		}
 		this.restored = applied > 0;
 		if (this.restored) {
 			logger.info("Simulator state restored from {} ({} writes)", file, applied);
@@ -656,7 +678,9 @@ public final class ScstSimulator implements AutoCloseable {
 			this.journal.write('\t');
 			this.journal.write(Base64.getEncoder().encodeToString(latin1(text)));
 			this.journal.newLine();
-			this.journal.flush();
+			if (!this.replaying) {
+				this.journal.flush();
+			}
 		}
 		catch (IOException ex) {
 			logger.warn("Writing the simulator journal failed; state will not survive a restart", ex);
@@ -679,10 +703,10 @@ public final class ScstSimulator implements AutoCloseable {
 		return CpuMask.format(CpuMask.all(cpus()), cpus());
 	}
 
-	List<Integer> newPids(int count) {
-		List<Integer> pids = new ArrayList<>();
+	int[] newPids(int count) {
+		int[] pids = new int[count];
 		for (int i = 0; i < count; i++) {
-			pids.add(this.nextPid++);
+			pids[i] = this.nextPid++;
 		}
 		return pids;
 	}
@@ -781,15 +805,6 @@ public final class ScstSimulator implements AutoCloseable {
 		all.add(this.copyManager);
 		all.addAll(this.local.targets.values());
 		return all;
-	}
-
-	/** Re-evaluate which LUN set each session uses (after initiator changes). */
-	void reassignSessions() {
-		for (SimTarget target : allTargets()) {
-			for (SimSession session : List.copyOf(target.sessions)) {
-				session.assign(target.lunSetFor(session.initiatorName));
-			}
-		}
 	}
 
 	// ---------------------------------------------------------------- root

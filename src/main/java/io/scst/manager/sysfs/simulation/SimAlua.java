@@ -69,7 +69,7 @@ final class SimAlua {
 				if (device == null) {
 					throw new SimErrno(Errno.EINVAL);
 				}
-				for (Node group : this.dir.children.values()) {
+				for (Node group : this.dir.children()) {
 					if (group instanceof Node.Dir g && g.get("devices") instanceof Node.Dir d && d.get(name) != null) {
 						throw new SimErrno(Errno.EEXIST);
 					}

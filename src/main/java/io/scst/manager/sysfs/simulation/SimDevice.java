@@ -101,7 +101,7 @@ final class SimDevice {
 
 	boolean sharedPool;
 
-	@Nullable List<Integer> sharedPoolPids;
+	int @Nullable [] sharedPoolPids;
 
 	int blocked;
 
@@ -408,7 +408,7 @@ final class SimDevice {
 
 	/** Add an {@code export<N>} link to a LUN directory. */
 	String export(Node.Dir lunDir) {
-		String link = "export" + this.exportCounter++;
+		String link = ("export" + this.exportCounter++).intern();
 		this.exported.add(new Node.Link(link, lunDir::pathFromSys));
 		return link;
 	}
@@ -420,7 +420,7 @@ final class SimDevice {
 	}
 
 	/** The threads of the device's shared pool, created on first use. */
-	List<Integer> sharedPids() {
+	int[] sharedPids() {
 		if (this.sharedPoolPids == null) {
 			this.sharedPoolPids = this.sim.newPids(this.threadsNum);
 		}

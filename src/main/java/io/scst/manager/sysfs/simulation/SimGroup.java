@@ -95,7 +95,7 @@ final class SimGroup {
 			}
 			default -> throw new SimErrno(Errno.EINVAL);
 		}
-		this.target.sim.reassignSessions();
+		this.target.reassignSessions();
 	}
 
 	private static String requireName(MgmtLine line) {

@@ -1,8 +1,10 @@
 package io.scst.manager.sysfs.simulation;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.ScstPath;
@@ -33,6 +35,12 @@ final class SimLocalDriver {
 
 	/** Targets by name (as given in commands) in creation order. */
 	final Map<String, SimTarget> targets = new LinkedHashMap<>();
+
+	/**
+	 * The directory names of all sessions of all targets: a name is unique across the
+	 * driver (an index, so that adding a session does not look into every target).
+	 */
+	final Set<String> sessionDirs = new HashSet<>();
 
 	SimLocalDriver(ScstSimulator sim) {
 		this.sim = sim;
@@ -140,10 +148,8 @@ final class SimLocalDriver {
 
 	private void addSession(SimTarget target, String initiatorName) {
 		String dirName = SimSession.directoryName(target, initiatorName);
-		for (SimTarget other : this.targets.values()) {
-			if (other != target && other.sessionsDir.get(dirName) != null) {
-				throw new SimErrno(Errno.EEXIST);
-			}
+		if (this.sessionDirs.contains(dirName)) {
+			throw new SimErrno(Errno.EEXIST);
 		}
 		SimSession.create(target, initiatorName);
 	}

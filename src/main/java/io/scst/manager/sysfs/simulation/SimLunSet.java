@@ -225,7 +225,7 @@ final class SimLunSet {
 	// ---------------------------------------------------------------- LUNs
 
 	Lun add(SimDevice device, int number, boolean readOnly) {
-		Node.Dir lunDir = this.dir.dir(Integer.toString(number));
+		Node.Dir lunDir = this.dir.dir(Integer.toString(number).intern());
 		Lun lun = new Lun(this, number, device, readOnly, lunDir);
 		lunDir.add(Attr.ro("read_only", () -> Attr.keyed(lun.effectiveReadOnly() ? 1 : 0, lun.effectiveReadOnly())));
 		lunDir.add(new Node.Link("device", () -> device.dir.pathFromSys()));

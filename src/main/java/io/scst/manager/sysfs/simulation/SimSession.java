@@ -1,11 +1,11 @@
 package io.scst.manager.sysfs.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,14 +28,15 @@ final class SimSession {
 
 		final boolean full;
 
+		/** The counter file names, one set shared by every session. */
+		final List<String> counterNames;
+
 		Direction(String prefix, boolean full) {
 			this.prefix = prefix;
 			this.full = full;
-		}
-
-		List<String> counterNames() {
-			return this.full ? List.of(this.prefix + "_cmd_count", this.prefix + "_io_count_kb",
-					this.prefix + "_unaligned_cmd_count") : List.of(this.prefix + "_cmd_count");
+			this.counterNames = full
+					? List.of(prefix + "_cmd_count", prefix + "_io_count_kb", prefix + "_unaligned_cmd_count")
+					: List.of(prefix + "_cmd_count");
 		}
 
 	}
@@ -53,6 +54,11 @@ final class SimSession {
 
 	private static final int[] LATENCY_SIZES = { 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144,
 			524288 };
+
+	/** The {@code latency/} file names, one set shared by every session. */
+	private static final List<String> LATENCY_NAMES = latencyNames();
+
+	private static final int[] NO_PIDS = {};
 
 	final ScstSimulator sim;
 
@@ -119,6 +125,7 @@ final class SimSession {
 		target.sessions.add(session);
 		session.buildAttributes();
 		if (target.isLocal()) {
+			target.sim.local.sessionDirs.add(dirName);
 			session.hostNo = target.sim.scsi.allocateHost();
 			int ordinal = ++target.sim.sessionOrdinal;
 			session.transportId = defaultTransportId(ordinal);
@@ -164,10 +171,10 @@ final class SimSession {
 		}
 		SimDevice device = lun.device;
 		int index;
-		List<Integer> pids;
+		int[] pids;
 		if (device.threadsNum == 0) {
 			index = -1;
-			pids = List.of();
+			pids = NO_PIDS;
 		}
 		else if (device.sharedPool) {
 			index = -1;
@@ -177,7 +184,7 @@ final class SimSession {
 			index = device.tgtDevs.size();
 			pids = this.sim.newPids(device.threadsNum);
 		}
-		Node.Dir lunDir = this.dir.dir("lun" + lun.number);
+		Node.Dir lunDir = this.dir.dir(("lun" + lun.number).intern());
 		TgtDev tgtDev = new TgtDev(this, lun, lunDir, index, pids);
 		lunDir.add(Attr.ro("active_commands", () -> "0\n"));
 		lunDir.add(Attr.ro("thread_index", () -> Attr.line(tgtDev.threadIndex)));
@@ -234,6 +241,9 @@ final class SimSession {
 		}
 		this.target.sessions.remove(this);
 		this.target.sessionsDir.remove(this.dirName);
+		if (this.target.isLocal()) {
+			this.sim.local.sessionDirs.remove(this.dirName);
+		}
 		if (this.hostNo >= 0) {
 			for (SimulatedScsiDevice device : this.linuxDevices.values()) {
 				this.sim.scsi.removeDevice(device);
@@ -270,7 +280,7 @@ final class SimSession {
 				counters.bytes = 0;
 				counters.unaligned = 0;
 			};
-			List<String> names = direction.counterNames();
+			List<String> names = direction.counterNames;
 			d.add(Attr.rw(names.get(0), () -> Attr.line(counters.commands), reset));
 			if (direction.full) {
 				d.add(Attr.rw(names.get(1), () -> Attr.line(counters.bytes >> 10), reset));
@@ -279,16 +289,24 @@ final class SimSession {
 		}
 		d.add(new Node.Link("luns", () -> this.lunSet.dir.pathFromSys()));
 		Node.Dir latency = d.dir("latency");
-		for (char kind : new char[] { 'n', 'r', 'w', 'b' }) {
-			for (int size : LATENCY_SIZES) {
-				latency.add(Attr.rw(kind + Integer.toString(size), () -> "state count min max avg stddev\n", (data) -> {
-				}));
-			}
+		for (String name : LATENCY_NAMES) {
+			latency.add(Attr.rw(name, () -> "state count min max avg stddev\n", (data) -> {
+			}));
 		}
 		if (this.target.isCopyManager()) {
 			d.add(Attr.rwQueued("dif_checks_failed", () -> SimTarget.DIF_CHECKS, (data) -> {
 			}));
 		}
+	}
+
+	private static List<String> latencyNames() {
+		List<String> names = new ArrayList<>();
+		for (char kind : new char[] { 'n', 'r', 'w', 'b' }) {
+			for (int size : LATENCY_SIZES) {
+				names.add(kind + Integer.toString(size));
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	private void buildLocalAttributes() {
@@ -312,9 +330,9 @@ final class SimSession {
 
 		final int threadIndex;
 
-		final List<Integer> pids;
+		final int[] pids;
 
-		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir, int threadIndex, List<Integer> pids) {
+		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir, int threadIndex, int[] pids) {
 			this.session = session;
 			this.lun = lun;
 			this.dir = dir;
@@ -323,9 +341,13 @@ final class SimSession {
 		}
 
 		String pidLine() {
-			List<Integer> descending = new ArrayList<>(this.pids);
-			descending.sort(Collections.reverseOrder());
-			return descending.stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\n";
+			int[] ascending = this.pids.clone();
+			Arrays.sort(ascending);
+			StringJoiner line = new StringJoiner(" ", "", "\n");
+			for (int i = ascending.length - 1; i >= 0; i--) {
+				line.add(Integer.toString(ascending[i]));
+			}
+			return line.toString();
 		}
 
 	}

@@ -105,6 +105,16 @@ final class SimTarget {
 	}
 
 	/**
+	 * Re-evaluate which LUN set each session uses (after the initiators of one of this
+	 * target's groups changed; no other target's sessions can be affected).
+	 */
+	void reassignSessions() {
+		for (SimSession session : List.copyOf(this.sessions)) {
+			session.assign(lunSetFor(session.initiatorName));
+		}
+	}
+
+	/**
 	 * The LUN set a session with this initiator name uses: first matching group entry
 	 * wins.
 	 */
@@ -174,7 +184,7 @@ final class SimTarget {
 				(data) -> this.aenDisabled = zeroOrOneByte(data)));
 		d.add(Attr.ro("sg_tablesize", () -> "65535\n"));
 		for (SimSession.Direction direction : SimSession.Direction.values()) {
-			for (String counter : direction.counterNames()) {
+			for (String counter : direction.counterNames) {
 				d.add(Attr.roQueued(counter, () -> Attr.line(sum(direction, counter))));
 			}
 		}

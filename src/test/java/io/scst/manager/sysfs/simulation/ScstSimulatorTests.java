@@ -182,6 +182,23 @@ class ScstSimulatorTests {
 	}
 
 	@Test
+	void writesAfterARestoreSurviveTheNextRestart() throws Exception {
+		Path journal = this.temp.resolve("simulator.journal");
+		ScstSimulator first = simulator(SimulatorOptions.defaults().withJournal(journal));
+		write(first, NULLIO, "add_device nd0");
+		first.close();
+		ScstSimulator second = simulator(SimulatorOptions.defaults().withJournal(journal));
+		write(second, NULLIO, "add_device nd1");
+		second.close();
+		ScstSimulator third = simulator(SimulatorOptions.defaults().withJournal(journal));
+		assertThat(third.stat(ScstPath.of("devices/nd0"))).isPresent();
+		assertThat(third.stat(ScstPath.of("devices/nd1"))).isPresent();
+		try (var files = Files.list(this.temp)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("simulator.journal");
+		}
+	}
+
+	@Test
 	void journalEntriesThatNoLongerApplyAreSkipped() throws Exception {
 		Path journal = this.temp.resolve("simulator.journal");
 		Path image = Files.createFile(this.temp.resolve("d.img"));
@@ -224,6 +241,36 @@ class ScstSimulatorTests {
 		assertThat(simulator.scsiDevices()).isEmpty();
 		write(simulator, LOCAL, "add_target t session_name=h");
 		assertThat(read(simulator, "targets/scst_local/t/sessions/h/host_no")).isEqualTo("0\n");
+	}
+
+	@Test
+	void freedDiskNamesAreHandedOutLowestFirst() {
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+		write(simulator, NULLIO, "add_device nd0");
+		write(simulator, ScstPath.of("targets/scst_local/scst_local_tgt/luns/mgmt"), "add nd0 0");
+		write(simulator, LOCAL, "add_target t1");
+		write(simulator, ScstPath.of("targets/scst_local/t1/luns/mgmt"), "add nd0 0");
+		write(simulator, LOCAL, "add_session t1 h1");
+		write(simulator, LOCAL, "add_session t1 h2");
+		write(simulator, LOCAL, "del_target scst_local_tgt");
+		write(simulator, LOCAL, "add_session t1 h3");
+		write(simulator, LOCAL, "add_session t1 h4");
+		assertThat(simulator.scsiDevices())
+			.extracting((d) -> d.address() + " " + d.blockDevice() + " " + d.genericDevice())
+			.containsExactly("1:0:0:0 /dev/sdb /dev/sg1", "2:0:0:0 /dev/sdc /dev/sg2", "0:0:0:0 /dev/sda /dev/sg0",
+					"3:0:0:0 /dev/sdd /dev/sg3");
+	}
+
+	@Test
+	void aSessionNameIsFreeAgainOnceItsTargetIsGone() {
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+		write(simulator, LOCAL, "add_target t1");
+		assertThatExceptionOfType(KernelRejectedException.class)
+			.isThrownBy(() -> write(simulator, LOCAL, "add_session t1 scst_local_host"))
+			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(Errno.EEXIST));
+		write(simulator, LOCAL, "del_target scst_local_tgt");
+		write(simulator, LOCAL, "add_session t1 scst_local_host");
+		assertThat(simulator.stat(ScstPath.of("targets/scst_local/t1/sessions/scst_local_host"))).isPresent();
 	}
 
 	@Test

@@ -1,0 +1,61 @@
+package io.scst.manager.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production JVM flags are set in one place per way of running the server and must
+ * agree: {@code JAVA_OPTS} of the systemd environment file (which
+ * {@code ProcessBenchmark} measures), the Dockerfile's training run and
+ * {@code ENTRYPOINT}, and the {@code jvmArguments} of {@code ./mvnw spring-boot:run}.
+ */
+class JvmFlagsTests {
+
+	private static List<String> production() {
+		String options = DeploymentFiles.environment(DeploymentFiles.ENVIRONMENT).get("JAVA_OPTS");
+		assertThat(options).as("JAVA_OPTS in %s", DeploymentFiles.ENVIRONMENT).isNotBlank();
+		return List.of(options.trim().split("\\s+"));
+	}
+
+	@Test
+	void productionFlagsBoundTheHeap() {
+		assertThat(production()).anyMatch((flag) -> flag.startsWith("-Xmx"));
+	}
+
+	@Test
+	void dockerfileEntrypointRunsTheProductionFlagsWithTheTrainedArchive() {
+		String dockerfile = DeploymentFiles.read(Path.of("Dockerfile"));
+		Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[(.*?)\\]", Pattern.DOTALL).matcher(dockerfile);
+		assertThat(entrypoint.find()).isTrue();
+		List<String> words = new ArrayList<>();
+		Matcher word = Pattern.compile("\"([^\"]*)\"").matcher(entrypoint.group(1));
+		while (word.find()) {
+			words.add(word.group(1));
+		}
+		List<String> expected = new ArrayList<>(List.of("java"));
+		expected.addAll(production());
+		expected.addAll(List.of("-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"));
+		assertThat(words).isEqualTo(expected);
+	}
+
+	@Test
+	void dockerfileTrainsTheArchiveWithTheProductionFlags() {
+		String dockerfile = DeploymentFiles.read(Path.of("Dockerfile")).replaceAll("\\s*\\\\\\n\\s*", " ");
+		assertThat(dockerfile).contains("RUN java " + String.join(" ", production())
+				+ " -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar ");
+	}
+
+	@Test
+	void springBootRunUsesTheProductionFlags() {
+		assertThat(DeploymentFiles.read(Path.of("pom.xml")))
+			.contains("<jvmArguments>" + String.join(" ", production()) + "</jvmArguments>");
+	}
+
+}
