@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -235,6 +237,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			errors.add(new InvalidField("", message(error)));
 		}
 		return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+	}
+
+	/**
+	 * A client that went away while its response was written (broken pipe, connection
+	 * reset) is nothing to answer and no failure of this server: logged at debug level.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			this.logger.debug("The client went away for " + request.getDescription(false) + ": " + ex.getMessage());
+			return null;
+		}
+		return super.handleHttpMessageNotWritable(ex, headers, status, request);
 	}
 
 	/**

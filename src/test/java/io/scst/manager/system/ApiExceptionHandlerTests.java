@@ -1,5 +1,6 @@
 package io.scst.manager.system;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import io.scst.manager.sysfs.Errno;
@@ -13,13 +14,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResultAssert;
@@ -35,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each row of the error mapping, through a controller that throws on request. */
 @WebMvcTest(controllers = ApiExceptionHandlerTests.ThrowingController.class)
+@ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import(ApiExceptionHandlerTests.ThrowingController.class)
 class ApiExceptionHandlerTests {
@@ -164,6 +170,14 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
+	void aClientThatWentAwayIsNotAServerFailure(CapturedOutput output) {
+		this.mvc.get().uri("/test/client-gone").exchange();
+		assertThat(output).doesNotContain("Unexpected failure").doesNotContain("Broken pipe");
+		problem(this.mvc.get().uri("/test/not-writable"), 500, "internal");
+		assertThat(output).contains("Unexpected failure for uri=/test/not-writable");
+	}
+
+	@Test
 	void unknownPathIs404() {
 		problem(this.mvc.get().uri("/test/nowhere/else"), 404, "not-found");
 	}
@@ -203,6 +217,17 @@ class ApiExceptionHandlerTests {
 	@RestController
 	@RequestMapping("/test")
 	static class ThrowingController {
+
+		@GetMapping("/client-gone")
+		void clientGone() {
+			throw new HttpMessageNotWritableException("Could not write JSON: ServletOutputStream failed to write",
+					new IOException("Broken pipe"));
+		}
+
+		@GetMapping("/not-writable")
+		void notWritable() {
+			throw new HttpMessageNotWritableException("Could not write JSON: no serializer");
+		}
 
 		@GetMapping("/not-found")
 		void notFound() {
