@@ -1,6 +1,8 @@
 package io.scst.manager.system;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,14 +30,16 @@ public class EntityTags {
 	 * @return the tag, quoted: {@code "3f2a..."}
 	 */
 	public String of(Object body) {
-		byte[] json = this.mapper.writeValueAsBytes(body);
+		MessageDigest digest;
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-			return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
+			digest = MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
+		// The JSON goes straight into the digest: no copy of the body is kept.
+		this.mapper.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), body);
+		return '"' + HexFormat.of().formatHex(digest.digest(), 0, 16) + '"';
 	}
 
 	/**
