@@ -1,5 +1,6 @@
 package io.scst.manager.config;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code scstConfig}: whether the live SCST configuration still equals
  * the saved desired state (drift is reported, never DOWN: the kernel is the truth) and
- * how the last apply ended; whether a save is pending, and the last save's error.
+ * how the last apply ended; whether a save is pending, when the last save finished and
+ * the last save's error.
  */
 @Component("scstConfig")
 class ConfigHealthIndicator implements HealthIndicator {
@@ -44,6 +46,10 @@ class ConfigHealthIndicator implements HealthIndicator {
 			details.put("error", ex.getMessage());
 		}
 		details.put("savePending", this.saver.pending());
+		Instant lastSaved = this.saver.lastSaved();
+		if (lastSaved != null) {
+			details.put("lastSaved", lastSaved.toString());
+		}
 		String saveError = this.saver.lastError();
 		if (saveError != null) {
 			details.put("lastSaveError", saveError);

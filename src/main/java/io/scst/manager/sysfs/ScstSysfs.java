@@ -2,6 +2,7 @@ package io.scst.manager.sysfs;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The gateway to SCST's sysfs management tree ({@code /sys/kernel/scst_tgt}). Every read
@@ -50,15 +51,7 @@ public interface ScstSysfs {
 	 * @return its entries sorted by name, or empty when there is no such directory
 	 */
 	default Optional<List<Entry>> listIfPresent(ScstPath dir) {
-		try {
-			return Optional.of(list(dir));
-		}
-		catch (KernelRejectedException ex) {
-			if (ex.errno().equals(Errno.ENOENT) || ex.errno().equals(Errno.ENOTDIR)) {
-				return Optional.empty();
-			}
-			throw ex;
-		}
+		return unlessAbsent(() -> list(dir), Errno.ENOENT, Errno.ENOTDIR);
 	}
 
 	/**
@@ -69,15 +62,7 @@ public interface ScstSysfs {
 	 * a link
 	 */
 	default Optional<String> readLinkIfPresent(ScstPath path) {
-		try {
-			return Optional.of(readLink(path));
-		}
-		catch (KernelRejectedException ex) {
-			if (ex.errno().equals(Errno.ENOENT) || ex.errno().equals(Errno.EINVAL)) {
-				return Optional.empty();
-			}
-			throw ex;
-		}
+		return unlessAbsent(() -> readLink(path), Errno.ENOENT, Errno.EINVAL);
 	}
 
 	/**
@@ -87,11 +72,19 @@ public interface ScstSysfs {
 	 * @return its content, or empty when there is no such file or it cannot be read
 	 */
 	default Optional<Attribute> readIfPresent(ScstPath path) {
+		return unlessAbsent(() -> read(path), Errno.ENOENT, Errno.EACCES);
+	}
+
+	/**
+	 * Run an operation; empty when the kernel answers one of the errnos that mean the
+	 * entry is not there (as such), any other failure thrown.
+	 */
+	private static <T> Optional<T> unlessAbsent(Supplier<T> operation, Errno... absent) {
 		try {
-			return Optional.of(read(path));
+			return Optional.of(operation.get());
 		}
 		catch (KernelRejectedException ex) {
-			if (ex.errno().equals(Errno.ENOENT) || ex.errno().equals(Errno.EACCES)) {
+			if (List.of(absent).contains(ex.errno())) {
 				return Optional.empty();
 			}
 			throw ex;

@@ -46,14 +46,7 @@ class StatsServiceTests {
 		ScstSnapshot later = service.snapshot();
 		assertThat(later).isNotSameAs(first);
 		assertThat(later.takenAt()).isAfterOrEqualTo(first.takenAt().plusMillis(200));
-		assertThat(later.sessions()
-			.stream()
-			.filter((s) -> s.session().equals("scst_local_host"))
-			.findFirst()
-			.orElseThrow()
-			.directions()
-			.get(0)
-			.commands()).isEqualTo(4);
+		assertThat(hostCommands(later)).isEqualTo(4);
 	}
 
 	@Test
@@ -64,14 +57,7 @@ class StatsServiceTests {
 		ScstSnapshot second = service.snapshot();
 		assertThat(second).isNotSameAs(first);
 		assertThat(service.walks()).isEqualTo(2);
-		assertThat(second.sessions()
-			.stream()
-			.filter((s) -> s.session().equals("scst_local_host"))
-			.findFirst()
-			.orElseThrow()
-			.directions()
-			.get(0)
-			.commands()).isEqualTo(1);
+		assertThat(hostCommands(second)).isEqualTo(1);
 	}
 
 	@Test
@@ -80,6 +66,18 @@ class StatsServiceTests {
 		service.snapshot();
 		service.snapshot();
 		assertThat(service.droppedTotals().sessions()).isEqualTo(2);
+	}
+
+	/** The first direction's completed commands of the default session. */
+	private static long hostCommands(ScstSnapshot snapshot) {
+		return snapshot.sessions()
+			.stream()
+			.filter((s) -> s.session().equals("scst_local_host"))
+			.findFirst()
+			.orElseThrow()
+			.directions()
+			.get(0)
+			.commands();
 	}
 
 }
