@@ -2,6 +2,7 @@ package io.scst.manager.config;
 
 import java.util.function.Supplier;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.system.RequestOrder;
 
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class ConfigConfiguration {
 
 	@Bean
-	ConfigService configService(ScstSysfs sysfs, ConfigProperties properties) {
-		return new ConfigService(sysfs, new ConfigStore(properties.path(), properties.backups()));
+	ConfigService configService(ScstSysfs sysfs, ConfigProperties properties, ChangePipeline changes) {
+		return new ConfigService(sysfs, new ConfigStore(properties.path(), properties.backups()), changes);
 	}
 
 	/**

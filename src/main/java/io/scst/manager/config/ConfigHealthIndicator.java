@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Health component {@code scstConfig}: whether the live SCST configuration still equals
  * the saved desired state (drift is reported, never DOWN: the kernel is the truth) and
  * how the last apply ended; whether a save is pending, when the last save finished and
- * the last save's error.
+ * the last save's error; how the restore at start ended (a refused or failed restore with
+ * its problems).
  */
 @Component("scstConfig")
 class ConfigHealthIndicator implements HealthIndicator {
@@ -53,6 +54,16 @@ class ConfigHealthIndicator implements HealthIndicator {
 		String saveError = this.saver.lastError();
 		if (saveError != null) {
 			details.put("lastSaveError", saveError);
+		}
+		RestoreReport restore = this.service.restoreReport();
+		details.put("restore", restore.status());
+		if (restore.status().equals("refused") || restore.status().equals("failed")) {
+			details.put("restoreProblems",
+					restore.objects()
+						.stream()
+						.filter((object) -> !object.status().equals("applied") && !object.status().equals("present"))
+						.map((object) -> object.object() + ": " + object.detail())
+						.toList());
 		}
 		LastApply last = this.service.lastApply();
 		if (last != null) {

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
+import io.scst.manager.change.Write.Attribute;
+import io.scst.manager.change.Write.Mgmt;
 import io.scst.manager.config.LiveState.Attr;
 import io.scst.manager.config.LiveState.LiveDevice;
 import io.scst.manager.config.LiveState.LiveDriver;
@@ -16,9 +20,6 @@ import io.scst.manager.config.LiveState.LiveLun;
 import io.scst.manager.config.LiveState.LiveSession;
 import io.scst.manager.config.LiveState.LiveTarget;
 import io.scst.manager.config.LiveState.LunRef;
-import io.scst.manager.config.Step.Action;
-import io.scst.manager.config.Step.Mgmt;
-import io.scst.manager.config.Step.Write;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstTree;
@@ -96,7 +97,7 @@ final class ConfigPlanner {
 	record Result(List<Step> steps, List<String> notes) {
 
 		Plan view() {
-			return new Plan(this.steps.stream().map(Step::view).toList(), this.notes);
+			return new Plan(this.steps.stream().map(PlanStep::of).toList(), this.notes);
 		}
 
 	}
@@ -194,7 +195,7 @@ final class ConfigPlanner {
 				List.of(new Mgmt(MgmtCommand.delDevice(handler.name(), device.name())))));
 		later.forEach((name, value) -> this.devices
 			.add(new Step(Step.UPDATE, object, name + " is not a creation parameter of " + handler.name(),
-					new Write(ScstTree.deviceAttribute(device.name(), name), value), List.of())));
+					new Attribute(ScstTree.deviceAttribute(device.name(), name), value), List.of())));
 	}
 
 	// ---------------------------------------------------------------- drivers and
@@ -247,12 +248,11 @@ final class ConfigPlanner {
 					List.of(new Mgmt(MgmtCommand.delTarget(driver.name(), target.name())))));
 			later.forEach((name,
 					value) -> this.targets.add(new Step(Step.UPDATE, object, name + " is set after creation",
-							new Write(ScstTree.targetAttribute(driver.name(), target.name(), name), value),
+							new Attribute(ScstTree.targetAttribute(driver.name(), target.name(), name), value),
 							List.of())));
 			if (enabled != null) {
-				this.enable.add(new Step(Step.UPDATE, object, "enabled is set last",
-						new Write(ScstTree.targetAttribute(driver.name(), target.name(), ScstTree.ENABLED), enabled),
-						List.of()));
+				this.enable.add(new Step(Step.UPDATE, object, "enabled is set last", new Attribute(
+						ScstTree.targetAttribute(driver.name(), target.name(), ScstTree.ENABLED), enabled), List.of()));
 			}
 		}
 		else {
@@ -331,10 +331,9 @@ final class ConfigPlanner {
 					new Mgmt(MgmtCommand.createGroup(driver, target.name(), group.name())),
 					List.of(new Mgmt(MgmtCommand.delGroup(driver, target.name(), group.name())))));
 			group.attributes()
-				.forEach((name,
-						value) -> this.groups.add(new Step(Step.UPDATE, object, name + " is set after creation",
-								new Write(ScstTree.iniGroupAttribute(driver, target.name(), group.name(), name), value),
-								List.of())));
+				.forEach((name, value) -> this.groups.add(new Step(Step.UPDATE, object, name + " is set after creation",
+						new Attribute(ScstTree.iniGroupAttribute(driver, target.name(), group.name(), name), value),
+						List.of())));
 		}
 		else {
 			attributes(object, group.attributes(), liveGroup.attributes(),
@@ -478,11 +477,11 @@ final class ConfigPlanner {
 		for (LiveLun lun : group.luns().values()) {
 			deleteLun(driver, target, group.name(), lun, this.deleteGroupLuns);
 		}
-		List<Action> undo = new ArrayList<>();
+		List<Write> undo = new ArrayList<>();
 		undo.add(new Mgmt(MgmtCommand.createGroup(driver, target, group.name())));
 		group.attributes().forEach((name, attr) -> {
 			if (attr.key() && attr.writable()) {
-				undo.add(new Write(ScstTree.iniGroupAttribute(driver, target, group.name(), name), attr.value()));
+				undo.add(new Attribute(ScstTree.iniGroupAttribute(driver, target, group.name(), name), attr.value()));
 			}
 		});
 		this.deleteGroups
@@ -511,7 +510,7 @@ final class ConfigPlanner {
 					deleteLun(driver.name(), target.name(), null, lun, this.deleteLuns);
 				}
 				Map<String, String> parameters = new LinkedHashMap<>();
-				List<Action> later = new ArrayList<>();
+				List<Write> later = new ArrayList<>();
 				target.attributes().forEach((name, attr) -> {
 					if (!attr.key() || name.equals(ScstTree.HW_TARGET)) {
 						return;
@@ -520,13 +519,13 @@ final class ConfigPlanner {
 						parameters.put(name, attr.value());
 					}
 					else if (attr.writable()) {
-						later
-							.add(new Write(ScstTree.targetAttribute(driver.name(), target.name(), name), attr.value()));
+						later.add(new Attribute(ScstTree.targetAttribute(driver.name(), target.name(), name),
+								attr.value()));
 					}
 				});
 				List<String> sessions = driver.sessions()
 						? target.sessions().stream().map(LiveSession::initiator).toList() : List.of();
-				List<Action> undo = new ArrayList<>();
+				List<Write> undo = new ArrayList<>();
 				undo.add(new Mgmt(MgmtCommand.addTarget(driver.name(), target.name(), parameters, sessions)));
 				undo.addAll(later);
 				this.deleteTargets
@@ -548,7 +547,7 @@ final class ConfigPlanner {
 						(ref.group() != null) ? this.deleteGroupLuns : this.deleteLuns);
 			}
 			Map<String, String> parameters = new LinkedHashMap<>();
-			List<Action> later = new ArrayList<>();
+			List<Write> later = new ArrayList<>();
 			device.attributes().forEach((name, attr) -> {
 				if (!attr.key() || name.equals(ScstTree.SIZE_MB)) {
 					return;
@@ -557,10 +556,10 @@ final class ConfigPlanner {
 					parameters.put(name, attr.value());
 				}
 				else if (attr.writable()) {
-					later.add(new Write(ScstTree.deviceAttribute(device.name(), name), attr.value()));
+					later.add(new Attribute(ScstTree.deviceAttribute(device.name(), name), attr.value()));
 				}
 			});
-			List<Action> undo = new ArrayList<>();
+			List<Write> undo = new ArrayList<>();
 			undo.add(new Mgmt(MgmtCommand.addDevice(device.handler(), device.name(), parameters)));
 			undo.addAll(later);
 			this.deleteDevices
@@ -592,8 +591,8 @@ final class ConfigPlanner {
 						+ ", and can only be set when the object is created");
 				return;
 			}
-			steps.add(new Step(Step.UPDATE, object, name + " is " + attr.value(), new Write(path.apply(name), value),
-					List.of(new Write(path.apply(name), attr.value()))));
+			steps.add(new Step(Step.UPDATE, object, name + " is " + attr.value(),
+					new Attribute(path.apply(name), value), List.of(new Attribute(path.apply(name), attr.value()))));
 		});
 	}
 

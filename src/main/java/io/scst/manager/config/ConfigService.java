@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import io.scst.manager.config.Step.Action;
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.change.Step;
+import io.scst.manager.security.BackingFileForbiddenException;
+import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -30,13 +33,16 @@ public class ConfigService {
 
 	private final ConfigStore store;
 
+	private final ChangePipeline changes;
+
 	private volatile RestoreReport restoreReport;
 
 	private volatile @Nullable LastApply lastApply;
 
-	public ConfigService(ScstSysfs sysfs, ConfigStore store) {
+	public ConfigService(ScstSysfs sysfs, ConfigStore store, ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.store = store;
+		this.changes = changes;
 		this.restoreReport = new RestoreReport("disabled", store.file().toString(), List.of());
 	}
 
@@ -80,27 +86,19 @@ public class ConfigService {
 	public ApplyResult apply(ScstConfig desired, Set<Prune> prune) {
 		ConfigPlanner.Result plan = planSteps(desired, prune);
 		List<Step> steps = plan.steps();
-		for (int i = 0; i < steps.size(); i++) {
-			Step step = steps.get(i);
-			try {
-				step.action().run(this.sysfs);
+		this.changes.run(steps, (failure) -> {
+			PlanStep step = PlanStep.of(failure.step());
+			this.lastApply = LastApply.failed(steps.size(), failure.index(), step.command(),
+					failure.cause().getMessage(), failure.rollbackFailures().isEmpty());
+			if (failure.cause() instanceof KernelRejectedException rejected) {
+				return new ApplyFailedException(step, failure.index(), steps.size(), rejected,
+						failure.rollbackFailures());
 			}
-			catch (KernelRejectedException ex) {
-				List<String> rollbackFailures = rollback(steps.subList(0, i));
-				this.lastApply = LastApply.failed(steps.size(), i, step.view().command(), ex.getMessage(),
-						rollbackFailures.isEmpty());
-				throw new ApplyFailedException(step.view(), i, steps.size(), ex, rollbackFailures);
+			for (String rollbackFailure : failure.rollbackFailures()) {
+				failure.cause().addSuppressed(new IllegalStateException(rollbackFailure));
 			}
-			catch (RuntimeException ex) {
-				List<String> rollbackFailures = rollback(steps.subList(0, i));
-				for (String failure : rollbackFailures) {
-					ex.addSuppressed(new IllegalStateException(failure));
-				}
-				this.lastApply = LastApply.failed(steps.size(), i, step.view().command(), ex.getMessage(),
-						rollbackFailures.isEmpty());
-				throw ex;
-			}
-		}
+			return failure.cause();
+		});
 		this.lastApply = LastApply.ok(steps.size());
 		return new ApplyResult(steps.size(), plan.view().steps(), plan.notes());
 	}
@@ -152,23 +150,6 @@ public class ConfigService {
 	 */
 	public ApplyResult apply(ScstConfig desired, @Nullable String prune) {
 		return apply(desired, Prune.parse(prune));
-	}
-
-	/** Undo steps in reverse order; the failures, empty when everything was undone. */
-	private List<String> rollback(List<Step> done) {
-		List<String> failures = new ArrayList<>();
-		for (int i = done.size() - 1; i >= 0; i--) {
-			for (Action undo : done.get(i).undo()) {
-				try {
-					undo.run(this.sysfs);
-				}
-				catch (RuntimeException ex) {
-					failures.add("undoing step " + (i + 1) + " (" + done.get(i).object() + ") with '" + undo.describe()
-							+ "' failed: " + ex.getMessage());
-				}
-			}
-		}
-		return failures;
 	}
 
 	private ConfigPlanner.Result planSteps(ScstConfig desired, Set<Prune> prune) {
@@ -309,21 +290,26 @@ public class ConfigService {
 			return new RestoreReport("nothing-saved", savedFile(), List.of());
 		}
 		ScstConfig saved = ConfigFormat.parse(text);
-		ConfigPlanner.Result plan = planSteps(saved, Set.of());
+		List<Step> steps = planSteps(saved, Set.of()).steps();
+		List<String> outcomes;
+		try {
+			outcomes = this.changes.runEach(steps, (step) -> owner(step.object()));
+		}
+		catch (InvalidNameException | BackingFileForbiddenException ex) {
+			logger.error("Not restoring the saved configuration " + savedFile() + ": " + ex.getMessage());
+			return new RestoreReport("refused", savedFile(), List.of(new RestoreReport.ObjectReport("configuration",
+					"refused", "nothing was applied: " + ex.getMessage())));
+		}
 		Map<String, List<String>> applied = new LinkedHashMap<>();
 		Map<String, String> failed = new LinkedHashMap<>();
-		for (Step step : plan.steps()) {
-			String object = owner(step.object());
-			if (failed.containsKey(object)) {
-				continue;
+		for (int i = 0; i < steps.size(); i++) {
+			String object = owner(steps.get(i).object());
+			String outcome = outcomes.get(i);
+			if (outcome == null) {
+				applied.computeIfAbsent(object, (key) -> new ArrayList<>()).add(steps.get(i).write().describe());
 			}
-			try {
-				step.action().run(this.sysfs);
-				applied.computeIfAbsent(object, (key) -> new ArrayList<>()).add(step.action().describe());
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Restoring " + step.object() + " failed: " + ex.getMessage());
-				failed.put(object, step.action().describe() + ": " + ex.getMessage());
+			else {
+				failed.putIfAbsent(object, outcome);
 			}
 		}
 		Set<String> objects = new TreeSet<>(flatten(saved.canonical()).keySet());

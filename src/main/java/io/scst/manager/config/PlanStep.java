@@ -1,5 +1,6 @@
 package io.scst.manager.config;
 
+import io.scst.manager.change.Step;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -16,5 +17,10 @@ public record PlanStep(@Schema(example = "create") String kind,
 		@Schema(example = "target-drivers/scst_local/targets/t1/luns/0") String object,
 		@Schema(example = "targets/scst_local/t1/luns/mgmt: add disk1 0") String command,
 		@Schema(example = "LUN 0 is not mapped") String reason) {
+
+	/** The view of an executable step. */
+	static PlanStep of(Step step) {
+		return new PlanStep(step.kind(), step.object(), step.write().describe(), step.reason());
+	}
 
 }

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * What restoring the saved configuration at start did, per object.
  *
  * @param status {@code disabled} (restore-on-start is off), {@code nothing-saved},
- * {@code done} (every object present or applied) or {@code failed} (some objects failed)
+ * {@code done} (every object present or applied), {@code failed} (some objects failed) or
+ * {@code refused} (the saved configuration did not pass the checks every change passes,
+ * so nothing was applied)
  * @param savedFile the saved configuration's file
  * @param objects one line per object of the saved configuration
  */
@@ -24,7 +26,8 @@ public record RestoreReport(@Schema(example = "done") String status, String save
 	 * One object.
 	 *
 	 * @param object the object, named like its API resource
-	 * @param status {@code applied}, {@code present} (already as saved) or {@code failed}
+	 * @param status {@code applied}, {@code present} (already as saved), {@code failed}
+	 * or {@code refused}
 	 * @param detail why it failed, or the steps written
 	 */
 	@Schema(description = "One object of the restore")

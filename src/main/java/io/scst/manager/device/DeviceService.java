@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.scst.manager.security.BackingFilePolicy;
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.Attribute;
 import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
@@ -36,22 +38,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeviceService {
 
+	/** Devices as API objects: {@code devices/<name>}. */
+	private static final String OBJECT = "devices/";
+
 	private final ScstSysfs sysfs;
 
 	private final HandlerService handlers;
 
-	private final BackingFilePolicy backingFiles;
+	private final ChangePipeline changes;
 
 	@Autowired
-	public DeviceService(ScstSysfs sysfs, HandlerService handlers, BackingFilePolicy backingFiles) {
+	public DeviceService(ScstSysfs sysfs, HandlerService handlers, ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.handlers = handlers;
-		this.backingFiles = backingFiles;
+		this.changes = changes;
 	}
 
 	/** A service without a backing-file policy (every file allowed). */
 	public DeviceService(ScstSysfs sysfs, HandlerService handlers) {
-		this(sysfs, handlers, BackingFilePolicy.unrestricted());
+		this(sysfs, handlers, ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -138,14 +143,11 @@ public class DeviceService {
 				addParameter(parameters, accepted, handler, field, parameterName, parameter.getValue());
 			}
 		}
-		if (parameters.containsKey(ScstTree.FILENAME)) {
-			this.backingFiles.check((request.filename() != null) ? "filename" : "parameters." + ScstTree.FILENAME,
-					parameters.get(ScstTree.FILENAME));
-		}
+		MgmtCommand add = MgmtCommand.addDevice(handler, name, parameters);
 		if (this.sysfs.exists(ScstTree.device(name))) {
 			throw new DeviceAlreadyExistsException(name);
 		}
-		this.sysfs.mgmt(MgmtCommand.addDevice(handler, name, parameters));
+		this.changes.run(Step.of(Step.CREATE, OBJECT + name, new Write.Mgmt(add)));
 		return get(name);
 	}
 
@@ -165,11 +167,8 @@ public class DeviceService {
 	 */
 	public Device change(String name, Map<String, String> attributes) {
 		requireDevice(name);
-		String filename = attributes.get(ScstTree.FILENAME);
-		if (filename != null) {
-			this.backingFiles.check(ScstTree.FILENAME, filename);
-		}
-		AttributeFiles.write(this.sysfs, ScstTree.device(name), attributes, "device '" + name + "'");
+		this.changes.run(Step.updates(OBJECT + name,
+				AttributeFiles.plan(this.sysfs, ScstTree.device(name), attributes, "device '" + name + "'")));
 		return get(name);
 	}
 
@@ -195,32 +194,17 @@ public class DeviceService {
 		if (!exports.isEmpty() && !force) {
 			throw new DeviceExportedException(name, exports);
 		}
-		List<MgmtCommand> deleteLuns = new ArrayList<>();
-		List<MgmtCommand> restoreLuns = new ArrayList<>();
+		List<Step> steps = new ArrayList<>();
 		for (Export export : exports) {
-			deleteLuns.add(MgmtCommand.delLun(export.driver(), export.target(), export.group(), export.lun()));
-			restoreLuns.add(MgmtCommand.addLun(export.driver(), export.target(), export.group(), export.lun(), name,
-					readOnly(export)));
+			String lun = "target-drivers/" + export.driver() + "/targets/" + export.target()
+					+ ((export.group() != null) ? "/ini-groups/" + export.group() : "") + "/luns/" + export.lun();
+			steps.add(Step.of(Step.DELETE, lun,
+					new Write.Mgmt(MgmtCommand.delLun(export.driver(), export.target(), export.group(), export.lun())),
+					new Write.Mgmt(MgmtCommand.addLun(export.driver(), export.target(), export.group(), export.lun(),
+							name, readOnly(export)))));
 		}
-		int deleted = 0;
-		try {
-			for (MgmtCommand deleteLun : deleteLuns) {
-				this.sysfs.mgmt(deleteLun);
-				deleted++;
-			}
-			this.sysfs.mgmt(deleteDevice);
-		}
-		catch (RuntimeException ex) {
-			for (int i = deleted - 1; i >= 0; i--) {
-				try {
-					this.sysfs.mgmt(restoreLuns.get(i));
-				}
-				catch (RuntimeException restoreFailure) {
-					ex.addSuppressed(restoreFailure);
-				}
-			}
-			throw ex;
-		}
+		steps.add(Step.of(Step.DELETE, OBJECT + name, new Write.Mgmt(deleteDevice)));
+		this.changes.run(steps);
 	}
 
 	/** Whether a LUN is read-only, as its {@code read_only} file says. */
@@ -245,7 +229,7 @@ public class DeviceService {
 		if (!this.sysfs.stat(resync).map(Entry::isFile).orElse(false)) {
 			throw new ResyncNotSupportedException(name, handlerOf(name));
 		}
-		this.sysfs.write(resync, "1");
+		this.changes.run(Step.of(Step.UPDATE, OBJECT + name, new Write.Attribute(resync, "1")));
 		return get(name);
 	}
 

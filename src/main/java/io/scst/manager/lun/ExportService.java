@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstSysfs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,18 +24,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExportService {
 
-	private static final Logger logger = LoggerFactory.getLogger(ExportService.class);
-
 	private final ScstSysfs sysfs;
 
 	private final LunService luns;
 
 	private final InitiatorGroupService groups;
 
-	public ExportService(ScstSysfs sysfs, LunService luns, InitiatorGroupService groups) {
+	private final ChangePipeline changes;
+
+	@Autowired
+	public ExportService(ScstSysfs sysfs, LunService luns, InitiatorGroupService groups, ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.luns = luns;
 		this.groups = groups;
+		this.changes = changes;
+	}
+
+	/** A service whose changes go through a pipeline without a backing-file policy. */
+	public ExportService(ScstSysfs sysfs, LunService luns, InitiatorGroupService groups) {
+		this(sysfs, luns, groups, ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -74,20 +83,21 @@ public class ExportService {
 
 		List<Step> plan = new ArrayList<>();
 		if (!groupExists) {
-			plan.add(new Step("create-group", MgmtCommand.createGroup(driver, target, group),
+			plan.add(step(Step.CREATE, "create-group", MgmtCommand.createGroup(driver, target, group),
 					MgmtCommand.delGroup(driver, target, group)));
 		}
 		if (!hasInitiator) {
-			plan.add(new Step("add-initiator", MgmtCommand.addInitiator(driver, target, group, initiator),
+			plan.add(step(Step.CREATE, "add-initiator", MgmtCommand.addInitiator(driver, target, group, initiator),
 					MgmtCommand.delInitiator(driver, target, group, initiator)));
 		}
 		if (current.isEmpty()) {
-			plan.add(new Step("add-lun", MgmtCommand.addLun(driver, target, group, lun, device, readOnly),
+			plan.add(step(Step.CREATE, "add-lun", MgmtCommand.addLun(driver, target, group, lun, device, readOnly),
 					MgmtCommand.delLun(driver, target, group, lun)));
 		}
 		else if (!this.luns.maps(current.get(), device, readOnly)) {
 			Lun previous = current.get();
-			plan.add(new Step("replace-lun", MgmtCommand.replaceLun(driver, target, group, lun, device, readOnly),
+			plan.add(step(Step.UPDATE, "replace-lun",
+					MgmtCommand.replaceLun(driver, target, group, lun, device, readOnly),
 					MgmtCommand.replaceLun(driver, target, group, lun, previous.device(), previous.readOnly())));
 		}
 		List<String> done = run(plan);
@@ -107,44 +117,18 @@ public class ExportService {
 		return initiator.replace('*', '_').replace('?', '_').replace('!', '_');
 	}
 
+	/** Write the steps, all or nothing; their names. */
 	private List<String> run(List<Step> plan) {
-		List<Step> done = new ArrayList<>();
-		for (Step step : plan) {
-			try {
-				this.sysfs.mgmt(step.command());
-			}
-			catch (RuntimeException ex) {
-				undo(done, ex);
-				throw ex;
-			}
-			done.add(step);
-		}
-		return done.stream().map(Step::name).toList();
-	}
-
-	private void undo(List<Step> done, RuntimeException failure) {
-		for (int i = done.size() - 1; i >= 0; i--) {
-			Step step = done.get(i);
-			try {
-				this.sysfs.mgmt(step.undo());
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Export: undoing step {} ({}) failed after {}", step.name(), step.undo(),
-						failure.getMessage(), ex);
-				failure.addSuppressed(ex);
-			}
-		}
+		this.changes.run(plan);
+		return plan.stream().map(Step::object).toList();
 	}
 
 	/**
-	 * One step of an export.
-	 *
-	 * @param name what the step does, as reported
-	 * @param command the command that performs it
-	 * @param undo the command that reverses it
+	 * A step named as reported ({@code create-group}, ...) with the command that undoes
+	 * it.
 	 */
-	private record Step(String name, MgmtCommand command, MgmtCommand undo) {
-
+	private static Step step(String kind, String name, MgmtCommand command, MgmtCommand undo) {
+		return Step.of(kind, name, new Write.Mgmt(command), new Write.Mgmt(undo));
 	}
 
 }

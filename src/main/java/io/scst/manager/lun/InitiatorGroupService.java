@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
@@ -16,6 +17,7 @@ import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +33,18 @@ public class InitiatorGroupService {
 
 	private final LunService luns;
 
-	public InitiatorGroupService(ScstSysfs sysfs, LunService luns) {
+	private final ChangePipeline changes;
+
+	@Autowired
+	public InitiatorGroupService(ScstSysfs sysfs, LunService luns, ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.luns = luns;
+		this.changes = changes;
+	}
+
+	/** A service whose changes go through a pipeline without a backing-file policy. */
+	public InitiatorGroupService(ScstSysfs sysfs, LunService luns) {
+		this(sysfs, luns, ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -97,7 +108,7 @@ public class InitiatorGroupService {
 			throw new InitiatorGroupAlreadyExistsException(
 					"Target " + target + " already has an initiator group " + group);
 		}
-		this.sysfs.mgmt(create);
+		this.changes.run(create);
 		return get(driver, target, group);
 	}
 
@@ -118,7 +129,7 @@ public class InitiatorGroupService {
 					+ " has sessions attached: " + String.join(", ", sessions)
 					+ "; remove or move their initiator entries (or close the sessions) first");
 		}
-		this.sysfs.mgmt(del);
+		this.changes.run(del);
 	}
 
 	/**
@@ -164,7 +175,7 @@ public class InitiatorGroupService {
 		if (hasInitiator(driver, target, group, initiator)) {
 			throw alreadyIn(group, initiator);
 		}
-		this.sysfs.mgmt(add);
+		this.changes.run(add);
 		return Initiator.of(initiator, group);
 	}
 
@@ -179,7 +190,7 @@ public class InitiatorGroupService {
 	public void deleteInitiator(String driver, String target, String group, String initiator) {
 		this.luns.requireLunSet(driver, target, group);
 		requireInitiator(driver, target, group, initiator);
-		this.sysfs.mgmt(MgmtCommand.delInitiator(driver, target, group, initiator));
+		this.changes.run(MgmtCommand.delInitiator(driver, target, group, initiator));
 	}
 
 	/**
@@ -203,7 +214,7 @@ public class InitiatorGroupService {
 		if (hasInitiator(driver, target, destination, initiator)) {
 			throw alreadyIn(destination, initiator);
 		}
-		this.sysfs.mgmt(move);
+		this.changes.run(move);
 		return initiatorNames(driver, target, destination);
 	}
 
@@ -215,7 +226,7 @@ public class InitiatorGroupService {
 	 */
 	public void clearInitiators(String driver, String target, String group) {
 		this.luns.requireLunSet(driver, target, group);
-		this.sysfs.mgmt(MgmtCommand.clearInitiators(driver, target, group));
+		this.changes.run(MgmtCommand.clearInitiators(driver, target, group));
 	}
 
 	/** The names of a target's groups, sorted. */

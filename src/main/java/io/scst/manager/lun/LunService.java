@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.device.DeviceNotFoundException;
 import io.scst.manager.lun.LunChange.Outcome;
 import io.scst.manager.sysfs.Entry;
@@ -20,6 +21,7 @@ import io.scst.manager.target.TargetDriverNotFoundException;
 import io.scst.manager.target.TargetNotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,8 +35,17 @@ public class LunService {
 
 	private final ScstSysfs sysfs;
 
-	public LunService(ScstSysfs sysfs) {
+	private final ChangePipeline changes;
+
+	@Autowired
+	public LunService(ScstSysfs sysfs, ChangePipeline changes) {
 		this.sysfs = sysfs;
+		this.changes = changes;
+	}
+
+	/** A service whose changes go through a pipeline without a backing-file policy. */
+	public LunService(ScstSysfs sysfs) {
+		this(sysfs, ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -105,14 +116,14 @@ public class LunService {
 		Optional<Lun> current = find(driver, target, group, number);
 		Outcome outcome;
 		if (current.isEmpty()) {
-			this.sysfs.mgmt(add);
+			this.changes.run(add);
 			outcome = Outcome.ADDED;
 		}
 		else if (maps(current.get(), device, readOnly)) {
 			outcome = Outcome.UNCHANGED;
 		}
 		else {
-			this.sysfs.mgmt(replace);
+			this.changes.run(replace);
 			outcome = Outcome.REPLACED;
 		}
 		return new LunChange(get(driver, target, group, number), outcome);
@@ -133,7 +144,7 @@ public class LunService {
 		if (!this.sysfs.exists(ScstTree.lun(driver, target, group, number))) {
 			throw notMapped(target, group, number);
 		}
-		this.sysfs.mgmt(del);
+		this.changes.run(del);
 	}
 
 	/**
@@ -144,7 +155,7 @@ public class LunService {
 	 */
 	public void clear(String driver, String target, @Nullable String group) {
 		requireLunSet(driver, target, group);
-		this.sysfs.mgmt(MgmtCommand.clearLuns(driver, target, group));
+		this.changes.run(MgmtCommand.clearLuns(driver, target, group));
 	}
 
 	/**

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.AbstractScstSysfs;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
@@ -29,6 +32,7 @@ import io.scst.manager.target.TargetService;
 import io.scst.manager.target.UnsupportedByDriverException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,12 +63,22 @@ public class SessionService {
 
 	private final TargetService targets;
 
-	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers,
-			TargetService targets) {
+	private final ChangePipeline changes;
+
+	@Autowired
+	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers, TargetService targets,
+			ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.scsiDevices = scsiDevices;
 		this.drivers = drivers;
 		this.targets = targets;
+		this.changes = changes;
+	}
+
+	/** A service whose changes go through a pipeline without a backing-file policy. */
+	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers,
+			TargetService targets) {
+		this(sysfs, scsiDevices, drivers, targets, ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -88,7 +102,7 @@ public class SessionService {
 	public Slice<SessionSummary> list(String driver, String target, Page page) {
 		this.targets.requireTarget(driver, target);
 		return page.select(sessionDirectories(driver, target), Comparator.naturalOrder(), (after) -> {
-			if (!ScstPath.isValidSegment(after) || after.equals(ScstTree.MGMT)) {
+			if (!ScstPath.isValidSegment(after)) {
 				throw new InvalidNameException("after", "'" + after + "' is not a session name");
 			}
 			return after;
@@ -130,9 +144,16 @@ public class SessionService {
 		if (!this.drivers.capabilities(driver).addSession()) {
 			throw new UnsupportedByDriverException(driver, "create sessions (its management file has no add_session)");
 		}
-		MgmtCommand command = MgmtCommand.addSession(driver, target, name);
+		boolean duplicate = Boolean.TRUE.equals(request.duplicate());
+		this.targets.requireUnusedSessionName(driver, name, duplicate ? target : null);
 		Set<String> before = new TreeSet<>(sessionDirectories(driver, target));
-		this.sysfs.mgmt(command);
+		if (!duplicate && before.stream().anyMatch((other) -> name.equals(initiatorName(driver, target, other)))) {
+			throw new SessionConflictException("Session already exists",
+					"Target " + target + " already has a session with the initiator name " + name
+							+ "; to open another one with that name, ask for it with \"duplicate\": true");
+		}
+		MgmtCommand command = MgmtCommand.addSession(driver, target, name);
+		this.changes.run(Step.of(Step.CREATE, object(driver, target) + "/sessions/" + name, new Write.Mgmt(command)));
 		List<String> created = new ArrayList<>(sessionDirectories(driver, target));
 		created.removeAll(before);
 		String directory = created.stream()
@@ -158,7 +179,8 @@ public class SessionService {
 			throw new SessionConflictException("Session has no TransportID",
 					"Session " + session + " of target " + target + " has no writable transport_id");
 		}
-		this.sysfs.writeBytes(path, transportId);
+		this.changes.run(Step.of(Step.UPDATE, object(driver, target) + "/sessions/" + session,
+				new Write.Bytes(path, transportId)));
 		return describe(driver, target, session);
 	}
 
@@ -183,9 +205,10 @@ public class SessionService {
 			throw new SessionConflictException("Session counters cannot be reset",
 					"Session " + session + " of target " + target + " has no writable counters");
 		}
-		for (ScstPath path : resets) {
-			this.sysfs.write(path, "0");
-		}
+		this.changes.run(resets.stream()
+			.map((path) -> Step.of(Step.UPDATE, object(driver, target) + "/sessions/" + session,
+					new Write.Attribute(path, "0")))
+			.toList());
 		return describe(driver, target, session);
 	}
 
@@ -215,7 +238,8 @@ public class SessionService {
 							+ "does not show. Delete the others first or close the session another way");
 		}
 		MgmtCommand command = MgmtCommand.delSession(driver, target, initiator);
-		this.sysfs.mgmt(command);
+		this.changes
+			.run(Step.of(Step.DELETE, object(driver, target) + "/sessions/" + session, new Write.Mgmt(command)));
 		awaitGone(ScstTree.session(driver, target, session), command);
 	}
 
@@ -237,9 +261,13 @@ public class SessionService {
 		}
 	}
 
+	private static String object(String driver, String target) {
+		return "target-drivers/" + driver + "/targets/" + target;
+	}
+
 	private void requireSession(String driver, String target, String session) {
 		this.targets.requireTarget(driver, target);
-		if (!ScstPath.isValidSegment(session) || session.equals(ScstTree.MGMT)) {
+		if (!ScstPath.isValidSegment(session)) {
 			throw new InvalidNameException("session", "'" + session + "' is not a session name");
 		}
 		boolean directory = this.sysfs.stat(ScstTree.session(driver, target, session))

@@ -1,7 +1,6 @@
 package io.scst.manager.sysfs;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,17 +32,17 @@ public final class AttributeFiles {
 	}
 
 	/**
-	 * Write attributes in the order given, all or nothing: every name and value is
-	 * checked before the first write ({@link InvalidNameException} with field
-	 * {@code attributes.<name>}), and when a write fails the attributes already written
-	 * get their earlier values back before the failure is rethrown (restore failures are
-	 * attached as suppressed).
+	 * Plan writing attributes in the order given: every name is checked against the
+	 * directory ({@link InvalidNameException} with field {@code attributes.<name>} for a
+	 * missing, read-only or write-only file) and each attribute's current value is read,
+	 * so that a failed change can be taken back. Nothing is written.
 	 * @param sysfs the gateway
 	 * @param dir the object's directory
 	 * @param changes the new values by attribute name
 	 * @param owner the object, for messages (e.g. {@code device disk1})
+	 * @return the writes, each with the value it replaces
 	 */
-	public static void write(ScstSysfs sysfs, ScstPath dir, Map<String, String> changes, String owner) {
+	public static List<Change> plan(ScstSysfs sysfs, ScstPath dir, Map<String, String> changes, String owner) {
 		if (changes.isEmpty()) {
 			throw new InvalidNameException("attributes", "must name at least one attribute");
 		}
@@ -66,28 +65,23 @@ public final class AttributeFiles {
 			}
 			ScstNames.attributeValue(field, change.getValue());
 		}
-		Map<String, String> previous = new LinkedHashMap<>();
-		for (String name : changes.keySet()) {
-			previous.put(name, sysfs.read(dir.resolve(name)).value());
+		List<Change> planned = new ArrayList<>();
+		for (Map.Entry<String, String> change : changes.entrySet()) {
+			ScstPath path = dir.resolve(change.getKey());
+			planned.add(new Change(path, change.getValue(), sysfs.read(path).value()));
 		}
-		List<String> written = new ArrayList<>();
-		try {
-			for (Map.Entry<String, String> change : changes.entrySet()) {
-				sysfs.write(dir.resolve(change.getKey()), change.getValue());
-				written.add(change.getKey());
-			}
-		}
-		catch (RuntimeException ex) {
-			for (int i = written.size() - 1; i >= 0; i--) {
-				try {
-					sysfs.write(dir.resolve(written.get(i)), previous.get(written.get(i)));
-				}
-				catch (RuntimeException restoreFailure) {
-					ex.addSuppressed(restoreFailure);
-				}
-			}
-			throw ex;
-		}
+		return planned;
+	}
+
+	/**
+	 * One attribute to write.
+	 *
+	 * @param path the file
+	 * @param value the new value
+	 * @param previous the value it has now
+	 */
+	public record Change(ScstPath path, String value, String previous) {
+
 	}
 
 }

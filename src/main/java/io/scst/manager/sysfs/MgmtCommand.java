@@ -2,6 +2,7 @@ package io.scst.manager.sysfs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -173,6 +174,66 @@ public record MgmtCommand(ScstPath file, String line) {
 			out.append(name).append('=').append(ScstNames.value("parameters." + name, value));
 		});
 		return out.toString();
+	}
+
+	/** The most a management line may hold: one page with its newline. */
+	public static final int MAX_LINE_BYTES = 4095;
+
+	/**
+	 * Check the line as SCST's parser would see it: printable ASCII words separated by
+	 * single blanks, no word beginning with {@code -}, and every {@code p=v;...} list
+	 * made of parameter names and one-lexeme values ({@link ScstNames#value}). The
+	 * factories build only such lines; this check holds for a command from anywhere.
+	 * @throws InvalidNameException when the line is not one SCST would read as written
+	 */
+	public void validate() {
+		if (this.line.isEmpty() || this.line.length() > MAX_LINE_BYTES) {
+			throw new InvalidNameException("command", "a management command is 1 to " + MAX_LINE_BYTES + " characters");
+		}
+		for (int i = 0; i < this.line.length(); i++) {
+			char c = this.line.charAt(i);
+			if (c < 0x20 || c > 0x7e) {
+				throw new InvalidNameException("command", "must not contain control or non-ASCII characters");
+			}
+		}
+		String[] words = this.line.split(" ", -1);
+		for (String word : words) {
+			if (word.isEmpty()) {
+				throw new InvalidNameException("command", "words must be separated by single blanks");
+			}
+			if (word.startsWith("-")) {
+				throw new InvalidNameException("command", "'" + word + "' would be read as an option");
+			}
+			if (word.indexOf('=') >= 0) {
+				for (String parameter : word.split(";", -1)) {
+					int equals = parameter.indexOf('=');
+					if (equals <= 0) {
+						throw new InvalidNameException("parameters", "'" + parameter + "' is not name=value");
+					}
+					String name = ScstNames.parameter("parameters", parameter.substring(0, equals));
+					ScstNames.value("parameters." + name, parameter.substring(equals + 1));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The backing file an {@code add_device} command gives its device.
+	 * @return the {@code filename} parameter, or empty for other commands
+	 */
+	public Optional<String> backingFile() {
+		if (!this.line.startsWith("add_device ") || !ScstTree.isHandlerMgmt(this.file)) {
+			return Optional.empty();
+		}
+		String[] words = this.line.split(" ");
+		for (int i = 2; i < words.length; i++) {
+			for (String parameter : words[i].split(";")) {
+				if (parameter.startsWith(ScstTree.FILENAME + "=")) {
+					return Optional.of(parameter.substring(ScstTree.FILENAME.length() + 1));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override

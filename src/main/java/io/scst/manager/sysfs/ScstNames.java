@@ -160,6 +160,10 @@ public final class ScstNames {
 		if (name.equals(".") || name.equals("..")) {
 			throw new InvalidNameException(field, "'" + name + "' is not a name");
 		}
+		if (name.startsWith("-") || name.startsWith("!-")) {
+			throw new InvalidNameException(field,
+					"'" + printable(name) + "' begins with '-': scstadmin and shells would read it as an option");
+		}
 		if (!allowed.matcher(name).matches()) {
 			throw new InvalidNameException(field,
 					"'" + printable(name)

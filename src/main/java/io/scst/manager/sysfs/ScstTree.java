@@ -1,5 +1,7 @@
 package io.scst.manager.sysfs;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,6 +95,22 @@ public final class ScstTree {
 
 	public static ScstPath handlerMgmt(String handler) {
 		return handler(handler).resolve(MGMT);
+	}
+
+	/** Whether a file is a handler's {@code handlers/<h>/mgmt}. */
+	public static boolean isHandlerMgmt(ScstPath file) {
+		List<String> parts = file.segments();
+		return parts.size() == 3 && parts.get(0).equals(HANDLERS.name()) && parts.get(2).equals(MGMT);
+	}
+
+	/**
+	 * Whether writing a file gives a device a backing file: {@code devices/<d>/filename}
+	 * or the same file reached through {@code handlers/<h>/<d>/filename}.
+	 */
+	public static boolean isBackingFileAttribute(ScstPath file) {
+		List<String> parts = file.segments();
+		return (parts.size() == 3 && parts.get(0).equals(DEVICES.name()) && parts.get(2).equals(FILENAME))
+				|| (parts.size() == 4 && parts.get(0).equals(HANDLERS.name()) && parts.get(3).equals(FILENAME));
 	}
 
 	public static ScstPath device(String device) {

@@ -4,6 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.AttributeFiles;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
@@ -16,6 +19,7 @@ import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,15 +33,22 @@ public class TargetService {
 	/** The {@code add_target} parameter that creates a session (scst_local). */
 	static final String SESSION_NAME_PARAMETER = MgmtCommand.SESSION_NAME;
 
-	/** The longest attribute value written. */
-
 	private final ScstSysfs sysfs;
 
 	private final TargetDriverService drivers;
 
-	public TargetService(ScstSysfs sysfs, TargetDriverService drivers) {
+	private final ChangePipeline changes;
+
+	@Autowired
+	public TargetService(ScstSysfs sysfs, TargetDriverService drivers, ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.drivers = drivers;
+		this.changes = changes;
+	}
+
+	/** A service whose changes go through a pipeline without a backing-file policy. */
+	public TargetService(ScstSysfs sysfs, TargetDriverService drivers) {
+		this(sysfs, drivers, ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -114,7 +125,14 @@ public class TargetService {
 		if (this.sysfs.exists(ScstTree.target(driver, name))) {
 			throw new TargetAlreadyExistsException(driver, name);
 		}
-		this.sysfs.mgmt(MgmtCommand.addTarget(driver, name, parameters, sessions));
+		for (int i = 0; i < sessions.size(); i++) {
+			if (sessions.subList(0, i).contains(sessions.get(i))) {
+				throw new InvalidNameException("sessions[" + i + "]", "'" + sessions.get(i) + "' is given twice");
+			}
+			requireUnusedSessionName(driver, sessions.get(i), null);
+		}
+		this.changes.run(Step.of(Step.CREATE, object(driver, name),
+				new Write.Mgmt(MgmtCommand.addTarget(driver, name, parameters, sessions))));
 		return describe(driver, name);
 	}
 
@@ -132,7 +150,8 @@ public class TargetService {
 		if (changes == null || changes.isEmpty()) {
 			throw new InvalidNameException("attributes", "must name at least one attribute");
 		}
-		AttributeFiles.write(this.sysfs, ScstTree.target(driver, target), changes, "target " + target);
+		this.changes.run(Step.updates(object(driver, target),
+				AttributeFiles.plan(this.sysfs, ScstTree.target(driver, target), changes, "target " + target)));
 		return describe(driver, target);
 	}
 
@@ -146,7 +165,32 @@ public class TargetService {
 		if (!this.drivers.capabilities(driver).delTarget()) {
 			throw new UnsupportedByDriverException(driver, "delete targets (its management file has no del_target)");
 		}
-		this.sysfs.mgmt(MgmtCommand.delTarget(driver, target));
+		this.changes
+			.run(Step.of(Step.DELETE, object(driver, target), new Write.Mgmt(MgmtCommand.delTarget(driver, target))));
+	}
+
+	/**
+	 * Refuse a session name that a session of any target of the driver has as its
+	 * directory already: scst_local names the Linux device of a session after it, so the
+	 * kernel refuses a second one (EEXIST) or, on the same target, creates
+	 * {@code <name>_1}; a retried request must not create a second session.
+	 * @param driver the driver
+	 * @param session the session name (validated)
+	 * @param except the target whose sessions may have the name (a duplicate asked for),
+	 * or {@code null}
+	 * @throws SessionNameInUseException when the name is in use
+	 */
+	public void requireUnusedSessionName(String driver, String session, @Nullable String except) {
+		String entry = ScstPath.entryName(session);
+		for (String target : this.drivers.targetNames(driver)) {
+			if (!target.equals(except) && this.sysfs.exists(ScstTree.session(driver, target, entry))) {
+				throw new SessionNameInUseException(driver, target, session);
+			}
+		}
+	}
+
+	private static String object(String driver, String target) {
+		return "target-drivers/" + driver + "/targets/" + target;
 	}
 
 	/**

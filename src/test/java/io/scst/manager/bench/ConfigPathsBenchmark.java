@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.config.ApplyResult;
 import io.scst.manager.config.ConfigFormat;
 import io.scst.manager.config.ConfigService;
@@ -66,9 +67,12 @@ public class ConfigPathsBenchmark {
 		this.sysfs = new SimulatedScstSysfs(this.simulator);
 		LargeState.build(this.sysfs, this.divisor);
 		this.dir = Files.createTempDirectory("jmh-config");
-		this.service = new ConfigService(this.sysfs, new ConfigStore(this.dir.resolve("c.conf"), 0));
+		this.service = new ConfigService(this.sysfs, new ConfigStore(this.dir.resolve("c.conf"), 0),
+				ChangePipeline.unrestricted(this.sysfs));
 		Bench.Recorder recorder = new Bench.Recorder(this.sysfs);
-		new ConfigService(recorder.sysfs, new ConfigStore(this.dir.resolve("r.conf"), 0)).export();
+		new ConfigService(recorder.sysfs, new ConfigStore(this.dir.resolve("r.conf"), 0),
+				ChangePipeline.unrestricted(recorder.sysfs))
+			.export();
 		this.exportReads = recorder.distinct();
 		StringBuilder text = new StringBuilder("HANDLER vdisk_nullio {\n");
 		this.commands = new ArrayList<>();

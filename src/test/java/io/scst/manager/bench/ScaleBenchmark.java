@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.config.ConfigSaver;
 import io.scst.manager.config.ConfigService;
 import io.scst.manager.config.ConfigStore;
@@ -106,7 +107,9 @@ class ScaleBenchmark {
 		ConfigService configBean = context.getBean(ConfigService.class);
 		StatsService statsBean = context.getBean(StatsService.class);
 		Bench.Recorder recorder = new Bench.Recorder(sysfs);
-		new ConfigService(recorder.sysfs, new ConfigStore(home.resolve("recorder.conf"), 0)).export();
+		new ConfigService(recorder.sysfs, new ConfigStore(home.resolve("recorder.conf"), 0),
+				ChangePipeline.unrestricted(recorder.sysfs))
+			.export();
 		int configReads = recorder.reads.size();
 		new StatsService(recorder.sysfs, new ScstService(recorder.sysfs), new MetricsProperties(Duration.ZERO, 100_000,
 				100_000, 100_000, Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO))

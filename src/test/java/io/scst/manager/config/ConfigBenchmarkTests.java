@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
@@ -72,7 +73,8 @@ class ConfigBenchmarkTests {
 	}
 
 	private ConfigService service(SimulatedScstSysfs sysfs) {
-		return new ConfigService(sysfs, new ConfigStore(this.dir.resolve("bench.conf"), 0));
+		return new ConfigService(sysfs, new ConfigStore(this.dir.resolve("bench.conf"), 0),
+				ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**

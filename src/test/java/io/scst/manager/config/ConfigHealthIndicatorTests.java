@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstTree;
@@ -87,14 +88,16 @@ class ConfigHealthIndicatorTests {
 	}
 
 	private ConfigService service() {
-		return new ConfigService(this.sysfs, new ConfigStore(this.dir.resolve("saved.conf"), 2));
+		return new ConfigService(this.sysfs, new ConfigStore(this.dir.resolve("saved.conf"), 2),
+				ChangePipeline.unrestricted(this.sysfs));
 	}
 
 	@Test
 	void showsAFailedSave() throws Exception {
 		Path blocked = this.dir.resolve("blocked");
 		Files.writeString(blocked, "a file where a directory is needed");
-		ConfigService service = new ConfigService(this.sysfs, new ConfigStore(blocked.resolve("saved.conf"), 2));
+		ConfigService service = new ConfigService(this.sysfs, new ConfigStore(blocked.resolve("saved.conf"), 2),
+				ChangePipeline.unrestricted(this.sysfs));
 		ConfigSaver saver = new ConfigSaver(service, Supplier::get);
 		saver.changed();
 		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
@@ -154,7 +155,7 @@ class ConfigSaverTests {
 	}
 
 	private ConfigService service() {
-		return new ConfigService(this.sysfs, new ConfigStore(file(), 2));
+		return new ConfigService(this.sysfs, new ConfigStore(file(), 2), ChangePipeline.unrestricted(this.sysfs));
 	}
 
 	private Path file() {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.Errno;
@@ -90,7 +91,8 @@ class ConfigServiceTests {
 	}
 
 	private ConfigService service(ScstSysfs sysfs) {
-		return new ConfigService(sysfs, new ConfigStore(this.dir.resolve("saved.conf"), 3));
+		return new ConfigService(sysfs, new ConfigStore(this.dir.resolve("saved.conf"), 3),
+				ChangePipeline.unrestricted(sysfs));
 	}
 
 	/** Every block kind, quoting, comments, numbers in other bases. */
