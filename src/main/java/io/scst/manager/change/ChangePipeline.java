@@ -94,9 +94,7 @@ public class ChangePipeline {
 	 */
 	public void run(List<Step> steps) {
 		run(steps, (failure) -> {
-			for (String rollbackFailure : failure.rollbackFailures()) {
-				failure.cause().addSuppressed(new IllegalStateException(rollbackFailure));
-			}
+			failure.rollbackErrors().forEach(failure.cause()::addSuppressed);
 			return failure.cause();
 		});
 	}
@@ -114,8 +112,9 @@ public class ChangePipeline {
 				steps.get(i).write().run(this.sysfs);
 			}
 			catch (RuntimeException ex) {
-				List<String> rollbackFailures = rollback(steps.subList(0, i));
-				throw onFailure.apply(new Failure(i, steps.size(), steps.get(i), ex, rollbackFailures));
+				List<RuntimeException> rollbackErrors = new ArrayList<>();
+				List<String> rollbackFailures = rollback(steps.subList(0, i), rollbackErrors);
+				throw onFailure.apply(new Failure(i, steps.size(), steps.get(i), ex, rollbackFailures, rollbackErrors));
 			}
 		}
 	}
@@ -150,8 +149,11 @@ public class ChangePipeline {
 		return outcomes;
 	}
 
-	/** Undo steps in reverse order; the failures, empty when everything was undone. */
-	private List<String> rollback(List<Step> done) {
+	/**
+	 * Undo steps in reverse order; the failures, empty when everything was undone (the
+	 * exceptions added to {@code errors}).
+	 */
+	private List<String> rollback(List<Step> done, List<RuntimeException> errors) {
 		List<String> failures = new ArrayList<>();
 		for (int i = done.size() - 1; i >= 0; i--) {
 			for (Write undo : done.get(i).undo()) {
@@ -159,6 +161,7 @@ public class ChangePipeline {
 					undo.run(this.sysfs);
 				}
 				catch (RuntimeException ex) {
+					errors.add(ex);
 					logger.warn("Undoing step {} ({}) with '{}' failed: {}", i + 1, done.get(i).object(),
 							undo.describe(), ex.getMessage());
 					failures.add("undoing step " + (i + 1) + " (" + done.get(i).object() + ") with '" + undo.describe()
@@ -176,9 +179,12 @@ public class ChangePipeline {
 	 * @param total how many steps there were
 	 * @param step the failed step
 	 * @param cause what the write threw
-	 * @param rollbackFailures the undo writes that failed (empty: everything was undone)
+	 * @param rollbackFailures the undo writes that failed, described (empty: everything
+	 * was undone)
+	 * @param rollbackErrors what those undo writes threw
 	 */
-	public record Failure(int index, int total, Step step, RuntimeException cause, List<String> rollbackFailures) {
+	public record Failure(int index, int total, Step step, RuntimeException cause, List<String> rollbackFailures,
+			List<RuntimeException> rollbackErrors) {
 
 	}
 

@@ -59,6 +59,7 @@ public final class ConfigFormat {
 
 	/** The file as a tree of entries, before any meaning is given to them. */
 	static List<ConfigNode> parseNodes(String text) {
+		checkCharacters(text);
 		StringBuilder clean = new StringBuilder();
 		for (String line : text.split("\r?\n", -1)) {
 			clean.append(unescape(stripComment(line))).append('\n');
@@ -102,6 +103,24 @@ public final class ConfigFormat {
 					"Block '" + String.join(" ", stack.get(stack.size() - 1).tokens) + "' is not closed (missing '}')");
 		}
 		return stack.get(0).build().children();
+	}
+
+	/**
+	 * Refuse control characters other than tab and line ends: no scst.conf holds them,
+	 * and SCST would read them into names and values.
+	 */
+	private static void checkCharacters(String text) {
+		int line = 1;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n') {
+				line++;
+			}
+			else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) {
+				throw new ConfigSyntaxException("Line " + line + ": control character "
+						+ String.format("\\x%02x", (int) c) + " is not allowed");
+			}
+		}
 	}
 
 	/**
@@ -178,7 +197,7 @@ public final class ConfigFormat {
 				drivers.add(driver(node));
 			}
 			else if (!attribute(node, attributes)) {
-				other.add(node);
+				other(node, other);
 			}
 		}
 		return new ScstConfig(attributes, handlers, drivers, other);
@@ -194,13 +213,13 @@ public final class ConfigFormat {
 				List<ConfigNode> deviceOther = new ArrayList<>();
 				for (ConfigNode entry : child.children()) {
 					if (!attribute(entry, deviceAttributes)) {
-						deviceOther.add(entry);
+						other(entry, deviceOther);
 					}
 				}
 				devices.add(new ScstConfig.Device(child.tokens().get(1), deviceAttributes, deviceOther));
 			}
 			else if (!attribute(child, attributes)) {
-				other.add(child);
+				other(child, other);
 			}
 		}
 		return new ScstConfig.Handler(node.tokens().get(1), attributes, devices, other);
@@ -215,7 +234,7 @@ public final class ConfigFormat {
 				targets.add(target(child));
 			}
 			else if (!attribute(child, attributes)) {
-				other.add(child);
+				other(child, other);
 			}
 		}
 		return new ScstConfig.Driver(node.tokens().get(1), attributes, targets, other);
@@ -242,7 +261,7 @@ public final class ConfigFormat {
 				sessions.add(child.tokens().get(1));
 			}
 			else if (!attribute(child, attributes)) {
-				other.add(child);
+				other(child, other);
 			}
 		}
 		return new ScstConfig.Target(node.tokens().get(1), hardware, attributes, sessions, luns, groups, other);
@@ -261,7 +280,7 @@ public final class ConfigFormat {
 				initiators.add(child.tokens().get(1));
 			}
 			else if (!attribute(child, attributes)) {
-				other.add(child);
+				other(child, other);
 			}
 		}
 		return new ScstConfig.Group(node.tokens().get(1), attributes, luns, initiators, other);
@@ -285,6 +304,19 @@ public final class ConfigFormat {
 
 	private static boolean is(ConfigNode node, String keyword, int minTokens) {
 		return node.keyword().equals(keyword) && node.tokens().size() >= minTokens;
+	}
+
+	/**
+	 * Keep an entry this format does not apply (a block such as scstadmin's
+	 * {@code DEVICE_GROUP}, reported as a note); an entry outside a block must be
+	 * {@code name value}, or a value would be lost without a word.
+	 */
+	private static void other(ConfigNode node, List<ConfigNode> other) {
+		if (!node.block()) {
+			throw new ConfigSyntaxException("'" + String.join(" ", node.tokens())
+					+ "' is not 'name value' (quote a value that has blanks: name \"a b\")");
+		}
+		other.add(node);
 	}
 
 	/** An entry {@code name value} without a block: put it and answer true. */

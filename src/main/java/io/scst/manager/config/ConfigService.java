@@ -63,14 +63,17 @@ public class ConfigService {
 	}
 
 	/**
-	 * What applying a configuration would write. Nothing is written.
+	 * What applying a configuration would write, checked as the apply would check it
+	 * (names, values, backing-file policy). Nothing is written.
 	 * @param desired the configuration
 	 * @param prune the kinds of objects to remove when the configuration lacks them
 	 * @return the ordered steps
 	 * @throws ConfigConflictException when the configuration cannot be reached
 	 */
 	public Plan plan(ScstConfig desired, Set<Prune> prune) {
-		return planSteps(desired, prune).view();
+		ConfigPlanner.Result plan = planSteps(desired, prune);
+		this.changes.check(plan.steps());
+		return plan.view();
 	}
 
 	/**

@@ -125,11 +125,8 @@ public class TargetService {
 		if (this.sysfs.exists(ScstTree.target(driver, name))) {
 			throw new TargetAlreadyExistsException(driver, name);
 		}
-		for (int i = 0; i < sessions.size(); i++) {
-			if (sessions.subList(0, i).contains(sessions.get(i))) {
-				throw new InvalidNameException("sessions[" + i + "]", "'" + sessions.get(i) + "' is given twice");
-			}
-			requireUnusedSessionName(driver, sessions.get(i), null);
+		for (String session : sessions) {
+			requireUnusedSessionName(driver, session, null);
 		}
 		this.changes.run(Step.of(Step.CREATE, object(driver, name),
 				new Write.Mgmt(MgmtCommand.addTarget(driver, name, parameters, sessions))));

@@ -267,7 +267,36 @@ class SecuredApiTests {
 					"{\"name\":\"sec_param\",\"handler\":\"vdisk_fileio\",\"parameters\":{\"filename\":\"/etc/shadow\"}}")
 			.exchange();
 		assertThat(result).hasStatus(403);
-		assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("parameters.filename");
+		assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("filename");
+		assertThat(simulator().writeCount()).isEqualTo(writes);
+	}
+
+	@Test
+	void refusesAConfigurationThatNamesAFileOutsideBeforeAnyWrite() {
+		long writes = simulator().writeCount();
+		String config = "TARGET_DRIVER scst_local {\n\tTARGET sec_cfg_tgt {\n\t}\n}\n"
+				+ "HANDLER vdisk_fileio {\n\tDEVICE sec_cfg {\n\t\tfilename /etc/shadow\n\t}\n}\n";
+		for (String uri : List.of("/api/v1/config", "/api/v1/config/plan")) {
+			MvcTestResult result = bearer(uri.endsWith("plan") ? this.mvc.post() : this.mvc.put(), ADMIN).uri(uri)
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(config)
+				.exchange();
+			assertThat(result).as(uri).hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("/etc/shadow");
+		}
+		assertThat(simulator().writeCount()).as("nothing written, not even the target").isEqualTo(writes);
+		assertThat(this.sysfs.exists(ScstPath.of("targets", "scst_local", "sec_cfg_tgt"))).isFalse();
+	}
+
+	@Test
+	void refusesAConfigurationThatMovesADeviceToAFileOutside() throws IOException {
+		Path file = backingFile(allowed.resolve("sec_cfg_move.img"));
+		assertThat(createDevice(bearer(this.mvc.post(), ADMIN), "sec_cfg_move", file.toString())).hasStatus(201);
+		long writes = simulator().writeCount();
+		String config = "HANDLER vdisk_fileio {\n\tDEVICE sec_cfg_move {\n\t\tfilename /etc/passwd\n\t}\n}\n";
+		assertThat(
+				bearer(this.mvc.put(), ADMIN).uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(config))
+			.hasStatus(403);
 		assertThat(simulator().writeCount()).isEqualTo(writes);
 	}
 

@@ -115,7 +115,7 @@ class SessionControllerTests {
 	@Test
 	void duplicateSessionNamesGetTheDirectorySuffixInTheLocation() {
 		createSession("sct_dup");
-		assertThat(post(SESSIONS, "{\"name\": \"sct_dup\"}")).hasStatus(201)
+		assertThat(post(SESSIONS, "{\"name\": \"sct_dup\", \"duplicate\": true}")).hasStatus(201)
 			.hasHeader("Location", "http://localhost" + SESSIONS + "/sct_dup_1")
 			.bodyJson()
 			.satisfies((json) -> {
@@ -129,9 +129,54 @@ class SessionControllerTests {
 	}
 
 	@Test
+	void aRepeatedCreateIsAConflictAndCreatesNothing() {
+		createSession("sct_retry");
+		long before = simulator().writeCount();
+		assertThat(post(SESSIONS, "{\"name\": \"sct_retry\"}")).hasStatus(409)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.type")
+			.asString()
+			.endsWith("conflict");
+		assertThat(simulator().writeCount()).isEqualTo(before);
+		assertThat(this.mvc.get().uri(SESSIONS)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.contains("sct_retry")
+			.doesNotContain("sct_retry_1");
+		assertThat(this.mvc.delete().uri(SESSIONS + "/sct_retry")).hasStatus(204);
+	}
+
+	@Test
+	void aSessionNameUsedOnAnotherTargetOfTheDriverIsAConflict() {
+		assertThat(post("/api/v1/target-drivers/scst_local/targets",
+				"{\"name\": \"sct_other\", \"sessions\": [\"sct_elsewhere\"]}"))
+			.hasStatus(201);
+		long before = simulator().writeCount();
+		assertThat(post(SESSIONS, "{\"name\": \"sct_elsewhere\", \"duplicate\": true}")).hasStatus(409);
+		assertThat(post("/api/v1/target-drivers/scst_local/targets",
+				"{\"name\": \"sct_other2\", \"sessions\": [\"sct_elsewhere\"]}"))
+			.hasStatus(409);
+		assertThat(simulator().writeCount()).isEqualTo(before);
+		assertThat(this.mvc.delete().uri("/api/v1/target-drivers/scst_local/targets/sct_other")).hasStatus(204);
+	}
+
+	@Test
+	void aSessionNamedLikeAManagementFileCanBeCreatedReadAndDeleted() {
+		createSession("mgmt");
+		assertThat(this.mvc.get().uri(SESSIONS + "/mgmt")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.initiatorName")
+			.isEqualTo("mgmt");
+		assertThat(this.mvc.delete().uri(SESSIONS + "/mgmt")).hasStatus(204);
+		assertThat(this.mvc.get().uri(SESSIONS + "/mgmt")).hasStatus(404);
+	}
+
+	@Test
 	void deletingASessionThatSharesItsInitiatorNameIsAConflict() {
 		createSession("sct_twin");
-		createSession("sct_twin");
+		assertThat(post(SESSIONS, "{\"name\": \"sct_twin\", \"duplicate\": true}")).hasStatus(201);
 		long before = simulator().writeCount();
 		assertThat(this.mvc.delete().uri(SESSIONS + "/sct_twin_1")).hasStatus(409)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -278,8 +323,7 @@ class SessionControllerTests {
 		problem(this.mvc.get().uri(SESSIONS + "?limit=1001"), 400, "invalid-request")
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("limit");
-		problem(this.mvc.get().uri(SESSIONS + "?after=mgmt"), 400, "invalid-request")
-			.extractingPath("$.errors[0].field")
+		problem(this.mvc.get().uri(SESSIONS + "?after=.."), 400, "invalid-request").extractingPath("$.errors[0].field")
 			.isEqualTo("after");
 	}
 

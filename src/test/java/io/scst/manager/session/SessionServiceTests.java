@@ -118,7 +118,7 @@ class SessionServiceTests {
 	@Test
 	void createsASessionNamedAfterItsDirectory() {
 		Session first = this.service.create(LOCAL, TGT, new CreateSessionRequest("host1"));
-		Session second = this.service.create(LOCAL, TGT, new CreateSessionRequest("host1"));
+		Session second = this.service.create(LOCAL, TGT, new CreateSessionRequest("host1", true));
 		assertThat(first.name()).isEqualTo("host1");
 		assertThat(second.name()).isEqualTo("host1_1");
 		assertThat(second.initiatorName()).isEqualTo("host1");
@@ -162,7 +162,7 @@ class SessionServiceTests {
 	@Test
 	void aSessionSharingItsInitiatorNameIsNotDeleted() {
 		this.service.create(LOCAL, TGT, new CreateSessionRequest("host1"));
-		this.service.create(LOCAL, TGT, new CreateSessionRequest("host1"));
+		this.service.create(LOCAL, TGT, new CreateSessionRequest("host1", true));
 		long before = this.simulator.writeCount();
 		assertThatExceptionOfType(SessionConflictException.class)
 			.isThrownBy(() -> this.service.delete(LOCAL, TGT, "host1_1"))

@@ -1,0 +1,125 @@
+package io.scst.manager.change;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.scst.manager.security.BackingFileForbiddenException;
+import io.scst.manager.security.BackingFilePolicy;
+import io.scst.manager.sysfs.Errno;
+import io.scst.manager.sysfs.InvalidNameException;
+import io.scst.manager.sysfs.KernelRejectedException;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.sysfs.simulation.SimulatorOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** {@link ChangePipeline} on a fresh simulator, counting its writes. */
+class ChangePipelineTests {
+
+	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
+
+	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+
+	@TempDir
+	Path dir;
+
+	@AfterEach
+	void closeSimulator() {
+		this.simulator.close();
+	}
+
+	@Test
+	void anInvalidLaterStepStopsTheChangeBeforeTheFirstWrite() {
+		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
+		List<Step> steps = List.of(create("cp_t1"), Step.of(Step.CREATE, "x", new Write.Mgmt(
+				new MgmtCommand(ScstTree.targetDriverMgmt("scst_local"), "add_target cp_t2 session_name=a;b"))));
+		long writes = this.simulator.writeCount();
+		assertThatExceptionOfType(InvalidNameException.class).isThrownBy(() -> pipeline.run(steps));
+		assertThat(this.simulator.writeCount()).isEqualTo(writes);
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cp_t1"))).isFalse();
+	}
+
+	@Test
+	void aCommandLineIsCheckedWhereverItWasBuilt() {
+		ScstPath mgmt = ScstTree.targetDriverMgmt("scst_local");
+		for (String line : List.of("add_target -rf", "add_target a\u0000b", "add_target  a", "add_target a\nb",
+				"add_target a p=", "add_target a =v", "add_target a p=v;q=w=x", "", "add_target \u00e9")) {
+			assertThatExceptionOfType(InvalidNameException.class).as(line)
+				.isThrownBy(() -> new MgmtCommand(mgmt, line).validate());
+		}
+		new MgmtCommand(mgmt, "add_target a session_name=s1;session_name=s2").validate();
+	}
+
+	@Test
+	void aBackingFileOutsideThePolicyStopsTheChangeBeforeTheFirstWrite() throws IOException {
+		Path allowed = Files.createDirectories(this.dir.resolve("allowed")).toRealPath();
+		ChangePipeline pipeline = new ChangePipeline(this.sysfs,
+				new BackingFilePolicy(true, List.of(allowed), List.of()));
+		long writes = this.simulator.writeCount();
+		Step addDevice = Step.of(Step.CREATE, "devices/cp_d",
+				new Write.Mgmt(MgmtCommand.addDevice("vdisk_fileio", "cp_d", Map.of("filename", "/etc/shadow"))));
+		Step setFilename = Step.of(Step.UPDATE, "devices/cp_d",
+				new Write.Attribute(ScstTree.deviceAttribute("cp_d", "filename"), allowed + "/../../etc/shadow"));
+		assertThatExceptionOfType(BackingFileForbiddenException.class)
+			.isThrownBy(() -> pipeline.run(List.of(create("cp_t3"), addDevice)));
+		assertThatExceptionOfType(BackingFileForbiddenException.class)
+			.isThrownBy(() -> pipeline.run(List.of(create("cp_t3"), setFilename)));
+		assertThat(this.simulator.writeCount()).isEqualTo(writes);
+		Files.write(allowed.resolve("cp_ok.img"), new byte[4096]);
+		pipeline.run(Step.of(Step.CREATE, "devices/cp_ok", new Write.Mgmt(
+				MgmtCommand.addDevice("vdisk_fileio", "cp_ok", Map.of("filename", allowed + "/cp_ok.img")))));
+		assertThat(this.sysfs.exists(ScstTree.device("cp_ok"))).isTrue();
+	}
+
+	@Test
+	void aFailedWriteUndoesTheDoneStepsInReverseAndRethrows() {
+		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
+		this.simulator.faults().failWrites(ScstTree.handlerMgmt("vdisk_nullio"), Errno.ENOMEM, 1);
+		List<Step> steps = List.of(create("cp_t4"), create("cp_t5"), Step.of(Step.CREATE, "devices/cp_n",
+				new Write.Mgmt(MgmtCommand.addDevice("vdisk_nullio", "cp_n", Map.of()))));
+		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> pipeline.run(steps))
+			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(Errno.ENOMEM));
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cp_t4"))).isFalse();
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cp_t5"))).isFalse();
+		assertThat(this.simulator.writeLog().stream().map((w) -> w.data().strip()).toList()).containsSubsequence(
+				"add_target cp_t4", "add_target cp_t5", "add_device cp_n", "del_target cp_t5", "del_target cp_t4");
+	}
+
+	@Test
+	void runEachGoesOnAfterAFailureButChecksEverythingFirst() {
+		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
+		this.simulator.faults().failWrites(ScstTree.handlerMgmt("vdisk_nullio"), Errno.ENOMEM, 1);
+		List<Step> steps = List.of(Step.of(Step.CREATE, "devices/cp_a",
+				new Write.Mgmt(MgmtCommand.addDevice("vdisk_nullio", "cp_a", Map.of()))), create("cp_t6"));
+		List<String> outcomes = pipeline.runEach(steps, Step::object);
+		assertThat(outcomes.get(0)).contains("add_device cp_a");
+		assertThat(outcomes.get(1)).isNull();
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cp_t6"))).isTrue();
+		long writes = this.simulator.writeCount();
+		assertThatExceptionOfType(
+				InvalidNameException.class)
+			.isThrownBy(() -> pipeline.runEach(
+					List.of(create("cp_t7"),
+							Step.of(Step.CREATE, "x", new Write.Attribute(ScstPath.of("setup_id"), "a\tb"))),
+					Step::object));
+		assertThat(this.simulator.writeCount()).isEqualTo(writes);
+	}
+
+	private static Step create(String target) {
+		return Step.of(Step.CREATE, "target-drivers/scst_local/targets/" + target,
+				new Write.Mgmt(MgmtCommand.addTarget("scst_local", target, Map.of())),
+				new Write.Mgmt(MgmtCommand.delTarget("scst_local", target)));
+	}
+
+}
