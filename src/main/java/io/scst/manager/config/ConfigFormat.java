@@ -257,7 +257,7 @@ public final class ConfigFormat {
 			else if (is(child, GROUP, 2)) {
 				groups.add(group(child));
 			}
-			else if (!child.block() && child.tokens().size() >= 2 && child.keyword().equals(MgmtCommand.SESSION_NAME)) {
+			else if (!child.block() && is(child, MgmtCommand.SESSION_NAME, 2)) {
 				sessions.add(child.tokens().get(1));
 			}
 			else if (!attribute(child, attributes)) {
@@ -276,7 +276,7 @@ public final class ConfigFormat {
 			if (is(child, LUN, 3)) {
 				luns.add(lun(child));
 			}
-			else if (!child.block() && child.tokens().size() >= 2 && child.keyword().equals(INITIATOR)) {
+			else if (!child.block() && is(child, INITIATOR, 2)) {
 				initiators.add(child.tokens().get(1));
 			}
 			else if (!attribute(child, attributes)) {
@@ -302,14 +302,27 @@ public final class ConfigFormat {
 		return new ScstConfig.Lun(number.intValue(), node.tokens().get(2), attributes);
 	}
 
-	private static boolean is(ConfigNode node, String keyword, int minTokens) {
-		return node.keyword().equals(keyword) && node.tokens().size() >= minTokens;
+	/**
+	 * Whether an entry is a keyword's; a keyword with more or fewer words than it takes
+	 * is an error (a name with blanks would otherwise lose its rest).
+	 */
+	private static boolean is(ConfigNode node, String keyword, int tokens) {
+		if (!node.keyword().equals(keyword)) {
+			return false;
+		}
+		if (node.tokens().size() != tokens) {
+			throw new ConfigSyntaxException(
+					"'" + String.join(" ", node.tokens()) + "': " + keyword + " takes " + (tokens - 1)
+							+ ((tokens == 2) ? " name" : " words") + " (quote a value that has blanks: \"a b\")");
+		}
+		return true;
 	}
 
 	/**
-	 * Keep an entry this format does not apply (a block such as scstadmin's
-	 * {@code DEVICE_GROUP}, reported as a note); an entry outside a block must be
-	 * {@code name value}, or a value would be lost without a word.
+	 * Keep an entry this format does not apply (scstadmin's {@code DEVICE_GROUP},
+	 * {@code TARGET_GROUP} and {@code ALUA} blocks, reported as notes); any other block
+	 * is an error, and an entry outside a block must be {@code name value}, or a value
+	 * would be lost without a word.
 	 */
 	private static void other(ConfigNode node, List<ConfigNode> other) {
 		if (!node.block()) {

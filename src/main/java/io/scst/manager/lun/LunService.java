@@ -193,6 +193,11 @@ public class LunService {
 	 * later).
 	 */
 	private static long parseLun(String field, String text) {
+		if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			// Long.parseLong also takes '+1' and non-ASCII digits: one LUN, many names
+			throw new InvalidNameException(field,
+					"'" + text + "' is not a LUN number (0 to " + ScstNames.MAX_LUN + ", ASCII digits)");
+		}
 		try {
 			return Long.parseLong(text);
 		}
