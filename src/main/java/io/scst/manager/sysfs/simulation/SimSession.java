@@ -170,22 +170,10 @@ final class SimSession {
 			removeTgtDev(lun.number);
 		}
 		SimDevice device = lun.device;
-		int index;
-		int[] pids;
-		if (device.threadsNum == 0) {
-			index = -1;
-			pids = NO_PIDS;
-		}
-		else if (device.sharedPool) {
-			index = -1;
-			pids = device.sharedPids();
-		}
-		else {
-			index = device.tgtDevs.size();
-			pids = this.sim.newPids(device.threadsNum);
-		}
 		Node.Dir lunDir = this.dir.dir(("lun" + lun.number).intern());
-		TgtDev tgtDev = new TgtDev(this, lun, lunDir, index, pids);
+		TgtDev tgtDev = new TgtDev(this, lun, lunDir);
+		// scst_tgt_dev_setup_threads() runs before the LUN joins the device's list
+		tgtDev.setUpThreads(device.tgtDevs.size());
 		lunDir.add(Attr.ro("active_commands", () -> "0\n"));
 		lunDir.add(Attr.ro("thread_index", () -> Attr.line(tgtDev.threadIndex)));
 		lunDir.add(Attr.ro("thread_pid", tgtDev::pidLine));
@@ -328,16 +316,36 @@ final class SimSession {
 
 		final Node.Dir dir;
 
-		final int threadIndex;
+		int threadIndex = -1;
 
-		final int[] pids;
+		int[] pids = NO_PIDS;
 
-		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir, int threadIndex, int[] pids) {
+		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir) {
 			this.session = session;
 			this.lun = lun;
 			this.dir = dir;
-			this.threadIndex = threadIndex;
-			this.pids = pids;
+		}
+
+		/**
+		 * {@code scst_tgt_dev_setup_threads()}: no threads of its own in async mode
+		 * ({@code threads_num} 0) or with a shared pool ({@code thread_index} -1), else a
+		 * private pool whose index is the LUN's position in the device's list.
+		 * @param position this LUN's position in the device's session LUN list
+		 */
+		void setUpThreads(int position) {
+			SimDevice device = this.lun.device;
+			if (device.threadsNum == 0) {
+				this.threadIndex = -1;
+				this.pids = NO_PIDS;
+			}
+			else if (device.sharedPool) {
+				this.threadIndex = -1;
+				this.pids = device.sharedPids();
+			}
+			else {
+				this.threadIndex = position;
+				this.pids = this.session.sim.newPids(device.threadsNum);
+			}
 		}
 
 		String pidLine() {
