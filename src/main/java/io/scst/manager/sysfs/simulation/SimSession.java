@@ -1,5 +1,6 @@
 package io.scst.manager.sysfs.simulation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -94,6 +95,9 @@ final class SimSession {
 	byte @Nullable [] transportId;
 
 	boolean closing;
+
+	/** Delayed scans scheduled and not run yet. */
+	private int pendingScans;
 
 	private SimSession(SimTarget target, String initiatorName, String dirName) {
 		this.sim = target.sim;
@@ -207,11 +211,36 @@ final class SimSession {
 		scan(set.luns.keySet());
 	}
 
-	/** scst_local: the SCSI midlayer scans LUNs it does not know yet. */
+	/**
+	 * scst_local: the SCSI midlayer scans LUNs it does not know yet. With a scan delay
+	 * the scan runs that much later, as the kernel's asynchronous host scan does, and
+	 * then finds whatever the session's LUN set holds at that moment (REPORT LUNS); a
+	 * session gone by then is not scanned.
+	 */
 	void scan(Collection<Integer> luns) {
-		if (this.hostNo < 0) {
+		if (this.hostNo < 0 || luns.isEmpty()) {
 			return;
 		}
+		Duration delay = this.sim.options().scanDelay();
+		if (delay.isZero()) {
+			addLinuxDevices(luns);
+			return;
+		}
+		this.pendingScans++;
+		this.sim.schedule(() -> {
+			this.pendingScans--;
+			if (this.target.sessions.contains(this)) {
+				addLinuxDevices(List.copyOf(this.lunSet.luns.keySet()));
+			}
+		}, delay);
+	}
+
+	/** Whether a delayed scan of this session has not run yet. */
+	boolean scanPending() {
+		return this.pendingScans > 0;
+	}
+
+	private void addLinuxDevices(Collection<Integer> luns) {
 		for (Integer lun : luns) {
 			if (!this.linuxDevices.containsKey(lun)) {
 				SimLunSet.Lun current = this.lunSet.luns.get(lun);

@@ -1,6 +1,7 @@
 package io.scst.manager.sysfs.simulation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,7 @@ import io.scst.manager.sysfs.ScstPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * scst_local sessions: the default TransportID.
+ * scst_local sessions: the default TransportID and the asynchronous SCSI scan.
  */
 class SimSessionTests {
 
@@ -71,6 +72,59 @@ class SimSessionTests {
 		assertThat(transportId("scst_local_tgt", "scst_local_host")).isEqualTo("0100000061626300");
 	}
 
+	// SCSI scan: add_session returns with the session, its host_no and host link in
+	// place; sdX/srN/sgN come when the midlayer's asynchronous scan has run (11.5).
+
+	@Test
+	void withAScanDelayDevicesAppearAfterTheWriteReturns() throws InterruptedException {
+		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withScanDelay(Duration.ofMillis(300)));
+		mgmt("handlers/vdisk_nullio/mgmt", "add_device null1");
+		mgmt("handlers/vcdrom/mgmt", "add_device cd1");
+		mgmt("targets/scst_local/scst_local_tgt/luns/mgmt", "add null1 0");
+		assertThat(this.simulator.scsiDevices()).isEmpty();
+		assertThat(this.simulator.scsiScanPending()).isTrue();
+		awaitScan();
+		assertThat(this.simulator.scsiDevices()).extracting(SimulatedScsiDevice::toString)
+			.containsExactly("[0:0:0:0] disk SCST_FIO null1 3110 /dev/sda /dev/sg0");
+		mgmt("targets/scst_local/scst_local_tgt/luns/mgmt", "add cd1 1");
+		mgmt(LOCAL, "add_session scst_local_tgt second");
+		String second = "targets/scst_local/scst_local_tgt/sessions/second/";
+		assertThat(read(second + "host_no")).isEqualTo("1\n");
+		assertThat(this.simulator.readLink(ScstPath.of(second + "host")))
+			.isEqualTo("../../../../../../../devices/scst_local/second/host1/scsi_host/host1");
+		assertThat(this.simulator.scsiDevices()).hasSize(1);
+		awaitScan();
+		assertThat(this.simulator.scsiDevices()).extracting(SimulatedScsiDevice::address)
+			.containsExactlyInAnyOrder("0:0:0:0", "0:0:0:1", "1:0:0:0", "1:0:0:1");
+	}
+
+	@Test
+	void aSessionGoneBeforeItsScanGetsNoDevices() throws InterruptedException {
+		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withScanDelay(Duration.ofMillis(200)));
+		mgmt("handlers/vdisk_nullio/mgmt", "add_device null1");
+		mgmt("targets/scst_local/scst_local_tgt/luns/mgmt", "add null1 0");
+		mgmt(LOCAL, "del_target scst_local_tgt");
+		Thread.sleep(500);
+		assertThat(this.simulator.scsiDevices()).isEmpty();
+	}
+
+	@Test
+	void withoutAScanDelayDevicesAreThereWhenTheWriteReturns() {
+		this.simulator = new ScstSimulator(SimulatorOptions.defaults());
+		mgmt("handlers/vdisk_nullio/mgmt", "add_device null1");
+		mgmt("targets/scst_local/scst_local_tgt/luns/mgmt", "add null1 0");
+		assertThat(this.simulator.scsiScanPending()).isFalse();
+		assertThat(this.simulator.scsiDevices()).hasSize(1);
+	}
+
+	private void awaitScan() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.simulator.scsiScanPending() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(this.simulator.scsiScanPending()).isFalse();
+	}
+
 	private String transportId(String target, String session) {
 		return HexFormat.of()
 			.formatHex(this.simulator
@@ -79,6 +133,10 @@ class SimSessionTests {
 
 	private void mgmt(String path, String command) {
 		this.simulator.write(ScstPath.of(path), (command + "\n").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String read(String path) {
+		return new String(this.simulator.read(ScstPath.of(path)), StandardCharsets.ISO_8859_1);
 	}
 
 }
