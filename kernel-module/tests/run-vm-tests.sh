@@ -19,6 +19,14 @@
 #   --runs N           throughput runs per direction (default 3)
 #   --timeout SEC      give up on the VM after SEC seconds (default 1200)
 #   --out DIR          work directory (default kernel-module/tests/out/<mode>)
+#   --accel WHAT       kvm, tcg or auto (env VM_ACCEL, default auto): auto
+#                      boots a throwaway guest with KVM first and uses KVM only
+#                      if that guest gets to its init within
+#                      VM_KVM_PROBE_TIMEOUT seconds (default 20), else TCG;
+#                      kvm or tcg skip the probe
+#   --cpu MODEL        qemu CPU model (env VM_CPU; default max under KVM,
+#                      Nehalem under TCG, because TCG's "max" offers AVX, which
+#                      killed a guest JVM with SIGILL)
 #
 # Nothing is loaded on the host: all module loading happens in the VM.
 
@@ -36,6 +44,9 @@ UPSTREAM=""
 RUNS=3
 TIMEOUT=1200
 OUT=""
+VM_ACCEL=${VM_ACCEL:-auto}
+VM_CPU=${VM_CPU:-}
+VM_KVM_PROBE_TIMEOUT=${VM_KVM_PROBE_TIMEOUT:-20}
 
 die() { echo "run-vm-tests: $*" >&2; exit 2; }
 
@@ -50,7 +61,9 @@ while [ $# -gt 0 ]; do
 	--runs) RUNS=$2; shift 2 ;;
 	--timeout) TIMEOUT=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
-	-h|--help) sed -n '4,24p' "$0"; exit 0 ;;
+	--accel) VM_ACCEL=$2; shift 2 ;;
+	--cpu) VM_CPU=$2; shift 2 ;;
+	-h|--help) sed -n '4,32p' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 done
@@ -58,6 +71,13 @@ done
 [ -f "$KERNEL" ] || die "--kernel: no kernel image '$KERNEL'"
 [ -d "$MODDIR" ] || die "--moddir: no module tree '$MODDIR'"
 [ -d "$SCST_MODS" ] || die "--scst-mods: no directory '$SCST_MODS'"
+case "$VM_ACCEL" in
+kvm|tcg|auto) ;;
+*) die "--accel/VM_ACCEL: '$VM_ACCEL' is not kvm, tcg or auto" ;;
+esac
+case "$VM_KVM_PROBE_TIMEOUT" in
+''|*[!0-9]*) die "VM_KVM_PROBE_TIMEOUT: '$VM_KVM_PROBE_TIMEOUT' is not a whole number of seconds" ;;
+esac
 KVER=$(basename "$MODDIR")
 KDIR=${KDIR:-$MODDIR/build}
 mode=ours
@@ -71,6 +91,67 @@ busybox=$(command -v busybox) || die "busybox is missing"
 file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
 	echo "run-vm-tests: warning: $busybox may not be static" >&2
 
+# The CPU model for an accelerator: under TCG one without AVX.
+cpu_for() {
+	if [ -n "$VM_CPU" ]; then
+		echo "$VM_CPU"
+	elif [ "$1" = kvm ]; then
+		echo max
+	else
+		echo Nehalem
+	fi
+}
+
+# Boot a throwaway busybox guest with KVM and the machine of the real run.
+# /dev/kvm can exist and be writable on a host that cannot run a guest (qemu
+# then aborts at once, e.g. "failed to set MSR 0x10a", exit 134), so only a
+# guest that reaches its init counts. Sets probe_result to the reason.
+probe_kvm() {
+	local dir=$OUT/kvm-probe rc start
+	probe_result=
+	if [ ! -e /dev/kvm ]; then
+		probe_result="no /dev/kvm"
+		return 1
+	fi
+	if [ ! -r /dev/kvm ] || [ ! -w /dev/kvm ]; then
+		probe_result="/dev/kvm is not readable and writable"
+		return 1
+	fi
+	mkdir -p "$dir/root/bin" "$dir/root/dev" "$dir/root/proc"
+	cp "$busybox" "$dir/root/bin/busybox"
+	ln -sf busybox "$dir/root/bin/sh"
+	cat > "$dir/root/init" <<'EOF'
+#!/bin/sh
+/bin/busybox mount -t devtmpfs devtmpfs /dev
+echo "VM-ACCEL-PROBE-OK"
+/bin/busybox printf '\000' |
+	/bin/busybox dd of=/dev/port bs=1 seek=244 count=1 conv=notrunc 2>/dev/null
+/bin/busybox poweroff -f
+EOF
+	chmod +x "$dir/root/init"
+	(cd "$dir/root" && find . | cpio -o -H newc --quiet | gzip -1) > "$dir/initramfs.gz"
+	start=$(date +%s)
+	set +e
+	timeout "$VM_KVM_PROBE_TIMEOUT" qemu-system-x86_64 \
+		-machine q35,accel=kvm -cpu "$(cpu_for kvm)" -smp 2 -m 1G \
+		-nographic -no-reboot \
+		-kernel "$KERNEL" -initrd "$dir/initramfs.gz" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=1" \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 > "$dir/console.log" 2>&1
+	rc=$?
+	set -e
+	if tr -d '\r' < "$dir/console.log" | grep -q '^VM-ACCEL-PROBE-OK'; then
+		probe_result="a KVM guest reached its init in $(($(date +%s) - start)) s"
+		return 0
+	fi
+	if [ "$rc" = 124 ]; then
+		probe_result="the KVM guest did not reach its init within $VM_KVM_PROBE_TIMEOUT s"
+	else
+		probe_result="qemu with KVM exited with $rc: $(grep -v '^[[:space:]]*$' "$dir/console.log" | tail -n 1)"
+	fi
+	return 1
+}
+
 find_ko() {
 	local f
 	f=$(find "$SCST_MODS" -name "$1" -print -quit)
@@ -80,6 +161,24 @@ find_ko() {
 
 rm -rf "$OUT"
 mkdir -p "$OUT/build" "$OUT/root"
+
+# The accelerator first: the probe is cheap and its answer goes into the report.
+case "$VM_ACCEL" in
+auto)
+	if probe_kvm; then
+		accel=kvm
+	else
+		accel=tcg
+	fi
+	accel_why="auto: $probe_result"
+	;;
+*)
+	accel=$VM_ACCEL
+	accel_why="forced by VM_ACCEL/--accel"
+	;;
+esac
+cpu=$(cpu_for "$accel")
+echo "run-vm-tests: accelerator $accel, cpu $cpu ($accel_why)"
 
 # Our module, built from a copy so that the source tree stays clean.
 if [ "$mode" = ours ]; then
@@ -96,16 +195,16 @@ fi
 
 # initramfs
 r=$OUT/root
-mkdir -p $r/bin $r/sbin $r/usr/bin $r/usr/sbin $r/dev $r/proc $r/sys $r/tmp \
-	$r/modules $r/var/lib/scst $r/lib64 $r/lib/x86_64-linux-gnu
-cp "$busybox" $r/bin/busybox
+mkdir -p "$r"/bin "$r"/sbin "$r"/usr/bin "$r"/usr/sbin "$r"/dev "$r"/proc "$r"/sys "$r"/tmp \
+	"$r"/modules "$r"/var/lib/scst "$r"/lib64 "$r"/lib/x86_64-linux-gnu
+cp "$busybox" "$r"/bin/busybox
 for a in $("$busybox" --list); do
 	[ "$a" = busybox ] || ln -sf busybox "$r/bin/$a"
 done
 
 # sg_reset with its shared libraries, for the task management step.
 if command -v sg_reset >/dev/null; then
-	cp "$(command -v sg_reset)" $r/usr/bin/
+	cp "$(command -v sg_reset)" "$r"/usr/bin/
 	for lib in $(ldd "$(command -v sg_reset)" | grep -o '/[^ ]*'); do
 		mkdir -p "$r$(dirname "$lib")"
 		cp -L "$lib" "$r$lib"
@@ -114,21 +213,21 @@ fi
 
 # Kernel modules the guest needs, in load order.
 root=$(cd "$MODDIR/../../.." && pwd)
-: > $r/modules/order
+: > "$r"/modules/order
 for m in scsi_mod sd_mod sg libcrc32c crc-t10dif dlm; do
 	modprobe -S "$KVER" -d "$root" --show-depends "$m" |
 		awk '$1 == "insmod" { print $2 }'
 done | awk '!seen[$0]++' | while read -r ko; do
-	cp "$ko" $r/modules/
-	basename "$ko" >> $r/modules/order
+	cp "$ko" "$r"/modules/
+	basename "$ko" >> "$r"/modules/order
 done
-cp "$(find_ko scst.ko)" "$(find_ko scst_vdisk.ko)" $r/modules/
-cp "$local_ko" $r/modules/scst_local.ko
-cp "$here/guest-test.sh" $r/guest-test.sh
-echo "$mode" > $r/mode
-echo "$RUNS" > $r/runs
+cp "$(find_ko scst.ko)" "$(find_ko scst_vdisk.ko)" "$r"/modules/
+cp "$local_ko" "$r"/modules/scst_local.ko
+cp "$here/guest-test.sh" "$r"/guest-test.sh
+echo "$mode" > "$r"/mode
+echo "$RUNS" > "$r"/runs
 
-cat > $r/init <<'EOF'
+cat > "$r"/init <<'EOF'
 #!/bin/sh
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -141,14 +240,12 @@ echo "TESTS-EXIT"
 printf '\000' | dd of=/dev/port bs=1 seek=244 count=1 conv=notrunc 2>/dev/null
 poweroff -f
 EOF
-chmod +x $r/init $r/guest-test.sh
-(cd $r && find . | cpio -o -H newc --quiet | gzip -1) > "$OUT/initramfs.gz"
+chmod +x "$r"/init "$r"/guest-test.sh
+(cd "$r" && find . | cpio -o -H newc --quiet | gzip -1) > "$OUT/initramfs.gz"
 
-accel=tcg
-[ -w /dev/kvm ] && accel=kvm
 log=$OUT/console.log
 set +e
-timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -smp 2 \
+timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -smp 2 \
 	-m 1G -nographic -no-reboot \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.gz" \
 	-append "console=ttyS0 panic=5 quiet loglevel=4" \
@@ -159,9 +256,9 @@ set -e
 grep -E '^(PASS|FAIL|THROUGHPUT) ' "$log" | tr -d '\r' || true
 fails=$(grep -c '^FAIL ' "$log" || true)
 if ! grep -q '^TESTS-DONE' "$log"; then
-	echo "FAIL vm: the guest did not finish (qemu exit $qrc); see $log"
+	echo "FAIL vm: the guest did not finish (qemu exit $qrc, accel $accel); see $log"
 	tail -n 40 "$log"
 	exit 1
 fi
-echo "mode=$mode failures=$fails log=$log"
+echo "mode=$mode accel=$accel cpu=$cpu failures=$fails log=$log"
 [ "$fails" = 0 ]

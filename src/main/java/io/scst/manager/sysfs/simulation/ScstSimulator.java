@@ -201,6 +201,23 @@ public final class ScstSimulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether a simulated SCSI scan (see {@link SimulatorOptions#scanDelay()}) has not
+	 * run yet, so that {@link #scsiDevices()} may still grow without another write.
+	 */
+	public boolean scsiScanPending() {
+		this.lock.lock();
+		try {
+			return this.local.targets.values()
+				.stream()
+				.flatMap((target) -> target.sessions.stream())
+				.anyMatch(SimSession::scanPending);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/** How many write attempts arrived since start-up. */
 	public long writeCount() {
 		synchronized (this.writeLog) {

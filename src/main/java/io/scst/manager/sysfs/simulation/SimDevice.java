@@ -24,6 +24,12 @@ final class SimDevice {
 
 	private static final int NAME_MAX = 64;
 
+	/**
+	 * The write-only attribute scst_vdisk adds to a device whose thin provisioning is in
+	 * effect ({@code vdisk_check_tp_support()}).
+	 */
+	static final String GEN_TP_UA = "gen_tp_soft_threshold_reached_UA";
+
 	final ScstSimulator sim;
 
 	final SimHandler handler;
@@ -67,6 +73,12 @@ final class SimDevice {
 	boolean readZero;
 
 	boolean active = true;
+
+	/**
+	 * The backing file could not be examined at creation because the device was inactive;
+	 * activation examines it ({@code reexam_pending}).
+	 */
+	boolean reexamPending;
 
 	boolean bindAluaState = true;
 
@@ -156,6 +168,10 @@ final class SimDevice {
 		}
 		if (handler.kind == SimHandler.Kind.NULLIO) {
 			this.size = NULLIO_DEFAULT_SIZE;
+		}
+		if (handler.kind == SimHandler.Kind.CDROM) {
+			// __vcdrom_add_device() sets rd_only, so every LUN of it is read-only
+			this.readOnly = true;
 		}
 	}
 
@@ -387,6 +403,12 @@ final class SimDevice {
 		this.dir = devDir;
 		this.exported = devDir.dir("exported");
 		buildAttributes(devDir);
+		if (this.active) {
+			checkThinProvisioning();
+		}
+		else if (this.handler.kind != SimHandler.Kind.NULLIO) {
+			this.reexamPending = true;
+		}
 		devDir.add(new Node.Link("handler", () -> this.handler.dir.pathFromSys()));
 		this.handler.dir.add(new Node.Link(this.name, devDir::pathFromSys));
 		this.sim.devices.put(this.name, this);
@@ -416,6 +438,63 @@ final class SimDevice {
 	void unexport(String link) {
 		if (this.exported != null) {
 			this.exported.remove(link);
+		}
+	}
+
+	/**
+	 * {@code vdisk_check_tp_support()} as far as fileio goes: a writable, active backing
+	 * file supports thin provisioning (regular files and block devices both have
+	 * {@code fallocate}). A {@code thin_provisioned=1} that cannot be honoured is turned
+	 * off (the attribute keeps its key marker); one that is honoured brings the
+	 * write-only {@code gen_tp_soft_threshold_reached_UA}, which stays for the device's
+	 * life.
+	 */
+	private void checkThinProvisioning() {
+		if (this.handler.kind != SimHandler.Kind.FILEIO) {
+			return;
+		}
+		boolean supported = !this.readOnly && this.filename != null && this.active;
+		if (this.thinProvisionedSet && this.thinProvisioned && !supported) {
+			this.thinProvisioned = false;
+		}
+		if (this.thinProvisioned && this.dir != null && this.dir.get(GEN_TP_UA) == null) {
+			this.dir.add(Attr.wo(GEN_TP_UA, (data) -> {
+				// queues a THIN PROVISIONING SOFT THRESHOLD REACHED unit attention on
+				// every session LUN; EINVAL once thin provisioning is off
+				if (!this.thinProvisioned) {
+					throw new SimErrno(Errno.EINVAL);
+				}
+			}, Node.Queue.DIRECT));
+		}
+	}
+
+	/**
+	 * An identity attribute changed: {@code vdev_inq_changed_fn()} ends in
+	 * {@code scst_cm_update_dev()}, which has the copy manager read the device's
+	 * identification page again if the device still has a copy-manager LUN.
+	 */
+	private void inquiryDataChanged() {
+		for (SimLunSet.Lun lun : this.luns) {
+			if (lun.set.target.isCopyManager()) {
+				this.sim.copyManager.copyManagerInquiry();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * {@code scst_stop_dev_threads()} and {@code scst_create_dev_threads()} after a
+	 * {@code threads_num} or {@code threads_pool_type} change: every session LUN gets new
+	 * threads, in the order of the device's session LUN list, and a per-initiator pool's
+	 * {@code thread_index} becomes the LUN's current position in that list.
+	 */
+	void restartThreads() {
+		this.sharedPoolPids = null;
+		for (int i = 0; i < this.tgtDevs.size(); i++) {
+			this.tgtDevs.get(i).setUpThreads(i);
+		}
+		if (this.threadsNum > 0 && this.sharedPool) {
+			sharedPids();
 		}
 	}
 
@@ -466,16 +545,20 @@ final class SimDevice {
 		d.add(Attr.wo("dump_prs", (data) -> {
 		}, Node.Queue.DIRECT));
 		d.add(Attr.rwQueued("threads_num",
-				() -> Attr.keyed(this.threadsNum, this.threadsNum != this.handler.kind.threads),
-				(data) -> this.threadsNum = (int) KernelNumbers.parseLong(data), (data) -> {
+				() -> Attr.keyed(this.threadsNum, this.threadsNum != this.handler.kind.threads), (data) -> {
+					this.threadsNum = (int) KernelNumbers.parseLong(data);
+					restartThreads();
+				}, (data) -> {
 					long value = KernelNumbers.parseLong(data);
 					if (value < 0 || value > Integer.MAX_VALUE) {
 						throw new SimErrno(Errno.EINVAL);
 					}
 					return value != this.threadsNum;
 				}));
-		d.add(Attr.rwQueued("threads_pool_type", this::poolType, (data) -> this.sharedPool = parsePoolType(data),
-				(data) -> parsePoolType(data) != this.sharedPool));
+		d.add(Attr.rwQueued("threads_pool_type", this::poolType, (data) -> {
+			this.sharedPool = parsePoolType(data);
+			restartThreads();
+		}, (data) -> parsePoolType(data) != this.sharedPool));
 		if (disk) {
 			d.add(Attr.rwQueued("active", () -> Attr.keyed(this.active ? 1 : 0, !this.active), this::writeActive));
 			boolean bindDefault = blockio;
@@ -537,41 +620,52 @@ final class SimDevice {
 	}
 
 	private void buildIdentity(Node.Dir d) {
-		d.add(Attr.rw("t10_vend_id", () -> Attr.keyed(this.t10VendId, this.t10VendIdSet), (data) -> {
+		d.add(identity("t10_vend_id", () -> Attr.keyed(this.t10VendId, this.t10VendIdSet), (data) -> {
 			this.t10VendId = limited(data, 9);
 			this.t10VendIdSet = true;
 		}));
-		d.add(Attr.rw("vend_specific_id", () -> Attr.keyed(this.vendSpecificId, this.vendSpecificIdSet), (data) -> {
+		d.add(identity("vend_specific_id", () -> Attr.keyed(this.vendSpecificId, this.vendSpecificIdSet), (data) -> {
 			this.vendSpecificId = limited(data, 129);
 			this.vendSpecificIdSet = true;
 		}));
-		d.add(Attr.rw("prod_id", () -> Attr.keyed(this.prodId, this.prodIdSet), (data) -> {
+		d.add(identity("prod_id", () -> Attr.keyed(this.prodId, this.prodIdSet), (data) -> {
 			this.prodId = limited(data, 17);
 			this.prodIdSet = true;
 		}));
-		d.add(Attr.rw("prod_rev_lvl", () -> Attr.keyed(this.prodRevLvl, this.prodRevLvlSet), (data) -> {
+		d.add(identity("prod_rev_lvl", () -> Attr.keyed(this.prodRevLvl, this.prodRevLvlSet), (data) -> {
 			this.prodRevLvl = limited(data, 5);
 			this.prodRevLvlSet = true;
 		}));
-		d.add(Attr.rw("scsi_device_name", () -> Attr.keyed(this.scsiDeviceName, !this.scsiDeviceName.isEmpty()),
+		d.add(identity("scsi_device_name", () -> Attr.keyed(this.scsiDeviceName, !this.scsiDeviceName.isEmpty()),
 				(data) -> this.scsiDeviceName = limited(data, 257)));
-		d.add(Attr.rw("t10_dev_id", () -> Attr.keyed(this.t10DevId, this.t10DevIdSet), (data) -> {
+		d.add(identity("t10_dev_id", () -> Attr.keyed(this.t10DevId, this.t10DevIdSet), (data) -> {
 			if (this.clusterMode != 0) {
 				throw new SimErrno(Errno.EPERM);
 			}
 			setT10DevId(data);
 		}));
-		d.add(Attr.rw("usn", () -> Attr.keyed(this.usn, this.usnSet), (data) -> {
+		d.add(identity("usn", () -> Attr.keyed(this.usn, this.usnSet), (data) -> {
 			if (data.length() > 21 || (data.length() == 21 && data.charAt(20) != '\n')) {
 				throw new SimErrno(Errno.EINVAL);
 			}
 			this.usn = cString(Attr.firstLine(data));
 			this.usnSet = true;
 		}));
-		d.add(Attr.rw("naa_id", () -> hexId(this.naaId), (data) -> this.naaId = parseHexId(data, true)));
-		d.add(Attr.rw("eui64_id", () -> hexId(this.eui64Id), (data) -> this.eui64Id = parseHexId(data, false)));
-		d.add(Attr.rw("inq_vend_specific", () -> Attr.keyed(this.inqVendSpecific, !this.inqVendSpecific.isEmpty()),
+		d.add(identity("naa_id", () -> hexId(this.naaId), (data) -> this.naaId = parseHexId(data, true)));
+		d.add(identity("eui64_id", () -> hexId(this.eui64Id), (data) -> this.eui64Id = parseHexId(data, false)));
+		d.add(identity("inq_vend_specific", () -> Attr.keyed(this.inqVendSpecific, !this.inqVendSpecific.isEmpty()),
 				(data) -> this.inqVendSpecific = limited(data, 161)));
+	}
+
+	/**
+	 * An identity attribute: a successful write schedules the "INQUIRY data changed"
+	 * work, which also reaches the copy manager.
+	 */
+	private Node.File identity(String name, Node.Reader reader, Node.Writer writer) {
+		return Attr.rw(name, reader, (data) -> {
+			writer.write(data);
+			inquiryDataChanged();
+		});
 	}
 
 	/**
@@ -693,6 +787,10 @@ final class SimDevice {
 			this.size = backingSize(this.filename);
 		}
 		this.active = activate;
+		if (activate && this.reexamPending) {
+			this.reexamPending = false;
+			checkThinProvisioning();
+		}
 	}
 
 	private String filenameShow() {

@@ -163,12 +163,17 @@ final class SimLunSet {
 					if (this.luns.containsKey((int) lun)) {
 						throw new SimErrno(Errno.EEXIST);
 					}
-					checkAllowed(readOnly);
-					add(device, (int) lun, readOnly);
 				}
 				else {
-					checkAllowed(readOnly);
-					replace(device, (int) lun, readOnly);
+					// scst_acg_repl_lun() deletes the old LUN before it tries the new one
+					remove((int) lun);
+				}
+				checkAllowed(device, readOnly);
+				add(device, (int) lun, readOnly);
+				if (this.target.isCopyManager()) {
+					// scst_cm_on_add_lun(): the copy manager reads the identification
+					// page
+					this.sim.copyManager.copyManagerInquiry();
 				}
 			}
 			case "del" -> {
@@ -193,8 +198,14 @@ final class SimLunSet {
 		}
 	}
 
-	private void checkAllowed(boolean readOnly) {
-		if (readOnly && this.target.isCopyManager()) {
+	/**
+	 * {@code scst_cm_on_add_lun()}: a LUN added by hand to the copy manager must not be
+	 * read-only, neither by the {@code read_only} parameter nor because the device is (a
+	 * {@code read_only=1} vdisk, any vcdrom). The copy manager's own LUNs for new devices
+	 * do not pass this check.
+	 */
+	private void checkAllowed(SimDevice device, boolean readOnly) {
+		if ((readOnly || device.readOnly) && this.target.isCopyManager()) {
 			throw new SimErrno(Errno.EINVAL);
 		}
 	}
@@ -237,13 +248,6 @@ final class SimLunSet {
 			session.scan(List.of(number));
 		}
 		return lun;
-	}
-
-	private void replace(SimDevice device, int number, boolean readOnly) {
-		if (this.luns.containsKey(number)) {
-			remove(number);
-		}
-		add(device, number, readOnly);
 	}
 
 	void remove(int number) {

@@ -1,5 +1,6 @@
 package io.scst.manager.sysfs.simulation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -95,6 +96,9 @@ final class SimSession {
 
 	boolean closing;
 
+	/** Delayed scans scheduled and not run yet. */
+	private int pendingScans;
+
 	private SimSession(SimTarget target, String initiatorName, String dirName) {
 		this.sim = target.sim;
 		this.target = target;
@@ -170,22 +174,10 @@ final class SimSession {
 			removeTgtDev(lun.number);
 		}
 		SimDevice device = lun.device;
-		int index;
-		int[] pids;
-		if (device.threadsNum == 0) {
-			index = -1;
-			pids = NO_PIDS;
-		}
-		else if (device.sharedPool) {
-			index = -1;
-			pids = device.sharedPids();
-		}
-		else {
-			index = device.tgtDevs.size();
-			pids = this.sim.newPids(device.threadsNum);
-		}
 		Node.Dir lunDir = this.dir.dir(("lun" + lun.number).intern());
-		TgtDev tgtDev = new TgtDev(this, lun, lunDir, index, pids);
+		TgtDev tgtDev = new TgtDev(this, lun, lunDir);
+		// scst_tgt_dev_setup_threads() runs before the LUN joins the device's list
+		tgtDev.setUpThreads(device.tgtDevs.size());
 		lunDir.add(Attr.ro("active_commands", () -> "0\n"));
 		lunDir.add(Attr.ro("thread_index", () -> Attr.line(tgtDev.threadIndex)));
 		lunDir.add(Attr.ro("thread_pid", tgtDev::pidLine));
@@ -219,11 +211,36 @@ final class SimSession {
 		scan(set.luns.keySet());
 	}
 
-	/** scst_local: the SCSI midlayer scans LUNs it does not know yet. */
+	/**
+	 * scst_local: the SCSI midlayer scans LUNs it does not know yet. With a scan delay
+	 * the scan runs that much later, as the kernel's asynchronous host scan does, and
+	 * then finds whatever the session's LUN set holds at that moment (REPORT LUNS); a
+	 * session gone by then is not scanned.
+	 */
 	void scan(Collection<Integer> luns) {
-		if (this.hostNo < 0) {
+		if (this.hostNo < 0 || luns.isEmpty()) {
 			return;
 		}
+		Duration delay = this.sim.options().scanDelay();
+		if (delay.isZero()) {
+			addLinuxDevices(luns);
+			return;
+		}
+		this.pendingScans++;
+		this.sim.schedule(() -> {
+			this.pendingScans--;
+			if (this.target.sessions.contains(this)) {
+				addLinuxDevices(List.copyOf(this.lunSet.luns.keySet()));
+			}
+		}, delay);
+	}
+
+	/** Whether a delayed scan of this session has not run yet. */
+	boolean scanPending() {
+		return this.pendingScans > 0;
+	}
+
+	private void addLinuxDevices(Collection<Integer> luns) {
 		for (Integer lun : luns) {
 			if (!this.linuxDevices.containsKey(lun)) {
 				SimLunSet.Lun current = this.lunSet.luns.get(lun);
@@ -328,16 +345,36 @@ final class SimSession {
 
 		final Node.Dir dir;
 
-		final int threadIndex;
+		int threadIndex = -1;
 
-		final int[] pids;
+		int[] pids = NO_PIDS;
 
-		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir, int threadIndex, int[] pids) {
+		TgtDev(SimSession session, SimLunSet.Lun lun, Node.Dir dir) {
 			this.session = session;
 			this.lun = lun;
 			this.dir = dir;
-			this.threadIndex = threadIndex;
-			this.pids = pids;
+		}
+
+		/**
+		 * {@code scst_tgt_dev_setup_threads()}: no threads of its own in async mode
+		 * ({@code threads_num} 0) or with a shared pool ({@code thread_index} -1), else a
+		 * private pool whose index is the LUN's position in the device's list.
+		 * @param position this LUN's position in the device's session LUN list
+		 */
+		void setUpThreads(int position) {
+			SimDevice device = this.lun.device;
+			if (device.threadsNum == 0) {
+				this.threadIndex = -1;
+				this.pids = NO_PIDS;
+			}
+			else if (device.sharedPool) {
+				this.threadIndex = -1;
+				this.pids = device.sharedPids();
+			}
+			else {
+				this.threadIndex = position;
+				this.pids = this.session.sim.newPids(device.threadsNum);
+			}
 		}
 
 		String pidLine() {

@@ -17,47 +17,66 @@ import org.jspecify.annotations.Nullable;
  * session directory disappears ({@code 0}: before the write returns)
  * @param journal a file in which successful state-changing writes are kept so that the
  * state survives restarts, or {@code null} to keep nothing
+ * @param scanDelay how long after an {@code scst_local} session appears, or gets new
+ * LUNs, the simulated SCSI midlayer needs to bring up their {@code /dev/sdX},
+ * {@code /dev/srN} and {@code /dev/sgN} ({@code 0}: before the write returns). On the
+ * kernel the scan is asynchronous: the session and its {@code host} link exist when
+ * {@code add_session} returns, its devices come a moment later.
  */
 public record SimulatorOptions(int cpus, boolean addDefaultTarget, boolean debugEagain, Duration sessionCloseDelay,
-		@Nullable Path journal) {
+		@Nullable Path journal, Duration scanDelay) {
+
+	/**
+	 * A scan delay of the order the kernel shows: the first LUN added to a live session
+	 * appeared on it "within tens of milliseconds" (SCST-SYSFS.md 11.5).
+	 */
+	public static final Duration KERNEL_SCAN_DELAY = Duration.ofMillis(50);
 
 	public SimulatorOptions {
 		if (cpus < 1 || cpus > 4096) {
 			throw new IllegalArgumentException("cpus must be between 1 and 4096");
 		}
+		if (scanDelay.isNegative()) {
+			throw new IllegalArgumentException("scanDelay must not be negative");
+		}
 	}
 
 	/**
 	 * Two CPUs, the default target, a normal build, synchronous session removal, no
-	 * journal.
+	 * journal, SCSI devices at once (no scan delay).
 	 */
 	public static SimulatorOptions defaults() {
-		return new SimulatorOptions(2, true, false, Duration.ZERO, null);
+		return new SimulatorOptions(2, true, false, Duration.ZERO, null, Duration.ZERO);
 	}
 
 	public SimulatorOptions withCpus(int cpus) {
-		return new SimulatorOptions(cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay,
-				this.journal);
+		return new SimulatorOptions(cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay, this.journal,
+				this.scanDelay);
 	}
 
 	public SimulatorOptions withAddDefaultTarget(boolean addDefaultTarget) {
-		return new SimulatorOptions(this.cpus, addDefaultTarget, this.debugEagain, this.sessionCloseDelay,
-				this.journal);
+		return new SimulatorOptions(this.cpus, addDefaultTarget, this.debugEagain, this.sessionCloseDelay, this.journal,
+				this.scanDelay);
 	}
 
 	public SimulatorOptions withDebugEagain(boolean debugEagain) {
-		return new SimulatorOptions(this.cpus, this.addDefaultTarget, debugEagain, this.sessionCloseDelay,
-				this.journal);
+		return new SimulatorOptions(this.cpus, this.addDefaultTarget, debugEagain, this.sessionCloseDelay, this.journal,
+				this.scanDelay);
 	}
 
 	public SimulatorOptions withSessionCloseDelay(Duration sessionCloseDelay) {
-		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, sessionCloseDelay,
-				this.journal);
+		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, sessionCloseDelay, this.journal,
+				this.scanDelay);
 	}
 
 	public SimulatorOptions withJournal(@Nullable Path journal) {
+		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay, journal,
+				this.scanDelay);
+	}
+
+	public SimulatorOptions withScanDelay(Duration scanDelay) {
 		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay,
-				journal);
+				this.journal, scanDelay);
 	}
 
 }
