@@ -83,6 +83,11 @@ public final class ConfigFormat {
 				if (stack.size() == 1) {
 					throw new ConfigSyntaxException("Line " + lineNumber + ": '}' without an open block");
 				}
+				List<String> tokens = tokens(current.toString());
+				if (!tokens.isEmpty()) {
+					// an entry before the '}' on its line belongs to the block
+					stack.get(stack.size() - 1).children.add(new Builder(tokens, false));
+				}
 				stack.remove(stack.size() - 1);
 				current.setLength(0);
 			}
@@ -257,7 +262,7 @@ public final class ConfigFormat {
 			else if (is(child, GROUP, 2)) {
 				groups.add(group(child));
 			}
-			else if (!child.block() && is(child, MgmtCommand.SESSION_NAME, 2)) {
+			else if (entry(child, MgmtCommand.SESSION_NAME)) {
 				sessions.add(child.tokens().get(1));
 			}
 			else if (!attribute(child, attributes)) {
@@ -276,7 +281,7 @@ public final class ConfigFormat {
 			if (is(child, LUN, 3)) {
 				luns.add(lun(child));
 			}
-			else if (!child.block() && is(child, INITIATOR, 2)) {
+			else if (entry(child, INITIATOR)) {
 				initiators.add(child.tokens().get(1));
 			}
 			else if (!attribute(child, attributes)) {
@@ -300,6 +305,15 @@ public final class ConfigFormat {
 			}
 		}
 		return new ScstConfig.Lun(number.intValue(), node.tokens().get(2), attributes);
+	}
+
+	/** Whether an entry is {@code keyword name}; the keyword with a block is an error. */
+	private static boolean entry(ConfigNode node, String keyword) {
+		if (node.block() && node.keyword().equals(keyword)) {
+			throw new ConfigSyntaxException(
+					"'" + String.join(" ", node.tokens()) + " {': " + keyword + " takes a name, not a block");
+		}
+		return is(node, keyword, 2);
 	}
 
 	/**

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
 import io.scst.manager.change.Write;
-import io.scst.manager.sysfs.AbstractScstSysfs;
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.LinuxScsiDevice;
@@ -48,12 +47,6 @@ public class SessionService {
 
 	/** The largest TransportID accepted (an iSCSI name with ISID, padded). */
 	static final int MAX_TRANSPORT_ID_BYTES = 256;
-
-	/** How often a deleted session's directory is looked for. */
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
-
-	/** How long a deleted session may take to go when the gateway does not say. */
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
 	private final ScstSysfs sysfs;
 
@@ -125,7 +118,8 @@ public class SessionService {
 		List<SessionLun> luns = new ArrayList<>();
 		for (Integer lun : sessionLuns(dir)) {
 			LinuxScsiDevice device = linux.stream().filter((d) -> d.lun() == lun).findFirst().orElse(null);
-			luns.add(new SessionLun(lun, deviceOf(driver, target, group, lun), device));
+			luns.add(new SessionLun(lun, deviceOf(driver, target, group, lun), device,
+					(host != null) ? Boolean.valueOf(device != null) : null));
 		}
 		return new Session(session, initiatorName(driver, target, session), driver, target, group, counters(dir),
 				transportId(dir), host, luns, linux);
@@ -160,6 +154,7 @@ public class SessionService {
 			.filter((candidate) -> name.equals(initiatorName(driver, target, candidate)))
 			.findFirst()
 			.orElse(created.isEmpty() ? ScstPath.entryName(name) : created.get(0));
+		awaitScan(ScstTree.session(driver, target, directory));
 		return describe(driver, target, directory);
 	}
 
@@ -244,21 +239,30 @@ public class SessionService {
 	}
 
 	private void awaitGone(ScstPath dir, MgmtCommand command) {
-		Duration timeout = (this.sysfs instanceof AbstractScstSysfs gateway) ? gateway.timeout() : DEFAULT_TIMEOUT;
 		long start = System.nanoTime();
-		while (this.sysfs.exists(dir)) {
-			Duration waited = Duration.ofNanos(System.nanoTime() - start);
-			if (waited.compareTo(timeout) >= 0) {
-				throw new ScstBusyException(dir, command.line(), waited);
-			}
-			try {
-				Thread.sleep(POLL_INTERVAL.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ScstBusyException(dir, command.line(), waited);
-			}
+		if (!this.sysfs.await(() -> !this.sysfs.exists(dir))) {
+			throw new ScstBusyException(dir, command.line(), Duration.ofNanos(System.nanoTime() - start));
 		}
+	}
+
+	/**
+	 * Wait until the SCSI midlayer has brought up a Linux device for every LUN a new
+	 * session sees, at most the gateway's timeout. The kernel scans a new scst_local host
+	 * asynchronously ({@code scsi_scan_host}), so {@code add_session} returns before the
+	 * devices exist; polling the host's devices is the one way that works for every
+	 * kernel (no uevent listener, no root-only netlink socket). A LUN still without a
+	 * device afterwards is reported as not attached.
+	 */
+	private void awaitScan(ScstPath dir) {
+		Integer host = host(dir);
+		if (host == null) {
+			return;
+		}
+		this.sysfs.await(() -> {
+			List<Integer> luns = sessionLuns(dir);
+			List<LinuxScsiDevice> devices = this.scsiDevices.ofHost(host);
+			return luns.stream().allMatch((lun) -> devices.stream().anyMatch((d) -> d.lun() == lun));
+		});
 	}
 
 	private static String object(String driver, String target) {

@@ -52,7 +52,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 	/** Raw {@code readlink}. */
 	protected abstract String rawReadLink(ScstPath path);
 
-	/** The configured timeout for {@code EAGAIN} waits. */
+	@Override
 	public Duration timeout() {
 		return this.timeout;
 	}

@@ -1,7 +1,9 @@
 package io.scst.manager.sysfs;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -139,6 +141,40 @@ public interface ScstSysfs {
 	 */
 	default void mgmt(MgmtCommand command) {
 		mgmt(command.file(), command.line());
+	}
+
+	/**
+	 * How long this gateway waits for SCST: for an {@code EAGAIN} to resolve, and the
+	 * bound of {@link #await} for what SCST finishes after a write.
+	 * @return the management timeout
+	 */
+	Duration timeout();
+
+	/**
+	 * Wait until something that SCST or the kernel finishes after a write holds (a
+	 * deleted session's directory gone, a new SCSI host's scan done), polling it, at most
+	 * {@link #timeout()}.
+	 * @param condition what to wait for
+	 * @return whether it holds (false: the timeout passed first, or the thread was
+	 * interrupted)
+	 */
+	default boolean await(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + timeout().toNanos();
+		long pause = 1;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			try {
+				Thread.sleep(pause);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			pause = Math.min(pause * 2, 20);
+		}
+		return true;
 	}
 
 	/**

@@ -65,11 +65,15 @@ public record ScstProperties(@Valid @DefaultValue Sysfs sysfs, @Valid @DefaultVa
 	 * @param mount a directory at which to mount this simulator as a FUSE filesystem
 	 * while the server runs (the files and the API then share one state), or {@code null}
 	 * (the default) not to mount it
+	 * @param scanDelay how long after an scst_local session appears (or gets new LUNs)
+	 * its Linux SCSI devices appear, as the kernel's asynchronous host scan makes them;
+	 * {@code 50ms} by default, {@code 0} for at once
 	 */
 	public record Simulator(@NotNull @DefaultValue("demo") State state,
 			@Min(0) @Max(MAX_CPUS) @DefaultValue("0") int cpus, @NotNull @DefaultValue("data") Path dataDir,
 			@DefaultValue("true") boolean persist, @DefaultValue("false") boolean debugEagain,
-			@DefaultValue("true") boolean addDefaultTarget, @Nullable Path mount) {
+			@DefaultValue("true") boolean addDefaultTarget, @Nullable Path mount,
+			@NotNull @DefaultValue("50ms") Duration scanDelay) {
 
 		/**
 		 * The demo exports its disk on the default target, so it needs one.

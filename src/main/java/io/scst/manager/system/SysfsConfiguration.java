@@ -109,6 +109,7 @@ class SysfsConfiguration {
 			.withCpus(simulator.effectiveCpus())
 			.withDebugEagain(simulator.debugEagain())
 			.withAddDefaultTarget(simulator.addDefaultTarget())
+			.withScanDelay(simulator.scanDelay())
 			.withJournal(journal);
 		ScstSimulator model = new ScstSimulator(options);
 		SimulatedScstSysfs gateway = new SimulatedScstSysfs(model, sysfs.mgmtTimeout(), listener);

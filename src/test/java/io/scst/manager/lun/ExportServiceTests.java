@@ -254,6 +254,11 @@ class ExportServiceTests {
 		}
 
 		@Override
+		public java.time.Duration timeout() {
+			return this.delegate.timeout();
+		}
+
+		@Override
 		public String location() {
 			return this.delegate.location();
 		}

@@ -89,7 +89,13 @@ class SessionControllerTests {
 	void aNewLunAppearsOnTheSessionsLinuxHost() throws Exception {
 		createSession("sct_lun_h");
 		this.sysfs.mgmt(MgmtCommand.addLun("scst_local", TARGET, null, 0, "vm_disk1", false));
+		// the kernel (and the simulator) scan the new LUN asynchronously: it appears a
+		// moment later
 		MvcTestResult result = this.mvc.get().uri(SESSIONS + "/sct_lun_h").exchange();
+		for (int i = 0; i < 250 && result.getResponse().getContentAsString().contains("\"attached\":false"); i++) {
+			Thread.sleep(20);
+			result = this.mvc.get().uri(SESSIONS + "/sct_lun_h").exchange();
+		}
 		assertThat(result).hasStatusOk().bodyJson().satisfies((json) -> {
 			assertThat(json).extractingPath("$.luns[0].device").isEqualTo("vm_disk1");
 			assertThat(json).extractingPath("$.luns[0].linux.blockDevice").asString().matches("/dev/sd[a-z]+");

@@ -104,7 +104,7 @@ class SessionServiceTests {
 		Session session = this.service.describe(LOCAL, TGT, "scst_local_host");
 		LinuxScsiDevice sda = new LinuxScsiDevice("0:0:0:0", 0, "disk", "SCST_FIO", "disk1", "3110", "/dev/sda",
 				"/dev/sg0");
-		assertThat(session.luns()).containsExactly(new SessionLun(0, "disk1", sda));
+		assertThat(session.luns()).containsExactly(new SessionLun(0, "disk1", sda, true));
 		assertThat(session.scsiDevices()).containsExactly(sda);
 	}
 
