@@ -25,12 +25,18 @@ class ConfigConfiguration {
 	}
 
 	/**
-	 * Saves in the order of the API's changes (or, without the web layer, at once).
+	 * Saves in the order of the API's changes (or, without the web layer, at once); told
+	 * of every change by the pipeline, before the change's answer.
 	 */
 	@Bean
-	ConfigSaver configSaver(ConfigService service, ObjectProvider<RequestOrder> order) {
+	ConfigSaver configSaver(ConfigService service, ObjectProvider<RequestOrder> order, ChangePipeline changes,
+			ConfigProperties properties) {
 		RequestOrder requestOrder = order.getIfAvailable();
-		return new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
+		ConfigSaver saver = new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
+		if (properties.saveOnChange()) {
+			changes.onChange(saver::changed);
+		}
+		return saver;
 	}
 
 	/**

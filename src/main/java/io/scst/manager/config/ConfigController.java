@@ -29,8 +29,11 @@ class ConfigController {
 
 	private final ConfigService service;
 
-	ConfigController(ConfigService service) {
+	private final ConfigSaver saver;
+
+	ConfigController(ConfigService service, ConfigSaver saver) {
 		this.service = service;
+		this.saver = saver;
 	}
 
 	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -87,9 +90,10 @@ class ConfigController {
 	@GetMapping("/drift")
 	@Operation(summary = "Drift from the saved configuration",
 			description = "Objects and attributes that differ between the live configuration and the saved one, "
-					+ "both ways. 404 when nothing has been saved yet.")
+					+ "both ways, as of every change answered so far (a pending save is finished first). 404 when "
+					+ "nothing has been saved yet.")
 	Drift drift() {
-		return this.service.drift();
+		return this.saver.drift();
 	}
 
 	@GetMapping("/restore-report")

@@ -131,6 +131,26 @@ class ConfigControllerTests {
 	}
 
 	@Test
+	void driftRightAfterAChangeIsInSync() {
+		for (int i = 0; i < 10; i++) {
+			String target = "ccryw" + i;
+			assertThat(this.mvc.put()
+				.uri("/api/v1/config")
+				.contentType(MediaType.TEXT_PLAIN)
+				.content("TARGET_DRIVER scst_local {\n\tTARGET " + target + " {\n\t}\n}\n")).hasStatusOk();
+			assertThat(this.mvc.get().uri("/api/v1/config/drift")).as("drift right after creating %s", target)
+				.hasStatusOk()
+				.bodyJson()
+				.isLenientlyEqualTo("{\"inSync\":true,\"differences\":[]}");
+			assertThat(this.mvc.delete().uri("/api/v1/target-drivers/scst_local/targets/" + target)).hasStatus(204);
+			assertThat(this.mvc.get().uri("/api/v1/config/drift")).as("drift right after deleting %s", target)
+				.hasStatusOk()
+				.bodyJson()
+				.isLenientlyEqualTo("{\"inSync\":true,\"differences\":[]}");
+		}
+	}
+
+	@Test
 	void aFailedStepIsRolledBackAndReported() {
 		simulator().faults().failWrites(ScstTree.lunsMgmt("scst_local", "cctgt", null), Errno.EINVAL, 1);
 		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
