@@ -101,6 +101,35 @@ class OpenApiConfiguration {
 		};
 	}
 
+	/**
+	 * Examples for the main request bodies, the walk-through of README.md: the
+	 * operationId, the media type and the example body.
+	 * @return the customizer
+	 */
+	@Bean
+	OpenApiCustomizer requestBodyExamples() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths()
+				.values()
+				.stream()
+				.flatMap((item) -> item.readOperations().stream())
+				.filter((operation) -> operation.getRequestBody() != null
+						&& operation.getRequestBody().getContent() != null)
+				.forEach((operation) -> RequestExamples.ALL.stream()
+					.filter((example) -> example.operationId().equals(operation.getOperationId()))
+					.forEach((example) -> {
+						MediaType media = operation.getRequestBody().getContent().get(example.mediaType());
+						if (media != null) {
+							media.addExamples(example.name(),
+									new Example().summary(example.summary()).value(example.value()));
+						}
+					}));
+		};
+	}
+
 	private static void document(String path, PathItem.HttpMethod method, Operation operation) {
 		ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
 		operation.setResponses(responses);
@@ -145,10 +174,22 @@ class OpenApiConfiguration {
 		add(responses, "403",
 				"The caller's role does not allow this operation, or a backing file is outside " + "the allowed places",
 				"forbidden", "Forbidden");
+		if (operation.getRequestBody() != null) {
+			add(responses, "413", "The request body is larger than scst.security.max-body-size", "payload-too-large",
+					"Payload too large");
+		}
+		add(responses, "500", "An unexpected failure inside the server; the server log has the details", "internal",
+				"Internal server error");
 		add(responses, "503",
 				"SCST is not loaded (scst-unavailable) or stayed busy past the management timeout (busy, with "
 						+ "Retry-After)",
 				"busy", "SCST is busy");
+		addExample(responses.get("503"), "scst-unavailable", "SCST is not available", 503);
+		ApiResponse busy = responses.get("503");
+		if (busy.getHeaders() == null || !busy.getHeaders().containsKey("Retry-After")) {
+			busy.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying (busy only)")
+				.schema(new IntegerSchema()));
+		}
 		ApiResponse ok = responses.get("200");
 		if (method == PathItem.HttpMethod.GET && ok != null) {
 			ok.addHeaderObject("ETag", new Header().description("Entity tag of this representation, for If-Match")
@@ -160,14 +201,23 @@ class OpenApiConfiguration {
 		if (responses.containsKey(status)) {
 			return;
 		}
+		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
+		ApiResponse response = new ApiResponse().description(description)
+			.content(new Content().addMediaType(PROBLEM_JSON, media));
+		addExample(response, slug, title, Integer.parseInt(status));
+		responses.addApiResponse(status, response);
+	}
+
+	private static void addExample(ApiResponse response, String slug, String title, int status) {
+		MediaType media = response.getContent().get(PROBLEM_JSON);
+		if (media == null || (media.getExamples() != null && media.getExamples().containsKey(slug))) {
+			return;
+		}
 		Map<String, Object> example = new LinkedHashMap<>();
 		example.put("type", ProblemTypes.PREFIX + slug);
 		example.put("title", title);
-		example.put("status", Integer.parseInt(status));
-		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))
-			.addExamples(slug, new Example().value(example));
-		responses.addApiResponse(status,
-				new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media)));
+		example.put("status", status);
+		media.addExamples(slug, new Example().value(example));
 	}
 
 	private static Schema<?> invalidFieldSchema() {
