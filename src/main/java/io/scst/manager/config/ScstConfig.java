@@ -90,7 +90,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param devices its {@code DEVICE} entries
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A HANDLER block")
+	@Schema(name = "ConfigHandler", description = "A HANDLER block")
 	public record Handler(@Schema(example = "vdisk_nullio") String name, Map<String, String> attributes,
 			List<Device> devices, List<ConfigNode> other) {
 
@@ -110,7 +110,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * {@code size}, {@code nv_cache}, ...)
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A DEVICE entry")
+	@Schema(name = "ConfigDevice", description = "A DEVICE entry")
 	public record Device(@Schema(example = "disk1") String name, Map<String, String> attributes,
 			List<ConfigNode> other) {
 
@@ -129,7 +129,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param targets its {@code TARGET} entries
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A TARGET_DRIVER block")
+	@Schema(name = "ConfigDriver", description = "A TARGET_DRIVER block")
 	public record Driver(@Schema(example = "scst_local") String name, Map<String, String> attributes,
 			List<Target> targets, List<ConfigNode> other) {
 
@@ -152,7 +152,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param groups its initiator groups
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A TARGET entry")
+	@Schema(name = "ConfigTarget", description = "A TARGET entry")
 	public record Target(@Schema(example = "lt") String name, boolean hardware, Map<String, String> attributes,
 			List<String> sessions, List<Lun> luns, List<Group> groups, List<ConfigNode> other) {
 
@@ -173,7 +173,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param device the device name
 	 * @param attributes the LUN's attributes ({@code read_only})
 	 */
-	@Schema(description = "A LUN entry")
+	@Schema(name = "ConfigLun", description = "A LUN entry")
 	public record Lun(@Schema(example = "0") int number, @Schema(example = "disk1") String device,
 			Map<String, String> attributes) {
 
@@ -198,7 +198,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param initiators its initiator entries (names or patterns)
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A GROUP block (initiator group)")
+	@Schema(name = "ConfigGroup", description = "A GROUP block (initiator group)")
 	public record Group(@Schema(example = "g1") String name, Map<String, String> attributes, List<Lun> luns,
 			List<String> initiators, List<ConfigNode> other) {
 
