@@ -35,7 +35,7 @@ public class ChangePipeline {
 
 	private final BackingFilePolicy backingFiles;
 
-	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
 	public ChangePipeline(ScstSysfs sysfs, BackingFilePolicy backingFiles) {
 		this.sysfs = sysfs;
@@ -54,10 +54,11 @@ public class ChangePipeline {
 	/**
 	 * Have something told after every run that wrote (whether it completed or was
 	 * undone), before the run returns: the configuration saver, so that a change is
-	 * covered by a save before its answer is sent.
+	 * covered by a save before its answer is sent; the sessions, to wait for the SCSI
+	 * scan a change starts.
 	 * @param listener what to tell
 	 */
-	public void onChange(Runnable listener) {
+	public void onChange(Listener listener) {
 		this.listeners.add(listener);
 	}
 
@@ -120,6 +121,7 @@ public class ChangePipeline {
 	 */
 	public void run(List<Step> steps, Function<Failure, RuntimeException> onFailure) {
 		check(steps);
+		boolean completed = false;
 		try {
 			for (int i = 0; i < steps.size(); i++) {
 				try {
@@ -132,9 +134,10 @@ public class ChangePipeline {
 						.apply(new Failure(i, steps.size(), steps.get(i), ex, rollbackFailures, rollbackErrors));
 				}
 			}
+			completed = true;
 		}
 		finally {
-			changed(steps);
+			changed(steps, completed);
 		}
 	}
 
@@ -152,7 +155,7 @@ public class ChangePipeline {
 			runEach(steps, objectOf, outcomes);
 		}
 		finally {
-			changed(steps);
+			changed(steps, true);
 		}
 		return outcomes;
 	}
@@ -177,9 +180,11 @@ public class ChangePipeline {
 		}
 	}
 
-	private void changed(List<Step> steps) {
+	private void changed(List<Step> steps, boolean completed) {
 		if (!steps.isEmpty()) {
-			this.listeners.forEach(Runnable::run);
+			for (Listener listener : this.listeners) {
+				listener.changed(steps, completed);
+			}
 		}
 	}
 
@@ -204,6 +209,20 @@ public class ChangePipeline {
 			}
 		}
 		return failures;
+	}
+
+	/** Told after a run that wrote. */
+	@FunctionalInterface
+	public interface Listener {
+
+		/**
+		 * A run wrote.
+		 * @param steps the run's steps
+		 * @param completed whether all were written ({@code false}: a write failed and
+		 * the done ones were undone as far as possible, or the run was cut short)
+		 */
+		void changed(List<Step> steps, boolean completed);
+
 	}
 
 	/**

@@ -34,7 +34,7 @@ class ConfigConfiguration {
 		RequestOrder requestOrder = order.getIfAvailable();
 		ConfigSaver saver = new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
 		if (properties.saveOnChange()) {
-			changes.onChange(saver::changed);
+			changes.onChange((steps, completed) -> saver.changed());
 		}
 		return saver;
 	}

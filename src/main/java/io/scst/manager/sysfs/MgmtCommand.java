@@ -236,6 +236,28 @@ public record MgmtCommand(ScstPath file, String line) {
 		return Optional.empty();
 	}
 
+	/**
+	 * The target whose sessions may see other LUNs after this command: the target of a
+	 * command on one of its management files (LUNs, groups, initiators), or the target
+	 * that {@code add_target} or {@code add_session} gives new sessions.
+	 * @return the target's directory, or empty for commands that change no session's LUNs
+	 */
+	public Optional<ScstPath> targetWithChangedSessions() {
+		List<String> parts = this.file.segments();
+		if (parts.isEmpty() || !parts.get(0).equals(ScstTree.TARGET_DRIVERS.name())) {
+			return Optional.empty();
+		}
+		if (parts.size() > 4) {
+			return Optional.of(new ScstPath(parts.subList(0, 3)));
+		}
+		String[] words = this.line.split(" ");
+		if (parts.size() == 3 && words.length >= 2 && (words[0].equals("add_session")
+				|| (words[0].equals("add_target") && this.line.contains(SESSION_NAME + "=")))) {
+			return Optional.of(ScstTree.target(parts.get(1), words[1]));
+		}
+		return Optional.empty();
+	}
+
 	@Override
 	public String toString() {
 		return this.file + ": " + this.line;
