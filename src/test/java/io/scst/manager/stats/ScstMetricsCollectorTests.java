@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The SCST series of {@code /actuator/prometheus} on the demo simulator. */
@@ -27,6 +29,12 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class ScstMetricsCollectorTests {
 
 	private static final String TARGET = "scst_local_tgt";
+
+	/**
+	 * Health components are shown to authenticated callers with a role that reads the
+	 * API.
+	 */
+	private static final RequestPostProcessor VIEWER = user("viewer").roles("VIEWER");
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -162,15 +170,15 @@ class ScstMetricsCollectorTests {
 
 	@Test
 	void readinessNeedsScstAndTheGatewayAndLivenessOnlyTheProcess() {
-		var readiness = this.mvc.get().uri("/actuator/health/readiness").exchange();
+		var readiness = this.mvc.get().uri("/actuator/health/readiness").with(VIEWER).exchange();
 		assertThat(readiness).hasStatusOk();
 		assertThat(readiness).bodyJson().extractingPath("$.components.scst.status").isEqualTo("UP");
 		assertThat(readiness).bodyJson().extractingPath("$.components.scstGateway.status").isEqualTo("UP");
-		var liveness = this.mvc.get().uri("/actuator/health/liveness").exchange();
+		var liveness = this.mvc.get().uri("/actuator/health/liveness").with(VIEWER).exchange();
 		assertThat(liveness).hasStatusOk();
 		assertThat(liveness).bodyJson().extractingPath("$.status").isEqualTo("UP");
 		assertThat(liveness).bodyJson().doesNotHavePath("$.components.scst");
-		var health = this.mvc.get().uri("/actuator/health").exchange();
+		var health = this.mvc.get().uri("/actuator/health").with(VIEWER).exchange();
 		assertThat(health).bodyJson().extractingPath("$.components.scstLocal.status").isEqualTo("UP");
 	}
 
