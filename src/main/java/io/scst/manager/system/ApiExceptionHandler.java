@@ -29,10 +29,13 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where exceptions become responses: every error is an RFC 9457
@@ -273,7 +276,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Gives the problems that Spring MVC builds itself (unreadable body, type mismatch,
-	 * unknown path, ...) this API's types for 400, 404 and 500.
+	 * unknown path, wrong method, media types, ...) and those of {@link ErrorController}
+	 * (errors raised before Spring MVC) this API's types: by status, with
+	 * {@code invalid-request} for any other 4xx and {@code internal} for any other 5xx.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
@@ -282,22 +287,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
 		if (body instanceof ProblemDetail problem && isUntyped(problem)) {
-			if (statusCode.value() == HttpStatus.BAD_REQUEST.value()) {
-				problem.setType(ProblemTypes.INVALID_REQUEST);
-				problem.setTitle(INVALID_REQUEST_TITLE);
-			}
-			else if (statusCode.value() == HttpStatus.NOT_FOUND.value()) {
-				problem.setType(ProblemTypes.NOT_FOUND);
-				problem.setTitle("Not found");
-			}
-			else if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-				this.logger.error("Unexpected failure for " + request.getDescription(false), ex);
-				problem.setType(ProblemTypes.INTERNAL);
-				problem.setTitle(INTERNAL_TITLE);
-				problem.setDetail(INTERNAL_DETAIL);
+			switch (statusCode.value()) {
+				case 400 -> type(problem, ProblemTypes.INVALID_REQUEST, INVALID_REQUEST_TITLE);
+				case 404 -> {
+					type(problem, ProblemTypes.NOT_FOUND, "Not found");
+					if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+						problem.setDetail("Nothing is at " + path(request));
+					}
+				}
+				case 405 -> type(problem, ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed");
+				case 406 -> type(problem, ProblemTypes.NOT_ACCEPTABLE, "Not acceptable");
+				case 413 -> type(problem, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large");
+				case 415 -> type(problem, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+				case 500 -> {
+					this.logger.error("Unexpected failure for " + request.getDescription(false), ex);
+					type(problem, ProblemTypes.INTERNAL, INTERNAL_TITLE);
+					problem.setDetail(INTERNAL_DETAIL);
+				}
+				default -> {
+					if (statusCode.is5xxServerError()) {
+						type(problem, ProblemTypes.INTERNAL, INTERNAL_TITLE);
+					}
+					else {
+						type(problem, ProblemTypes.INVALID_REQUEST, INVALID_REQUEST_TITLE);
+					}
+				}
 			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static void type(ProblemDetail problem, URI type, String title) {
+		problem.setType(type);
+		problem.setTitle(title);
+	}
+
+	private static String path(WebRequest request) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+				: request.getDescription(false);
 	}
 
 	private static boolean isUntyped(ProblemDetail problem) {

@@ -47,6 +47,20 @@ public final class ProblemTypes {
 	/** 413: the request body is larger than {@code scst.security.max-body-size}. */
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 
+	/**
+	 * 405: the resource does not support the method ({@code Allow} lists those it does).
+	 */
+	public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+
+	/**
+	 * 406: the answer cannot be written in any media type of {@code Accept}; decided
+	 * before anything runs, so nothing changed.
+	 */
+	public static final URI NOT_ACCEPTABLE = of("not-acceptable");
+
+	/** 415: the body's {@code Content-Type} is not one the resource reads. */
+	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+
 	private ProblemTypes() {
 	}
 
