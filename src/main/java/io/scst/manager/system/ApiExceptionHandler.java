@@ -105,8 +105,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * <td>none; the stack is logged once and nothing else is revealed</td>
  * </tr>
  * </table>
- * Other Spring MVC errors (405, 406, 415, ...) keep Spring's untyped problem (type
- * {@code about:blank}).
+ * Problems that Spring MVC builds itself, and those of errors raised before it (Tomcat's
+ * {@code sendError}, forwarded to {@link ErrorController}), are typed by their status
+ * ({@link ProblemTypes#forStatus(int)}): 400 {@code invalid-request}, 404
+ * {@code not-found} (unknown URLs too), 405 {@code method-not-allowed} (with
+ * {@code Allow}), 406 {@code not-acceptable}, 413 {@code payload-too-large}, 415
+ * {@code unsupported-media-type}, any other 4xx {@code invalid-request} and any other 5xx
+ * {@code internal}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -287,39 +292,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
 		if (body instanceof ProblemDetail problem && isUntyped(problem)) {
-			switch (statusCode.value()) {
-				case 400 -> type(problem, ProblemTypes.INVALID_REQUEST, INVALID_REQUEST_TITLE);
-				case 404 -> {
-					type(problem, ProblemTypes.NOT_FOUND, "Not found");
-					if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-						problem.setDetail("Nothing is at " + path(request));
-					}
-				}
-				case 405 -> type(problem, ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed");
-				case 406 -> type(problem, ProblemTypes.NOT_ACCEPTABLE, "Not acceptable");
-				case 413 -> type(problem, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large");
-				case 415 -> type(problem, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
-				case 500 -> {
-					this.logger.error("Unexpected failure for " + request.getDescription(false), ex);
-					type(problem, ProblemTypes.INTERNAL, INTERNAL_TITLE);
-					problem.setDetail(INTERNAL_DETAIL);
-				}
-				default -> {
-					if (statusCode.is5xxServerError()) {
-						type(problem, ProblemTypes.INTERNAL, INTERNAL_TITLE);
-					}
-					else {
-						type(problem, ProblemTypes.INVALID_REQUEST, INVALID_REQUEST_TITLE);
-					}
-				}
+			URI type = ProblemTypes.forStatus(statusCode.value());
+			problem.setType(type);
+			problem.setTitle(ProblemTypes.titleOf(type));
+			if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+				problem.setDetail("Nothing is at " + path(request));
+			}
+			if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+				this.logger.error("Unexpected failure for " + request.getDescription(false), ex);
+				problem.setDetail(INTERNAL_DETAIL);
 			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-	}
-
-	private static void type(ProblemDetail problem, URI type, String title) {
-		problem.setType(type);
-		problem.setTitle(title);
 	}
 
 	private static String path(WebRequest request) {

@@ -64,6 +64,44 @@ public final class ProblemTypes {
 	private ProblemTypes() {
 	}
 
+	/**
+	 * The type of a problem known only by its status: raised by Tomcat, the security
+	 * filters or Spring MVC before this API's own mapping applies. Any other 4xx is
+	 * {@code invalid-request}, any other 5xx {@code internal}.
+	 * @param status the HTTP status
+	 * @return the type
+	 */
+	public static URI forStatus(int status) {
+		return switch (status) {
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 409 -> CONFLICT;
+			case 412 -> PRECONDITION_FAILED;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			default -> (status >= 500) ? INTERNAL : INVALID_REQUEST;
+		};
+	}
+
+	/**
+	 * The title of the problems of a type that {@link #forStatus(int)} returns.
+	 * @param type the type
+	 * @return its title, e.g. {@code Not found}
+	 */
+	public static String titleOf(URI type) {
+		String slug = type.toString().substring(PREFIX.length());
+		return switch (slug) {
+			case "invalid-request" -> "Invalid request";
+			case "internal" -> "Internal server error";
+			case "unauthorized" -> "Authentication required";
+			case "precondition-failed" -> "Precondition failed";
+			default -> Character.toUpperCase(slug.charAt(0)) + slug.substring(1).replace('-', ' ');
+		};
+	}
+
 	private static URI of(String slug) {
 		return URI.create(PREFIX + slug);
 	}

@@ -2,11 +2,17 @@ package io.scst.manager.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -35,6 +41,25 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.context = context;
 		this.tags = new EntityTags(mapper);
 		this.order = order.getIfAvailable(RequestOrder::new);
+	}
+
+	/**
+	 * Tomcat's error report (requests refused before any servlet) as a problem: replaces
+	 * the host's {@code ErrorReportValve}, the one Spring Boot adds included.
+	 */
+	@Bean
+	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				for (Valve valve : host.getPipeline().getValves()) {
+					if (valve instanceof ErrorReportValve) {
+						host.getPipeline().removeValve(valve);
+					}
+				}
+				host.getPipeline().addValve(new ProblemReportValve());
+				host.setErrorReportValveClass(ProblemReportValve.class.getName());
+			}
+		});
 	}
 
 	@Override
