@@ -209,6 +209,8 @@ class ConfigControllerTests {
 			.getResponse()
 			.getHeader(HttpHeaders.ETAG);
 		assertThat(text).isNotBlank().isEqualTo(json);
+		assertThat(this.mvc.get().uri("/api/v1/config").accept(MediaType.APPLICATION_JSON)).bodyText()
+			.doesNotContain("canonicalText");
 	}
 
 	@Test
