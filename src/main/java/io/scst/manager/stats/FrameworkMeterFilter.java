@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.config.MeterFilterReply;
  * <li>{@code spring.security.*} is dropped: one timer and two counters per filter of the
  * chain and request, in camelCase, that say nothing {@code http.server.requests} does
  * not;</li>
+ * <li>{@code tomcat.sessions.*} is dropped: the API keeps no HTTP sessions (stateless
+ * security), so they are always 0;</li>
  * <li>{@code jvm.compilation.time} ({@code _ms}) and {@code process.cpu.time}
  * ({@code _ns}) are dropped, since Prometheus wants base units and a filter cannot
  * rescale a value: {@link ProcessCpuMeter} gives {@code process_cpu_seconds_total}
@@ -36,8 +38,8 @@ final class FrameworkMeterFilter implements MeterFilter {
 	@Override
 	public MeterFilterReply accept(Meter.Id id) {
 		String name = id.getName();
-		if (name.startsWith("spring.security.") || name.equals("jvm.compilation.time")
-				|| name.equals("process.cpu.time")) {
+		if (name.startsWith("spring.security.") || name.startsWith("tomcat.sessions.")
+				|| name.equals("jvm.compilation.time") || name.equals("process.cpu.time")) {
 			return MeterFilterReply.DENY;
 		}
 		return MeterFilterReply.NEUTRAL;
