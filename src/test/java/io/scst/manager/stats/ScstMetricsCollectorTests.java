@@ -185,10 +185,10 @@ class ScstMetricsCollectorTests {
 	/**
 	 * promtool parses and lints the whole scrape, framework meters included: no findings
 	 * (exit 0). Deliberate exceptions, made in {@link FrameworkMeterFilter} rather than
-	 * here: {@code spring_security_*}, {@code jvm_compilation_time_ms_total} and
-	 * {@code process_cpu_time_ns_total} are not exported
-	 * ({@code process_cpu_seconds_total} replaces the last), and {@code system_cpu_count}
-	 * is exported as {@code system_cpus}.
+	 * here: {@code spring_security_*}, {@code tomcat_sessions_*} (a real server's only),
+	 * {@code jvm_compilation_time_ms_total} and {@code process_cpu_time_ns_total} are not
+	 * exported ({@code process_cpu_seconds_total} replaces the last), and
+	 * {@code system_cpu_count} is exported as {@code system_cpus}.
 	 */
 	@Test
 	void wholeScrapePassesPromtool(@TempDir Path dir) throws IOException, InterruptedException {
