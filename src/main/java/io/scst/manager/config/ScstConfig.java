@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.scst.manager.system.CanonicalText;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -22,7 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "A whole SCST configuration (the model behind scst.conf)")
 public record ScstConfig(Map<String, String> attributes, List<Handler> handlers, List<Driver> drivers,
-		List<ConfigNode> other) {
+		List<ConfigNode> other) implements CanonicalText {
 
 	public ScstConfig {
 		attributes = sorted(attributes);
@@ -66,6 +67,16 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 		}
 		sortedDrivers.sort(Comparator.comparing(Driver::name));
 		return new ScstConfig(this.attributes, sortedHandlers, sortedDrivers, this.other);
+	}
+
+	/**
+	 * This configuration as scst.conf text: the text export, and what the entity tag of
+	 * both the text and the JSON export is computed from.
+	 * @return the text
+	 */
+	@Override
+	public String canonicalText() {
+		return ConfigFormat.write(this);
 	}
 
 	private static List<Lun> sortLuns(List<Lun> luns) {
