@@ -3,6 +3,7 @@ package io.scst.manager.config;
 import java.util.function.Supplier;
 
 import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.security.SystemAudit;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.system.RequestOrder;
 
@@ -40,13 +41,19 @@ class ConfigConfiguration {
 	}
 
 	/**
-	 * Restores the saved configuration when asked to; failures are reported, not fatal.
+	 * Restores the saved configuration when asked to, audited as principal
+	 * {@code system}; failures are reported, not fatal.
 	 */
 	@Bean
-	ApplicationRunner configRestore(ConfigService service, ConfigProperties properties) {
+	ApplicationRunner configRestore(ConfigService service, ConfigProperties properties, SystemAudit audit) {
 		return (args) -> {
 			if (properties.restoreOnStart()) {
-				service.restore();
+				audit.record("RESTORE", "config/restore-on-start", service::restore,
+						(report) -> switch (report.status()) {
+							case "done", "nothing-saved" -> "ok";
+							case "refused" -> "denied";
+							default -> "failed";
+						});
 			}
 		};
 	}
