@@ -237,6 +237,27 @@ public record MgmtCommand(ScstPath file, String line) {
 	}
 
 	/**
+	 * The entry a delete command removes: {@code del_device}, {@code del_target},
+	 * {@code del_session} (the session of that initiator name's directory) and
+	 * {@code del} on a LUN, group or initiator management file.
+	 * @return the entry, or empty for commands that delete nothing
+	 */
+	public Optional<ScstPath> deletes() {
+		String[] words = this.line.split(" ");
+		List<String> parts = this.file.segments();
+		if (words.length != 2 && !(words.length == 3 && words[0].equals("del_session"))) {
+			return Optional.empty();
+		}
+		return switch (words[0]) {
+			case "del_device" -> Optional.of(ScstTree.device(words[1]));
+			case "del_target" -> Optional.of(ScstTree.target(parts.get(1), words[1]));
+			case "del_session" -> Optional.of(ScstTree.session(parts.get(1), words[1], ScstPath.entryName(words[2])));
+			case "del" -> Optional.of(this.file.parent().resolve(ScstPath.entryName(words[1])));
+			default -> Optional.empty();
+		};
+	}
+
+	/**
 	 * The target whose sessions may see other LUNs after this command: the target of a
 	 * command on one of its management files (LUNs, groups, initiators), or the target
 	 * that {@code add_target} or {@code add_session} gives new sessions.
