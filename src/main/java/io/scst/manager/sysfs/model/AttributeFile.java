@@ -82,6 +82,13 @@ public final class AttributeFile {
 		return this.sysfs.stat(this.path).map((entry) -> entry.isFile() && entry.writable()).orElse(false);
 	}
 
+	/** Whether it is a file that can be read and written now (one {@code lstat}). */
+	public boolean isReadableAndWritable() {
+		return this.sysfs.stat(this.path)
+			.map((entry) -> entry.isFile() && entry.readable() && entry.writable())
+			.orElse(false);
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof AttributeFile file && file.path.equals(this.path);

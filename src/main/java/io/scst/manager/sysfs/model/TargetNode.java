@@ -91,6 +91,14 @@ public final class TargetNode extends SysfsNode {
 		return groupsDir().listing().directories().stream().map(ScstTree::objectName).toList();
 	}
 
+	/**
+	 * The directory names of its initiator groups ({@code /} shown as {@code !}), in
+	 * listing order (one listing).
+	 */
+	public List<String> groupEntryNames() {
+		return groupsDir().listing().directories();
+	}
+
 	/** The names of its groups, or empty when it has no {@code ini_groups} directory. */
 	public Optional<List<String>> groupNamesIfPresent() {
 		return groupsDir().listingIfPresent()
