@@ -70,7 +70,7 @@ final class LiveState {
 	 * @param sysfs the gateway
 	 * @return the state
 	 */
-	static LiveState read(ScstSysfs sysfs) {
+	static LiveState of(ScstSysfs sysfs) {
 		Scst scst = Scst.of(sysfs);
 		Map<String, Attr> root = attrs(scst.attributes());
 		Map<String, LiveHandler> handlers = new TreeMap<>();
