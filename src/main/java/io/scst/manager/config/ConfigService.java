@@ -51,7 +51,7 @@ public class ConfigService {
 	 * @return the configuration, sorted
 	 */
 	public ScstConfig export() {
-		return LiveState.read(this.sysfs).export();
+		return LiveState.of(this.sysfs).export();
 	}
 
 	/**
@@ -156,7 +156,7 @@ public class ConfigService {
 	}
 
 	private ConfigPlanner.Result planSteps(ScstConfig desired, Set<Prune> prune) {
-		return new ConfigPlanner(LiveState.read(this.sysfs), desired, prune).plan();
+		return new ConfigPlanner(LiveState.of(this.sysfs), desired, prune).plan();
 	}
 
 	// ---------------------------------------------------------------- persistence

@@ -14,11 +14,19 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.scst.manager.sysfs.Attribute;
-import io.scst.manager.sysfs.Entry;
+import io.scst.manager.sysfs.AttributeValue;
 import io.scst.manager.sysfs.MgmtCommand;
-import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.GroupNode;
+import io.scst.manager.sysfs.model.HandlerNode;
+import io.scst.manager.sysfs.model.Listing;
+import io.scst.manager.sysfs.model.LunNode;
+import io.scst.manager.sysfs.model.LunSet;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.TargetDriverNode;
+import io.scst.manager.sysfs.model.TargetNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,146 +70,83 @@ final class LiveState {
 	 * @param sysfs the gateway
 	 * @return the state
 	 */
-	static LiveState read(ScstSysfs sysfs) {
-		Map<String, Attr> root = attributes(sysfs, ScstTree.ROOT);
+	static LiveState of(ScstSysfs sysfs) {
+		Scst scst = Scst.of(sysfs);
+		Map<String, Attr> root = attrs(scst.attributes());
 		Map<String, LiveHandler> handlers = new TreeMap<>();
 		Map<String, String> deviceHandlers = new TreeMap<>();
-		for (Entry entry : sysfs.list(ScstTree.HANDLERS)) {
-			if (!entry.isDirectory()) {
-				continue;
-			}
-			String handler = entry.name();
-			ScstPath dir = ScstTree.handler(handler);
-			List<String> deviceNames = new ArrayList<>();
-			Map<String, Attr> attributes = new TreeMap<>();
-			for (Entry child : sysfs.list(dir)) {
-				if (child.isLink()) {
-					deviceNames.add(child.name());
-					deviceHandlers.put(child.name(), handler);
-				}
-				else {
-					attribute(sysfs, dir, child, attributes);
-				}
-			}
-			List<String> parameters = parameters(sysfs, ScstTree.handlerMgmt(handler));
+		for (HandlerNode handler : scst.handlers()) {
+			Listing listing = handler.listing();
+			List<String> deviceNames = listing.links();
+			deviceNames.forEach((device) -> deviceHandlers.put(device, handler.name()));
+			Map<String, Attr> attributes = attrs(listing.attributes());
+			List<String> parameters = parameters(handler.mgmt());
 			attributes.remove(ScstTree.TYPE);
-			handlers.put(handler, new LiveHandler(handler, attributes, parameters, deviceNames));
+			handlers.put(handler.name(), new LiveHandler(handler.name(), attributes, parameters, deviceNames));
 		}
 		Map<String, LiveDevice> devices = new LazyMap<>(deviceHandlers.keySet(), (device) -> new LiveDevice(device,
-				deviceHandlers.get(device), attributes(sysfs, ScstTree.device(device))));
+				deviceHandlers.get(device), attrs(scst.device(device).attributes())));
 		Map<String, LiveDriver> drivers = new TreeMap<>();
-		for (Entry entry : sysfs.list(ScstTree.TARGET_DRIVERS)) {
-			if (entry.isDirectory()) {
-				drivers.put(entry.name(), driver(sysfs, entry.name()));
-			}
+		for (TargetDriverNode driver : scst.targetDrivers()) {
+			drivers.put(driver.name(), driver(driver));
 		}
 		return new LiveState(root, handlers, devices, drivers);
 	}
 
-	private static LiveDriver driver(ScstSysfs sysfs, String driver) {
-		ScstPath dir = ScstTree.targetDriver(driver);
-		boolean mgmt = sysfs.exists(ScstTree.targetDriverMgmt(driver));
-		List<String> parameters = mgmt ? parameters(sysfs, ScstTree.targetDriverMgmt(driver)) : List.of();
-		Map<String, Attr> attributes = new TreeMap<>();
-		Set<String> targetNames = new TreeSet<>();
-		for (Entry entry : sysfs.list(dir)) {
-			if (entry.isDirectory()) {
-				targetNames.add(ScstTree.objectName(entry.name()));
-			}
-			else {
-				attribute(sysfs, dir, entry, attributes);
-			}
-		}
-		Map<String, LiveTarget> targets = new LazyMap<>(targetNames, (target) -> target(sysfs, driver, target));
-		return new LiveDriver(driver, attributes, mgmt, parameters, targets);
+	private static LiveDriver driver(TargetDriverNode driver) {
+		AttributeFile mgmtFile = driver.mgmt();
+		boolean mgmt = mgmtFile.exists();
+		List<String> parameters = mgmt ? parameters(mgmtFile.value()) : List.of();
+		Listing listing = driver.listing();
+		Map<String, Attr> attributes = attrs(listing.attributes());
+		Set<String> targetNames = new TreeSet<>(TargetDriverNode.targetNames(listing));
+		Map<String, LiveTarget> targets = new LazyMap<>(targetNames, (target) -> target(driver.target(target)));
+		return new LiveDriver(driver.name(), attributes, mgmt, parameters, targets);
 	}
 
-	private static LiveTarget target(ScstSysfs sysfs, String driver, String target) {
-		ScstPath dir = ScstTree.target(driver, target);
+	private static LiveTarget target(TargetNode target) {
 		List<LiveSession> sessions = new ArrayList<>();
-		ScstPath sessionsDir = ScstTree.sessions(driver, target);
-		if (sysfs.exists(sessionsDir)) {
-			for (Entry entry : sysfs.list(sessionsDir)) {
-				if (entry.isDirectory()) {
-					ScstPath name = ScstTree.sessionAttribute(driver, target, entry.name(), ScstTree.INITIATOR_NAME);
-					String initiator = sysfs.exists(name) ? sysfs.read(name).value() : entry.name();
-					sessions.add(new LiveSession(entry.name(), initiator));
-				}
-			}
+		for (String entry : target.sessionNamesIfPresent().orElse(List.of())) {
+			String initiator = target.session(entry).initiatorNameFile().valueIfPresent().orElse(entry);
+			sessions.add(new LiveSession(entry, initiator));
 		}
 		Map<String, LiveGroup> groups = new TreeMap<>();
-		ScstPath groupsDir = ScstTree.iniGroups(driver, target);
-		if (sysfs.exists(groupsDir)) {
-			for (Entry entry : sysfs.list(groupsDir)) {
-				if (entry.isDirectory()) {
-					String group = ScstTree.objectName(entry.name());
-					List<String> initiators = new ArrayList<>();
-					for (Entry initiator : sysfs.list(ScstTree.initiators(driver, target, group))) {
-						if (initiator.isFile() && !initiator.name().equals(ScstTree.MGMT)) {
-							initiators
-								.add(sysfs.read(ScstTree.initiators(driver, target, group).resolve(initiator.name()))
-									.value());
-						}
-					}
-					groups.put(group, new LiveGroup(group, attributes(sysfs, ScstTree.iniGroup(driver, target, group)),
-							luns(sysfs, driver, target, group), initiators));
-				}
-			}
+		for (String name : target.groupNamesIfPresent().orElse(List.of())) {
+			GroupNode group = target.group(name);
+			List<String> initiators = group.initiators();
+			groups.put(name, new LiveGroup(name, attrs(group.attributes()), luns(group.luns()), initiators));
 		}
-		return new LiveTarget(driver, target, attributes(sysfs, dir), sessions, luns(sysfs, driver, target, null),
+		return new LiveTarget(target.driver(), target.name(), attrs(target.attributes()), sessions, luns(target.luns()),
 				groups);
 	}
 
-	private static Map<Integer, LiveLun> luns(ScstSysfs sysfs, String driver, String target, @Nullable String group) {
+	private static Map<Integer, LiveLun> luns(LunSet set) {
 		Map<Integer, LiveLun> luns = new TreeMap<>();
-		ScstPath dir = ScstTree.luns(driver, target, group);
-		if (!sysfs.exists(dir)) {
-			return luns;
-		}
-		for (Entry entry : sysfs.list(dir)) {
-			if (!entry.isDirectory()) {
-				continue;
-			}
-			int number;
-			try {
-				number = Integer.parseInt(entry.name());
-			}
-			catch (NumberFormatException ex) {
-				continue;
-			}
-			ScstPath lun = dir.resolve(entry.name());
-			String link = sysfs.readLink(lun.resolve(ScstTree.DEVICE_LINK));
-			Attribute readOnly = sysfs.read(lun.resolve(ScstTree.READ_ONLY));
-			luns.put(number, new LiveLun(number, link.substring(link.lastIndexOf('/') + 1),
-					Values.isTrue(readOnly.value()), readOnly.key()));
+		for (LunNode lun : set.lunsIfPresent().orElse(List.of())) {
+			String device = lun.deviceName();
+			Attribute readOnly = lun.readOnlyFile().content();
+			luns.put(lun.number(), new LiveLun(lun.number(), device, Values.isTrue(readOnly.value()), readOnly.key()));
 		}
 		return luns;
 	}
 
-	/** Every readable attribute file of a directory except {@code mgmt}. */
-	private static Map<String, Attr> attributes(ScstSysfs sysfs, ScstPath dir) {
+	/** The attributes as read, in the form the planner compares. */
+	private static Map<String, Attr> attrs(Map<String, AttributeValue> values) {
 		Map<String, Attr> attributes = new TreeMap<>();
-		for (Entry entry : sysfs.list(dir)) {
-			attribute(sysfs, dir, entry, attributes);
-		}
+		values.forEach(
+				(name, value) -> attributes.put(name, new Attr(value.value(), value.nonDefault(), value.writable())));
 		return attributes;
 	}
 
-	/** Add an entry of a directory when it is a readable attribute file. */
-	private static void attribute(ScstSysfs sysfs, ScstPath dir, Entry entry, Map<String, Attr> attributes) {
-		if (entry.isFile() && entry.readable() && !entry.name().equals(ScstTree.MGMT)) {
-			Attribute attribute = sysfs.read(dir.resolve(entry.name()));
-			attributes.put(entry.name(), new Attr(attribute.value(), attribute.key(), entry.writable()));
-		}
+	/** The parameters a mgmt help text lists, in its order (none when it is missing). */
+	private static List<String> parameters(AttributeFile mgmt) {
+		return mgmt.exists() ? parameters(mgmt.value()) : new ArrayList<>();
 	}
 
 	/** The parameters a mgmt help text lists, in its order. */
-	private static List<String> parameters(ScstSysfs sysfs, ScstPath mgmt) {
+	private static List<String> parameters(String help) {
 		List<String> parameters = new ArrayList<>();
-		if (!sysfs.exists(mgmt)) {
-			return parameters;
-		}
-		for (String line : sysfs.read(mgmt).value().split("\n")) {
+		for (String line : help.split("\n")) {
 			String stripped = line.strip();
 			if (stripped.startsWith(PARAMETERS_SENTENCE)) {
 				for (String parameter : stripped.substring(PARAMETERS_SENTENCE.length()).split(",")) {

@@ -11,17 +11,18 @@ import java.util.TreeMap;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
 import io.scst.manager.change.Write;
-import io.scst.manager.sysfs.Attribute;
 import io.scst.manager.sysfs.AttributeFiles;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
-import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.SysfsException;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.DeviceNode;
+import io.scst.manager.sysfs.model.LunAddress;
+import io.scst.manager.sysfs.model.Scst;
 import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,8 @@ public class DeviceService {
 
 	private final ScstSysfs sysfs;
 
+	private final Scst scst;
+
 	private final HandlerService handlers;
 
 	private final ChangePipeline changes;
@@ -50,6 +53,7 @@ public class DeviceService {
 	@Autowired
 	public DeviceService(ScstSysfs sysfs, HandlerService handlers, ChangePipeline changes) {
 		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 		this.handlers = handlers;
 		this.changes = changes;
 	}
@@ -84,7 +88,7 @@ public class DeviceService {
 			names = this.handlers.devices(handler);
 		}
 		else {
-			names = this.sysfs.list(ScstTree.DEVICES).stream().filter(Entry::isDirectory).map(Entry::name).toList();
+			names = this.scst.deviceNames();
 		}
 		return page.select(names, Comparator.naturalOrder(), (after) -> ScstNames.device("after", after))
 			.mapPresent(this::summary);
@@ -99,8 +103,9 @@ public class DeviceService {
 	public Device get(String name) {
 		requireDevice(name);
 		try {
-			return new Device(name, handlerOf(name), size(name), AttributeFiles.read(this.sysfs, ScstTree.device(name)),
-					exports(name));
+			DeviceNode device = this.scst.device(name);
+			return new Device(name, device.handlerName().orElse(null), device.size().orElse(null), device.attributes(),
+					exports(device));
 		}
 		catch (KernelRejectedException ex) {
 			throw vanished(name, ex);
@@ -144,7 +149,7 @@ public class DeviceService {
 			}
 		}
 		MgmtCommand add = MgmtCommand.addDevice(handler, name, parameters);
-		if (this.sysfs.exists(ScstTree.device(name))) {
+		if (this.scst.device(name).present()) {
 			throw new DeviceAlreadyExistsException(name);
 		}
 		this.changes.run(Step.of(Step.CREATE, OBJECT + name, new Write.Mgmt(add)));
@@ -185,12 +190,10 @@ public class DeviceService {
 	 */
 	public void delete(String name, boolean force) {
 		requireDevice(name);
-		String handler = handlerOf(name);
-		if (handler == null) {
-			throw new DeviceWithoutHandlerException(name);
-		}
+		DeviceNode device = this.scst.device(name);
+		String handler = device.handlerName().orElseThrow(() -> new DeviceWithoutHandlerException(name));
 		MgmtCommand deleteDevice = MgmtCommand.delDevice(handler, name);
-		List<Export> exports = exports(name);
+		List<Export> exports = exports(device);
 		if (!exports.isEmpty() && !force) {
 			throw new DeviceExportedException(name, exports);
 		}
@@ -209,9 +212,11 @@ public class DeviceService {
 
 	/** Whether a LUN is read-only, as its {@code read_only} file says. */
 	private boolean readOnly(Export export) {
-		ScstPath path = ScstTree.lun(export.driver(), export.target(), export.group(), export.lun())
-			.resolve(ScstTree.READ_ONLY);
-		return !this.sysfs.read(path).value().strip().equals("0");
+		return this.scst.targetDriver(export.driver())
+			.target(export.target())
+			.lunSet(export.group())
+			.lun(export.lun())
+			.readOnly();
 	}
 
 	/**
@@ -225,17 +230,18 @@ public class DeviceService {
 	 */
 	public Device resyncSize(String name) {
 		requireDevice(name);
-		ScstPath resync = ScstTree.deviceAttribute(name, ScstTree.RESYNC_SIZE);
-		if (!this.sysfs.stat(resync).map(Entry::isFile).orElse(false)) {
-			throw new ResyncNotSupportedException(name, handlerOf(name));
+		DeviceNode device = this.scst.device(name);
+		AttributeFile resync = device.attribute(ScstTree.RESYNC_SIZE);
+		if (!resync.isFile()) {
+			throw new ResyncNotSupportedException(name, device.handlerName().orElse(null));
 		}
-		this.changes.run(Step.of(Step.UPDATE, OBJECT + name, new Write.Attribute(resync, "1")));
+		this.changes.run(Step.of(Step.UPDATE, OBJECT + name, new Write.Attribute(resync.path(), "1")));
 		return get(name);
 	}
 
 	private void requireDevice(String name) {
 		ScstNames.device("device", name);
-		if (!this.sysfs.stat(ScstTree.device(name)).map(Entry::isDirectory).orElse(false)) {
+		if (!this.scst.device(name).exists()) {
 			throw new DeviceNotFoundException(name);
 		}
 	}
@@ -246,15 +252,17 @@ public class DeviceService {
 	 * that is not the copy manager's.
 	 */
 	private Optional<DeviceSummary> summary(String name) {
+		DeviceNode device = this.scst.device(name);
 		try {
-			String handler = handlerOf(name);
-			if (handler == null && !this.sysfs.exists(ScstTree.device(name))) {
+			String handler = device.handlerName().orElse(null);
+			if (handler == null && !device.present()) {
 				return Optional.empty();
 			}
-			return Optional.of(new DeviceSummary(name, handler, size(name), exported(name)));
+			return Optional.of(new DeviceSummary(name, handler, device.size().orElse(null),
+					device.anyExport((export) -> !export.driver().equals(ScstTree.COPY_MANAGER))));
 		}
 		catch (KernelRejectedException ex) {
-			if (!this.sysfs.exists(ScstTree.device(name))) {
+			if (!device.present()) {
 				return Optional.empty();
 			}
 			throw ex;
@@ -263,71 +271,23 @@ public class DeviceService {
 
 	/** A failure to read a device that is gone by now is a missing device. */
 	private RuntimeException vanished(String name, SysfsException ex) {
-		return this.sysfs.exists(ScstTree.device(name)) ? ex : new DeviceNotFoundException(name);
-	}
-
-	private @Nullable String handlerOf(String name) {
-		return this.sysfs.readLinkIfPresent(ScstTree.deviceAttribute(name, ScstTree.HANDLER_LINK))
-			.map((target) -> target.substring(target.lastIndexOf('/') + 1))
-			.orElse(null);
-	}
-
-	private @Nullable Long size(String name) {
-		Optional<Attribute> size = this.sysfs.readIfPresent(ScstTree.deviceAttribute(name, ScstTree.SIZE));
-		if (size.isEmpty()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(size.get().value().strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * Whether a LUN other than the copy manager's exports a device: whether
-	 * {@link #exports} would be non-empty, reading the links only up to the first such
-	 * LUN.
-	 */
-	private boolean exported(String name) {
-		ScstPath exported = ScstTree.deviceExported(name);
-		for (Entry link : this.sysfs.listIfPresent(exported).orElse(List.of())) {
-			if (link.isLink()) {
-				Export export = parseExport(this.sysfs.readLink(exported.resolve(link.name())));
-				if (export != null && !export.driver().equals(ScstTree.COPY_MANAGER)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return this.scst.device(name).present() ? ex : new DeviceNotFoundException(name);
 	}
 
 	/**
 	 * The LUNs exporting a device, from its {@code exported/export<N>} links in the order
 	 * of {@code N}; the copy manager's LUN is left out.
 	 */
-	private List<Export> exports(String name) {
-		ScstPath exported = ScstTree.deviceExported(name);
-		List<Entry> links = new ArrayList<>(
-				this.sysfs.listIfPresent(exported).orElse(List.of()).stream().filter(Entry::isLink).toList());
-		links.sort(Comparator.comparingLong((Entry link) -> exportNumber(link.name())).thenComparing(Entry::name));
-		List<Export> exports = new ArrayList<>();
-		for (Entry link : links) {
-			Export export = parseExport(this.sysfs.readLink(exported.resolve(link.name())));
-			if (export != null && !export.driver().equals(ScstTree.COPY_MANAGER)) {
-				exports.add(export);
-			}
-		}
-		return exports;
+	private static List<Export> exports(DeviceNode device) {
+		return device.exports()
+			.stream()
+			.filter((export) -> !export.driver().equals(ScstTree.COPY_MANAGER))
+			.map(DeviceService::export)
+			.toList();
 	}
 
-	private static long exportNumber(String linkName) {
-		int start = linkName.length();
-		while (start > 0 && Character.isDigit(linkName.charAt(start - 1))) {
-			start--;
-		}
-		return (start < linkName.length()) ? Long.parseLong(linkName.substring(start)) : Long.MAX_VALUE;
+	private static Export export(LunAddress address) {
+		return new Export(address.driver(), address.target(), address.group(), address.lun());
 	}
 
 	/**
@@ -337,32 +297,8 @@ public class DeviceService {
 	 * @return the export, or {@code null} when the target has another shape
 	 */
 	static @Nullable Export parseExport(String target) {
-		List<String> parts = new ArrayList<>();
-		for (String part : target.split("/")) {
-			if (!part.isEmpty() && !part.equals("..") && !part.equals(".")) {
-				parts.add(part);
-			}
-		}
-		if (parts.size() < 5 || !parts.get(0).equals(ScstTree.TARGET_DRIVERS.name())) {
-			return null;
-		}
-		String driver = parts.get(1);
-		String tgt = parts.get(2);
-		String group = null;
-		int luns = 3;
-		if (parts.get(3).equals(ScstTree.INI_GROUPS) && parts.size() == 7) {
-			group = parts.get(4);
-			luns = 5;
-		}
-		if (parts.size() != luns + 2 || !parts.get(luns).equals(ScstTree.LUNS)) {
-			return null;
-		}
-		try {
-			return new Export(driver, tgt, group, Integer.parseInt(parts.get(luns + 1)));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		LunAddress address = LunAddress.parse(target);
+		return (address != null) ? export(address) : null;
 	}
 
 	private void addParameter(Map<String, String> parameters, List<String> accepted, String handler, String field,

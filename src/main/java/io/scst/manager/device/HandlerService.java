@@ -3,10 +3,9 @@ package io.scst.manager.device;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.model.Scst;
 
 import org.springframework.stereotype.Service;
 
@@ -21,10 +20,10 @@ public class HandlerService {
 	/** The sentence of a handler's help text that lists its creation parameters. */
 	static final String PARAMETERS_SENTENCE = "The following parameters available:";
 
-	private final ScstSysfs sysfs;
+	private final Scst scst;
 
 	public HandlerService(ScstSysfs sysfs) {
-		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 	}
 
 	/**
@@ -33,10 +32,8 @@ public class HandlerService {
 	 */
 	public List<HandlerSummary> list() {
 		List<HandlerSummary> handlers = new ArrayList<>();
-		for (Entry entry : this.sysfs.list(ScstTree.HANDLERS)) {
-			if (entry.isDirectory()) {
-				handlers.add(new HandlerSummary(entry.name(), type(entry.name()), devices(entry.name())));
-			}
+		for (String handler : this.scst.handlerNames()) {
+			handlers.add(new HandlerSummary(handler, type(handler), devices(handler)));
 		}
 		return handlers;
 	}
@@ -71,23 +68,22 @@ public class HandlerService {
 	 */
 	public void requireHandler(String handler) {
 		ScstNames.handler("handler", handler);
-		boolean present = this.sysfs.stat(ScstTree.handler(handler)).map(Entry::isDirectory).orElse(false);
-		if (!present) {
+		if (!this.scst.handler(handler).exists()) {
 			throw new HandlerNotFoundException(handler);
 		}
 	}
 
 	/** The devices of a handler: its links, each named after a device. */
 	List<String> devices(String handler) {
-		return this.sysfs.list(ScstTree.handler(handler)).stream().filter(Entry::isLink).map(Entry::name).toList();
+		return this.scst.handler(handler).deviceNames();
 	}
 
 	private ScsiType type(String handler) {
-		return ScsiType.parse(this.sysfs.read(ScstTree.handler(handler).resolve(ScstTree.TYPE)).value());
+		return ScsiType.parse(this.scst.handler(handler).type().value());
 	}
 
 	private List<String> parameters(String handler) {
-		return parseParameters(this.sysfs.read(ScstTree.handlerMgmt(handler)).value());
+		return parseParameters(this.scst.handler(handler).mgmt().value());
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.scst.manager.change.ChangePipeline;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
@@ -16,6 +15,8 @@ import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.TargetNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class InitiatorGroupService {
 
-	private final ScstSysfs sysfs;
+	private final Scst scst;
 
 	private final LunService luns;
 
@@ -37,7 +38,7 @@ public class InitiatorGroupService {
 
 	@Autowired
 	public InitiatorGroupService(ScstSysfs sysfs, LunService luns, ChangePipeline changes) {
-		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 		this.luns = luns;
 		this.changes = changes;
 	}
@@ -76,7 +77,7 @@ public class InitiatorGroupService {
 		Map<ScstPath, List<String>> sessions = names.items().isEmpty() ? Map.of() : sessionsByLunSet(driver, target);
 		return names.map((group) -> new InitiatorGroupSummary(group, initiatorNames(driver, target, group),
 				this.luns.lunNumbers(driver, target, group).size(),
-				sessions.getOrDefault(ScstTree.luns(driver, target, group), List.of())));
+				sessions.getOrDefault(target(driver, target).lunSet(group).path(), List.of())));
 	}
 
 	/**
@@ -231,27 +232,16 @@ public class InitiatorGroupService {
 
 	/** The names of a target's groups, sorted. */
 	List<String> groupNames(String driver, String target) {
-		return this.sysfs.list(ScstTree.iniGroups(driver, target))
-			.stream()
-			.filter(Entry::isDirectory)
-			.map(Entry::name)
-			.toList();
+		return target(driver, target).groupEntryNames();
 	}
 
 	/** The entries of a group that is known to exist, sorted. */
 	List<String> initiatorNames(String driver, String target, String group) {
-		return this.sysfs.list(ScstTree.initiators(driver, target, group))
-			.stream()
-			.filter((entry) -> entry.isFile() && !entry.name().equals(ScstTree.MGMT))
-			.map(Entry::name)
-			.toList();
+		return target(driver, target).group(group).initiatorEntries();
 	}
 
 	boolean hasInitiator(String driver, String target, String group, String initiator) {
-		return ScstPath.isValidSegment(initiator)
-				&& this.sysfs.stat(ScstTree.initiators(driver, target, group).resolve(initiator))
-					.filter(Entry::isFile)
-					.isPresent();
+		return ScstPath.isValidSegment(initiator) && target(driver, target).group(group).initiator(initiator).isFile();
 	}
 
 	/**
@@ -276,21 +266,22 @@ public class InitiatorGroupService {
 
 	/** The sessions attached to a group, sorted. */
 	List<String> sessionsOf(String driver, String target, String group) {
-		return sessionsByLunSet(driver, target).getOrDefault(ScstTree.luns(driver, target, group), List.of());
+		return sessionsByLunSet(driver, target).getOrDefault(target(driver, target).lunSet(group).path(), List.of());
 	}
 
 	/** The target's sessions (directory names, sorted) by the LUN set they see. */
 	private Map<ScstPath, List<String>> sessionsByLunSet(String driver, String target) {
 		Map<ScstPath, List<String>> sessions = new HashMap<>();
-		for (Entry entry : this.sysfs.list(ScstTree.sessions(driver, target))) {
-			if (!entry.isDirectory()) {
-				continue;
-			}
-			ScstPath link = ScstTree.sessionLuns(driver, target, entry.name());
-			ScstPath set = ScstTree.linkTarget(link, this.sysfs.readLink(link));
-			sessions.computeIfAbsent(set, (key) -> new ArrayList<>()).add(entry.name());
+		TargetNode node = target(driver, target);
+		for (String session : node.sessionNames()) {
+			ScstPath set = node.session(session).lunSetLink().resolve();
+			sessions.computeIfAbsent(set, (key) -> new ArrayList<>()).add(session);
 		}
 		return sessions;
+	}
+
+	private TargetNode target(String driver, String target) {
+		return this.scst.targetDriver(driver).target(target);
 	}
 
 	private void requireInitiator(String driver, String target, String group, String initiator) {

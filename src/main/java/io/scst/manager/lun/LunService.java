@@ -8,17 +8,18 @@ import java.util.Optional;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.device.DeviceNotFoundException;
 import io.scst.manager.lun.LunChange.Outcome;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
-import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
 import io.scst.manager.target.TargetDriverNotFoundException;
 import io.scst.manager.target.TargetNotFoundException;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.LunNode;
+import io.scst.manager.sysfs.model.LunSet;
+import io.scst.manager.sysfs.model.Scst;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,13 +34,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class LunService {
 
-	private final ScstSysfs sysfs;
+	private final Scst scst;
 
 	private final ChangePipeline changes;
 
 	@Autowired
 	public LunService(ScstSysfs sysfs, ChangePipeline changes) {
-		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 		this.changes = changes;
 	}
 
@@ -141,7 +142,7 @@ public class LunService {
 		requireLunSet(driver, target, group);
 		int number = ScstNames.lun("lun", lun);
 		MgmtCommand del = MgmtCommand.delLun(driver, target, group, number);
-		if (!this.sysfs.exists(ScstTree.lun(driver, target, group, number))) {
+		if (!lunSet(driver, target, group).lun(number).present()) {
 			throw notMapped(target, group, number);
 		}
 		this.changes.run(del);
@@ -209,10 +210,10 @@ public class LunService {
 
 	/** Fail unless the driver and the target exist. */
 	void requireTarget(String driver, String target) {
-		if (!this.sysfs.exists(ScstTree.targetDriver(driver))) {
+		if (!this.scst.targetDriver(driver).present()) {
 			throw new TargetDriverNotFoundException(driver);
 		}
-		if (!this.sysfs.exists(ScstTree.target(driver, target))) {
+		if (!this.scst.targetDriver(driver).target(target).present()) {
 			throw new TargetNotFoundException(driver, target);
 		}
 	}
@@ -233,12 +234,12 @@ public class LunService {
 	}
 
 	boolean groupExists(String driver, String target, String group) {
-		return this.sysfs.stat(ScstTree.iniGroup(driver, target, group)).filter(Entry::isDirectory).isPresent();
+		return this.scst.targetDriver(driver).target(target).group(group).exists();
 	}
 
 	/** Fail unless the device exists. */
 	void requireDevice(String device) {
-		if (!this.sysfs.exists(ScstTree.device(device))) {
+		if (!this.scst.device(device).present()) {
 			throw new DeviceNotFoundException(device);
 		}
 	}
@@ -255,19 +256,12 @@ public class LunService {
 
 	/** The numbers of a LUN set's LUNs (one listing; nothing of the LUNs is read). */
 	List<Integer> lunNumbers(String driver, String target, @Nullable String group) {
-		List<Integer> numbers = new ArrayList<>();
-		for (Entry entry : this.sysfs.list(ScstTree.luns(driver, target, group))) {
-			Integer number = lunNumber(entry);
-			if (number != null) {
-				numbers.add(number);
-			}
-		}
-		return numbers;
+		return lunSet(driver, target, group).numbers();
 	}
 
 	/** A LUN of a set that is known to exist, or empty when nothing is mapped there. */
 	Optional<Lun> find(String driver, String target, @Nullable String group, int lun) {
-		if (!this.sysfs.exists(ScstTree.lun(driver, target, group, lun))) {
+		if (!lunSet(driver, target, group).lun(lun).present()) {
 			return Optional.empty();
 		}
 		return Optional.of(read(driver, target, group, lun));
@@ -282,29 +276,18 @@ public class LunService {
 	}
 
 	private boolean deviceReadOnly(String device) {
-		ScstPath flag = ScstTree.deviceAttribute(device, ScstTree.READ_ONLY);
-		return this.sysfs.exists(flag) && isSet(this.sysfs.read(flag).value());
+		AttributeFile flag = this.scst.device(device).readOnly();
+		return flag.exists() && LunNode.isSet(flag.value());
 	}
 
 	private Lun read(String driver, String target, @Nullable String group, int lun) {
-		ScstPath dir = ScstTree.lun(driver, target, group, lun);
-		ScstPath link = dir.resolve(ScstTree.DEVICE_LINK);
-		ScstPath device = ScstTree.linkTarget(link, this.sysfs.readLink(link));
-		boolean readOnly = isSet(this.sysfs.read(dir.resolve(ScstTree.READ_ONLY)).value());
-		return new Lun(lun, device.name(), readOnly);
+		LunNode node = lunSet(driver, target, group).lun(lun);
+		String device = node.deviceName();
+		return new Lun(lun, device, node.readOnly());
 	}
 
-	private static boolean isSet(String flag) {
-		String value = flag.strip();
-		return !value.isEmpty() && !value.equals("0");
-	}
-
-	private static @Nullable Integer lunNumber(Entry entry) {
-		String name = entry.name();
-		if (!entry.isDirectory() || name.isEmpty() || name.length() > 5 || !name.chars().allMatch(Character::isDigit)) {
-			return null;
-		}
-		return Integer.valueOf(name);
+	private LunSet lunSet(String driver, String target, @Nullable String group) {
+		return this.scst.targetDriver(driver).target(target).lunSet(group);
 	}
 
 	private static LunNotFoundException notMapped(String target, @Nullable String group, int lun) {

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScstBusyException;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.ScstUnavailableException;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.Scst;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -26,8 +27,11 @@ public class ScstService {
 
 	private final ScstSysfs sysfs;
 
+	private final Scst scst;
+
 	public ScstService(ScstSysfs sysfs) {
 		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 	}
 
 	/**
@@ -37,11 +41,11 @@ public class ScstService {
 	 */
 	public ScstInfo describe() {
 		requireAvailable();
-		Map<String, String> build = parseVersionFile(this.sysfs.read(ScstTree.VERSION).value());
+		Map<String, String> build = parseVersionFile(this.scst.version().value());
 		return new ScstInfo(version(build), build, this.sysfs.mode().name().toLowerCase(Locale.ROOT),
-				this.sysfs.location(), this.sysfs.read(ScstTree.SETUP_ID).value(), readInt(ScstTree.THREADS),
-				readInt(ScstTree.SUSPEND), lastManagementResult(), directories(ScstTree.TARGET_DRIVERS),
-				directories(ScstTree.HANDLERS));
+				this.sysfs.location(), this.scst.setupId().value(), readInt(this.scst.threads()),
+				readInt(this.scst.suspend()), lastManagementResult(), this.scst.targetDriverNames(),
+				this.scst.handlerNames());
 	}
 
 	/**
@@ -51,11 +55,11 @@ public class ScstService {
 	 */
 	public String version() {
 		requireAvailable();
-		return version(parseVersionFile(this.sysfs.read(ScstTree.VERSION).value()));
+		return version(parseVersionFile(this.scst.version().value()));
 	}
 
 	private void requireAvailable() {
-		if (!this.sysfs.available()) {
+		if (!this.scst.available()) {
 			throw new ScstUnavailableException(
 					"The SCST sysfs tree is not there at " + this.sysfs.location() + " (are the SCST modules loaded?)",
 					ScstPath.ROOT, null);
@@ -64,15 +68,16 @@ public class ScstService {
 
 	private @Nullable Integer lastManagementResult() {
 		try {
-			return parseInt(ScstTree.LAST_RESULT, this.sysfs.readWithoutWaiting(ScstTree.LAST_RESULT).value());
+			AttributeFile result = this.scst.lastResult();
+			return parseInt(result.path(), result.contentWithoutWaiting().value());
 		}
 		catch (ScstBusyException ex) {
 			return null;
 		}
 	}
 
-	private int readInt(ScstPath path) {
-		return parseInt(path, this.sysfs.read(path).value());
+	private static int readInt(AttributeFile file) {
+		return parseInt(file.path(), file.value());
 	}
 
 	private static int parseInt(ScstPath path, String text) {
@@ -83,10 +88,6 @@ public class ScstService {
 		catch (NumberFormatException ex) {
 			throw new ScstUnavailableException("Unexpected content of " + path + ": '" + value + "'", path, ex);
 		}
-	}
-
-	private List<String> directories(ScstPath dir) {
-		return this.sysfs.list(dir).stream().filter(Entry::isDirectory).map(Entry::name).toList();
 	}
 
 	private static String version(Map<String, String> build) {

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
 import io.scst.manager.change.Write;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.LinuxScsiDevice;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -24,6 +23,11 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.LunSet;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.SessionNode;
+import io.scst.manager.sysfs.model.TargetNode;
 import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
 import io.scst.manager.target.DriverCapabilities;
@@ -51,6 +55,8 @@ public class SessionService {
 
 	private final ScstSysfs sysfs;
 
+	private final Scst scst;
+
 	private final ScsiDevices scsiDevices;
 
 	private final TargetDriverService drivers;
@@ -63,6 +69,7 @@ public class SessionService {
 	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers, TargetService targets,
 			ChangePipeline changes) {
 		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 		this.scsiDevices = scsiDevices;
 		this.drivers = drivers;
 		this.targets = targets;
@@ -101,7 +108,7 @@ public class SessionService {
 				throw new InvalidNameException("after", "'" + after + "' is not a session name");
 			}
 			return after;
-		}).map((session) -> new SessionSummary(session, initiatorName(driver, target, session)));
+		}).map((session) -> new SessionSummary(session, target(driver, target).session(session).initiatorName()));
 	}
 
 	/**
@@ -113,18 +120,18 @@ public class SessionService {
 	 */
 	public Session describe(String driver, String target, String session) {
 		requireSession(driver, target, session);
-		ScstPath dir = ScstTree.session(driver, target, session);
-		String group = ScstTree.sessionGroup(this.sysfs.readLink(dir.resolve(ScstTree.SESSION_LUNS)));
-		Integer host = host(dir);
+		SessionNode node = target(driver, target).session(session);
+		LunSet set = node.lunSet();
+		Integer host = node.hostNumber().orElse(null);
 		List<LinuxScsiDevice> linux = (host != null) ? this.scsiDevices.ofHost(host) : List.of();
 		List<SessionLun> luns = new ArrayList<>();
-		for (Integer lun : sessionLuns(dir)) {
+		for (Integer lun : node.lunNumbers()) {
 			LinuxScsiDevice device = linux.stream().filter((d) -> d.lun() == lun).findFirst().orElse(null);
-			luns.add(new SessionLun(lun, deviceOf(driver, target, group, lun), device,
+			luns.add(new SessionLun(lun, set.lun(lun).deviceNameIfPresent().orElse(null), device,
 					(host != null) ? Boolean.valueOf(device != null) : null));
 		}
-		return new Session(session, initiatorName(driver, target, session), driver, target, group, counters(dir),
-				transportId(dir), host, luns, linux);
+		return new Session(session, node.initiatorName(), driver, target, set.group().orElse(null), node.counters(),
+				node.transportId().map(TransportId::decode).orElse(null), host, luns, linux);
 	}
 
 	/**
@@ -170,13 +177,13 @@ public class SessionService {
 	public Session update(String driver, String target, String session, UpdateSessionRequest request) {
 		requireSession(driver, target, session);
 		byte[] transportId = parseTransportId(request.transportId());
-		ScstPath path = ScstTree.sessionAttribute(driver, target, session, ScstTree.TRANSPORT_ID);
-		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.writable()).orElse(false)) {
+		AttributeFile file = target(driver, target).session(session).transportIdFile();
+		if (!file.isWritable()) {
 			throw new SessionConflictException("Session has no TransportID",
 					"Session " + session + " of target " + target + " has no writable transport_id");
 		}
 		this.changes.run(Step.of(Step.UPDATE, object(driver, target) + "/sessions/" + session,
-				new Write.Bytes(path, transportId)));
+				new Write.Bytes(file.path(), transportId)));
 		return describe(driver, target, session);
 	}
 
@@ -191,10 +198,11 @@ public class SessionService {
 	public Session resetCounters(String driver, String target, String session) {
 		requireSession(driver, target, session);
 		List<ScstPath> resets = new ArrayList<>();
+		SessionNode node = target(driver, target).session(session);
 		for (String counter : ScstTree.SESSION_COUNTER_RESETS) {
-			ScstPath path = ScstTree.sessionAttribute(driver, target, session, counter);
-			if (this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.writable()).orElse(false)) {
-				resets.add(path);
+			AttributeFile file = node.attribute(counter);
+			if (file.isWritable()) {
+				resets.add(file.path());
 			}
 		}
 		if (resets.isEmpty()) {
@@ -236,13 +244,13 @@ public class SessionService {
 		MgmtCommand command = MgmtCommand.delSession(driver, target, initiator);
 		this.changes
 			.run(Step.of(Step.DELETE, object(driver, target) + "/sessions/" + session, new Write.Mgmt(command)));
-		awaitGone(ScstTree.session(driver, target, session), command);
+		awaitGone(target(driver, target).session(session), command);
 	}
 
-	private void awaitGone(ScstPath dir, MgmtCommand command) {
+	private void awaitGone(SessionNode session, MgmtCommand command) {
 		long start = System.nanoTime();
-		if (!this.sysfs.await(() -> !this.sysfs.exists(dir))) {
-			throw new ScstBusyException(dir, command.line(), Duration.ofNanos(System.nanoTime() - start));
+		if (!this.sysfs.await(() -> !session.present())) {
+			throw new ScstBusyException(session.path(), command.line(), Duration.ofNanos(System.nanoTime() - start));
 		}
 	}
 
@@ -267,26 +275,25 @@ public class SessionService {
 				mgmt.command().targetWithChangedSessions().ifPresent(targets::add);
 			}
 		}
-		for (ScstPath target : targets) {
-			for (Entry entry : this.sysfs.listIfPresent(target.resolve(ScstTree.SESSIONS)).orElse(List.of())) {
-				if (entry.isDirectory()) {
-					awaitScan(target.resolve(ScstTree.SESSIONS, entry.name()));
-				}
+		for (ScstPath dir : targets) {
+			TargetNode target = this.scst.target(dir);
+			for (String session : target.sessionNamesIfPresent().orElse(List.of())) {
+				awaitScan(target.session(session));
 			}
 		}
 	}
 
 	/** Wait until the Linux devices of a session's host are those of its LUNs. */
-	private void awaitScan(ScstPath dir) {
-		Integer host = host(dir);
+	private void awaitScan(SessionNode session) {
+		Integer host = session.hostNumber().orElse(null);
 		if (host == null) {
 			return;
 		}
 		this.sysfs.await(() -> {
-			if (!this.sysfs.exists(dir)) {
+			if (!session.present()) {
 				return true;
 			}
-			Set<Integer> luns = new TreeSet<>(sessionLuns(dir));
+			Set<Integer> luns = new TreeSet<>(session.lunNumbers());
 			Set<Integer> devices = new TreeSet<>();
 			this.scsiDevices.ofHost(host).forEach((device) -> devices.add(device.lun()));
 			return luns.equals(devices);
@@ -302,82 +309,21 @@ public class SessionService {
 		if (!ScstPath.isValidSegment(session)) {
 			throw new InvalidNameException("session", "'" + session + "' is not a session name");
 		}
-		boolean directory = this.sysfs.stat(ScstTree.session(driver, target, session))
-			.map(Entry::isDirectory)
-			.orElse(false);
-		if (!directory) {
+		if (!target(driver, target).session(session).exists()) {
 			throw new SessionNotFoundException(target, session);
 		}
 	}
 
+	private TargetNode target(String driver, String target) {
+		return this.scst.targetDriver(driver).target(target);
+	}
+
 	private List<String> sessionDirectories(String driver, String target) {
-		return this.sysfs.list(ScstTree.sessions(driver, target))
-			.stream()
-			.filter(Entry::isDirectory)
-			.map(Entry::name)
-			.sorted()
-			.toList();
+		return target(driver, target).sessionNames().stream().sorted().toList();
 	}
 
 	private String initiatorName(String driver, String target, String session) {
-		return this.sysfs.read(ScstTree.sessionAttribute(driver, target, session, ScstTree.INITIATOR_NAME)).value();
-	}
-
-	private Map<String, Long> counters(ScstPath dir) {
-		Set<String> files = new TreeSet<>();
-		for (Entry entry : this.sysfs.list(dir)) {
-			if (entry.isFile() && entry.readable()) {
-				files.add(entry.name());
-			}
-		}
-		Map<String, Long> counters = new LinkedHashMap<>();
-		for (String counter : ScstTree.SESSION_COUNTERS) {
-			if (files.contains(counter)) {
-				Long value = parseLong(this.sysfs.read(dir.resolve(counter)).value());
-				if (value != null) {
-					counters.put(counter, value);
-				}
-			}
-		}
-		return counters;
-	}
-
-	private @Nullable TransportId transportId(ScstPath dir) {
-		ScstPath path = dir.resolve(ScstTree.TRANSPORT_ID);
-		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
-			return null;
-		}
-		return TransportId.decode(this.sysfs.read(path).bytes());
-	}
-
-	private @Nullable Integer host(ScstPath dir) {
-		ScstPath path = dir.resolve(ScstTree.HOST_NO);
-		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
-			return null;
-		}
-		Long host = parseLong(this.sysfs.read(path).value());
-		return (host != null && host <= Integer.MAX_VALUE) ? host.intValue() : null;
-	}
-
-	private List<Integer> sessionLuns(ScstPath dir) {
-		List<Integer> luns = new ArrayList<>();
-		for (Entry entry : this.sysfs.list(dir)) {
-			Integer lun = entry.isDirectory() ? ScstTree.sessionLunNumber(entry.name()) : null;
-			if (lun != null) {
-				luns.add(lun);
-			}
-		}
-		luns.sort(null);
-		return luns;
-	}
-
-	private @Nullable String deviceOf(String driver, String target, @Nullable String group, int lun) {
-		ScstPath link = ScstTree.lun(driver, target, group, lun).resolve(ScstTree.DEVICE_LINK);
-		if (!this.sysfs.exists(link)) {
-			return null;
-		}
-		String text = this.sysfs.readLink(link);
-		return text.substring(text.lastIndexOf('/') + 1);
+		return target(driver, target).session(session).initiatorName();
 	}
 
 	private static byte[] parseTransportId(@Nullable String hex) {
@@ -393,19 +339,6 @@ public class SessionService {
 					+ MAX_TRANSPORT_ID_BYTES + " bytes long, a multiple of 4 (got " + length + ")");
 		}
 		return HexFormat.of().parseHex(hex);
-	}
-
-	private static @Nullable Long parseLong(String text) {
-		String value = text.strip();
-		if (value.isEmpty() || value.length() > 19) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.model.HandlerNode;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.TargetDriverNode;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -62,15 +63,16 @@ final class GatewayHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private List<ScstPath> mgmtFiles() {
+		Scst scst = Scst.of(this.sysfs);
 		List<ScstPath> files = new ArrayList<>();
-		for (Entry handler : this.sysfs.list(ScstTree.HANDLERS)) {
-			if (!handler.isFile() && this.sysfs.exists(ScstTree.handlerMgmt(handler.name()))) {
-				files.add(ScstTree.handlerMgmt(handler.name()));
+		for (HandlerNode handler : scst.handlers()) {
+			if (handler.mgmt().exists()) {
+				files.add(handler.mgmt().path());
 			}
 		}
-		for (Entry driver : this.sysfs.list(ScstTree.TARGET_DRIVERS)) {
-			if (driver.isDirectory() && this.sysfs.exists(ScstTree.targetDriverMgmt(driver.name()))) {
-				files.add(ScstTree.targetDriverMgmt(driver.name()));
+		for (TargetDriverNode driver : scst.targetDrivers()) {
+			if (driver.mgmt().exists()) {
+				files.add(driver.mgmt().path());
 			}
 		}
 		return files;

@@ -2,6 +2,8 @@ package io.scst.manager.stats;
 
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.TargetDriverNode;
 import io.scst.manager.sysfs.SysfsException;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,18 +25,14 @@ final class ScstLocalHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		if (!this.sysfs.available() || !this.sysfs.exists(ScstTree.targetDriver(ScstTree.SCST_LOCAL))) {
+		TargetDriverNode local = Scst.of(this.sysfs).targetDriver(ScstTree.SCST_LOCAL);
+		if (!this.sysfs.available() || !local.present()) {
 			builder.down().withDetail("reason", "The scst_local module is not loaded");
 			return;
 		}
 		builder.up();
 		try {
-			builder.withDetail("version",
-					this.sysfs.read(ScstTree.targetDriver(ScstTree.SCST_LOCAL).resolve(ScstTree.DRIVER_VERSION))
-						.value()
-						.lines()
-						.findFirst()
-						.orElse(""));
+			builder.withDetail("version", local.version().value().lines().findFirst().orElse(""));
 		}
 		catch (SysfsException ex) {
 			builder.withDetail("version", "unknown: " + ex.getMessage());

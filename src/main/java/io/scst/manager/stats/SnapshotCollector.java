@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.scst.manager.scst.ScstService;
 import io.scst.manager.stats.ScstSnapshot.DeviceStats;
@@ -18,11 +19,15 @@ import io.scst.manager.stats.ScstSnapshot.DirectionStats;
 import io.scst.manager.stats.ScstSnapshot.Dropped;
 import io.scst.manager.stats.ScstSnapshot.SessionStats;
 import io.scst.manager.stats.ScstSnapshot.TargetStats;
-import io.scst.manager.sysfs.Entry;
-import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.SysfsException;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.DeviceNode;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.SessionNode;
+import io.scst.manager.sysfs.model.TargetDriverNode;
+import io.scst.manager.sysfs.model.TargetNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +48,8 @@ final class SnapshotCollector {
 
 	private final ScstSysfs sysfs;
 
+	private final Scst tree;
+
 	private final ScstService scst;
 
 	private final MetricsProperties properties;
@@ -55,6 +62,7 @@ final class SnapshotCollector {
 
 	SnapshotCollector(ScstSysfs sysfs, ScstService scst, MetricsProperties properties) {
 		this.sysfs = sysfs;
+		this.tree = Scst.of(sysfs);
 		this.scst = scst;
 		this.properties = properties;
 	}
@@ -63,30 +71,25 @@ final class SnapshotCollector {
 	synchronized ScstSnapshot collect() {
 		Instant takenAt = Instant.now();
 		long start = System.nanoTime();
-		if (!this.sysfs.available()) {
+		if (!this.tree.available()) {
 			this.layout = null;
 			return ScstSnapshot.unavailable(takenAt, Duration.ofNanos(System.nanoTime() - start));
 		}
 		long writes = this.sysfs.writes();
 		String version = optional(this.scst::version);
-		Long threads = number(ScstTree.THREADS);
+		Long threads = number(this.tree.threads());
 		Map<String, Long> localStats = null;
 		List<TargetEntry> live = new ArrayList<>();
-		for (String driver : directories(ScstTree.TARGET_DRIVERS)) {
+		for (String driver : counted(this.tree::targetDriverNames)) {
 			if (driver.equals(ScstTree.SCST_LOCAL)) {
 				localStats = localStats();
 			}
-			for (String targetEntry : directories(ScstTree.targetDriver(driver))) {
-				String target = ScstTree.objectName(targetEntry);
-				live.add(new TargetEntry(driver, target, directories(ScstTree.sessions(driver, target))));
+			TargetDriverNode driverNode = this.tree.targetDriver(driver);
+			for (String target : counted(driverNode::targetNames)) {
+				live.add(new TargetEntry(driver, target, counted(driverNode.target(target)::sessionNames)));
 			}
 		}
-		List<String> liveDevices = new ArrayList<>();
-		for (Entry entry : list(ScstTree.DEVICES)) {
-			if (!entry.isFile()) {
-				liveDevices.add(entry.name());
-			}
-		}
+		List<String> liveDevices = new ArrayList<>(counted(this.tree::deviceNames));
 		Layout previous = this.layout;
 		Layout layout = (previous != null
 				&& previous.reusable(writes, start, this.properties.structureMaxAge(), live, liveDevices)) ? previous
@@ -167,35 +170,28 @@ final class SnapshotCollector {
 	 * compares.
 	 */
 	TreeStructure structure() {
-		if (!this.sysfs.available()) {
+		if (!this.tree.available()) {
 			return TreeStructure.EMPTY;
 		}
 		Set<String> targets = new TreeSet<>();
 		Set<String> sessions = new TreeSet<>();
-		for (String driver : names(ScstTree.TARGET_DRIVERS)) {
-			for (String targetEntry : names(ScstTree.targetDriver(driver))) {
-				String target = ScstTree.objectName(targetEntry);
+		for (String driver : quietly(this.tree::targetDriverNames)) {
+			TargetDriverNode driverNode = this.tree.targetDriver(driver);
+			for (String target : quietly(driverNode::targetNames)) {
 				targets.add(TreeStructure.key(driver, target));
-				for (String session : names(ScstTree.sessions(driver, target))) {
+				for (String session : quietly(driverNode.target(target)::sessionNames)) {
 					sessions.add(TreeStructure.key(driver, target, session));
 				}
 			}
 		}
-		Set<String> devices = quietly(ScstTree.DEVICES).stream()
-			.filter((entry) -> !entry.isFile())
-			.map(Entry::name)
-			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> devices = new TreeSet<>(quietly(this.tree::deviceNames));
 		return new TreeStructure(targets, sessions, devices);
 	}
 
-	/** Directory names of a listing, without counting a failure (for the watcher). */
-	private List<String> names(ScstPath dir) {
-		return quietly(dir).stream().filter(Entry::isDirectory).map(Entry::name).toList();
-	}
-
-	private List<Entry> quietly(ScstPath dir) {
+	/** Names from a listing, without counting a failure (for the watcher). */
+	private static List<String> quietly(Supplier<List<String>> listing) {
 		try {
-			return this.sysfs.list(dir);
+			return listing.get();
 		}
 		catch (SysfsException ex) {
 			return List.of();
@@ -204,10 +200,10 @@ final class SnapshotCollector {
 
 	/** Which of the counter files a session shows, or {@code null} when it is gone. */
 	private @Nullable SessionFiles sessionFiles(SessionKey key) {
-		ScstPath dir = ScstTree.session(key.driver(), key.target(), key.session());
+		SessionNode session = this.tree.targetDriver(key.driver()).target(key.target()).session(key.session());
 		Set<String> files;
 		try {
-			files = names(this.sysfs.list(dir));
+			files = session.listing().names();
 		}
 		catch (SysfsException ex) {
 			return null;
@@ -216,24 +212,24 @@ final class SnapshotCollector {
 		for (String direction : ScstTree.IO_DIRECTIONS) {
 			String commands = ScstTree.sessionCommandCount(direction);
 			if (files.contains(commands)) {
-				directions.add(new DirectionFiles(direction, dir.resolve(commands),
-						present(dir, files, ScstTree.sessionIoKilobytes(direction)),
-						present(dir, files, ScstTree.sessionUnalignedCount(direction))));
+				directions.add(new DirectionFiles(direction, session.attribute(commands),
+						present(session, files, ScstTree.sessionIoKilobytes(direction)),
+						present(session, files, ScstTree.sessionUnalignedCount(direction))));
 			}
 		}
 		for (String direction : ScstTree.COMMAND_ONLY_DIRECTIONS) {
 			String commands = ScstTree.sessionCommandCount(direction);
 			if (files.contains(commands)) {
-				directions.add(new DirectionFiles(direction, dir.resolve(commands), null, null));
+				directions.add(new DirectionFiles(direction, session.attribute(commands), null, null));
 			}
 		}
-		return new SessionFiles(dir.resolve(ScstTree.INITIATOR_NAME), present(dir, files, ScstTree.SESSION_COMMANDS),
-				present(dir, files, ScstTree.SESSION_ACTIVE_COMMANDS), directions,
-				present(dir, files, ScstTree.DIF_CHECKS_FAILED));
+		return new SessionFiles(session.initiatorNameFile(), present(session, files, ScstTree.SESSION_COMMANDS),
+				present(session, files, ScstTree.SESSION_ACTIVE_COMMANDS), directions,
+				present(session, files, ScstTree.DIF_CHECKS_FAILED));
 	}
 
-	private static @Nullable ScstPath present(ScstPath dir, Set<String> files, String name) {
-		return files.contains(name) ? dir.resolve(name) : null;
+	private static @Nullable AttributeFile present(SessionNode session, Set<String> files, String name) {
+		return files.contains(name) ? session.attribute(name) : null;
 	}
 
 	/**
@@ -242,7 +238,7 @@ final class SnapshotCollector {
 	 */
 	private @Nullable SessionStats read(SessionKey key, SessionFiles files) {
 		try {
-			String initiator = this.sysfs.read(files.initiator()).value();
+			String initiator = files.initiator().value();
 			List<DirectionStats> directions = new ArrayList<>(files.directions().size());
 			for (DirectionFiles direction : files.directions()) {
 				long commands = count(direction.commands());
@@ -250,9 +246,9 @@ final class SnapshotCollector {
 				Long unaligned = (direction.unaligned() != null) ? count(direction.unaligned()) : null;
 				directions.add(new DirectionStats(direction.direction(), commands, bytes, unaligned));
 			}
-			List<DifFailures> dif = (files.dif() != null) ? difTable(this.sysfs.read(files.dif()).value()) : List.of();
-			Long commands = (files.commands() != null) ? parseLong(this.sysfs.read(files.commands()).value()) : null;
-			Long active = (files.active() != null) ? parseLong(this.sysfs.read(files.active()).value()) : null;
+			List<DifFailures> dif = (files.dif() != null) ? difTable(files.dif().value()) : List.of();
+			Long commands = (files.commands() != null) ? parseLong(files.commands().value()) : null;
+			Long active = (files.active() != null) ? parseLong(files.active().value()) : null;
 			return new SessionStats(key.driver(), key.target(), key.session(), initiator, commands, active, directions,
 					dif);
 		}
@@ -262,24 +258,20 @@ final class SnapshotCollector {
 	}
 
 	/** A counter: 0 when it does not parse. */
-	private long count(ScstPath path) {
-		Long value = parseLong(this.sysfs.read(path).value());
+	private static long count(AttributeFile file) {
+		Long value = parseLong(file.value());
 		return (value != null) ? value : 0;
 	}
 
 	private @Nullable DeviceStats device(String name) {
-		ScstPath dir = ScstTree.device(name);
+		DeviceNode device = this.tree.device(name);
 		try {
-			Set<String> files = names(this.sysfs.list(dir));
-			String handler = null;
-			if (files.contains(ScstTree.HANDLER_LINK)) {
-				String link = this.sysfs.readLink(dir.resolve(ScstTree.HANDLER_LINK));
-				handler = link.substring(link.lastIndexOf('/') + 1);
-			}
-			Long size = files.contains(ScstTree.SIZE) ? number(dir.resolve(ScstTree.SIZE)) : null;
-			Long blockSize = files.contains(ScstTree.BLOCKSIZE) ? number(dir.resolve(ScstTree.BLOCKSIZE)) : null;
-			Long readOnly = files.contains(ScstTree.READ_ONLY) ? number(dir.resolve(ScstTree.READ_ONLY)) : null;
-			int exported = files.contains(ScstTree.EXPORTED) ? list(ScstTree.deviceExported(name)).size() : 0;
+			Set<String> files = device.listing().names();
+			String handler = files.contains(ScstTree.HANDLER_LINK) ? device.handlerLink().targetName() : null;
+			Long size = files.contains(ScstTree.SIZE) ? number(device.attribute(ScstTree.SIZE)) : null;
+			Long blockSize = files.contains(ScstTree.BLOCKSIZE) ? number(device.attribute(ScstTree.BLOCKSIZE)) : null;
+			Long readOnly = files.contains(ScstTree.READ_ONLY) ? number(device.readOnly()) : null;
+			int exported = files.contains(ScstTree.EXPORTED) ? count(device::exportedCount) : 0;
 			return new DeviceStats(name, handler, size, blockSize, (readOnly != null) ? readOnly != 0 : null, exported);
 		}
 		catch (SysfsException ex) {
@@ -289,18 +281,17 @@ final class SnapshotCollector {
 
 	/** The LUNs of a target's own set and of all its initiator groups. */
 	private int lunCount(String driver, String target) {
-		int luns = directories(ScstTree.luns(driver, target, null)).size();
-		for (String group : directories(ScstTree.iniGroups(driver, target))) {
-			luns += directories(ScstTree.luns(driver, target, ScstTree.objectName(group))).size();
+		TargetNode node = this.tree.targetDriver(driver).target(target);
+		int luns = count(node.luns()::count);
+		for (String group : counted(node::groupNames)) {
+			luns += count(node.group(group).luns()::count);
 		}
 		return luns;
 	}
 
 	/** scst_local's {@code stats} line: {@code Aborts: 0, Device Resets: 0, ...}. */
 	private @Nullable Map<String, Long> localStats() {
-		String text = optional(
-				() -> this.sysfs.read(ScstTree.targetDriver(ScstTree.SCST_LOCAL).resolve(ScstTree.DRIVER_STATS))
-					.value());
+		String text = optional(() -> this.tree.targetDriver(ScstTree.SCST_LOCAL).stats().value());
 		return (text != null) ? parseDriverStats(text) : Map.of();
 	}
 
@@ -342,13 +333,10 @@ final class SnapshotCollector {
 		return cells;
 	}
 
-	private List<String> directories(ScstPath dir) {
-		return list(dir).stream().filter(Entry::isDirectory).map(Entry::name).toList();
-	}
-
-	private List<Entry> list(ScstPath dir) {
+	/** Names from a listing; none, counting a failure, when it fails. */
+	private List<String> counted(Supplier<List<String>> listing) {
 		try {
-			return this.sysfs.list(dir);
+			return listing.get();
 		}
 		catch (SysfsException ex) {
 			this.failures++;
@@ -356,21 +344,19 @@ final class SnapshotCollector {
 		}
 	}
 
-	private static Set<String> names(List<Entry> entries) {
-		Set<String> names = new TreeSet<>();
-		for (Entry entry : entries) {
-			names.add(entry.name());
+	/** A count from a listing; 0, counting a failure, when it fails. */
+	private int count(IntSupplier listing) {
+		try {
+			return listing.getAsInt();
 		}
-		return names;
+		catch (SysfsException ex) {
+			this.failures++;
+			return 0;
+		}
 	}
 
-	private long numberOrZero(ScstPath path) {
-		Long value = number(path);
-		return (value != null) ? value : 0;
-	}
-
-	private @Nullable Long number(ScstPath path) {
-		String text = optional(() -> this.sysfs.read(path).value());
+	private @Nullable Long number(AttributeFile file) {
+		String text = optional(file::value);
 		return (text != null) ? parseLong(text) : null;
 	}
 
@@ -388,7 +374,7 @@ final class SnapshotCollector {
 		}
 	}
 
-	private <T> @Nullable T optional(java.util.function.Supplier<T> read) {
+	private <T> @Nullable T optional(Supplier<T> read) {
 		try {
 			return read.get();
 		}
@@ -413,14 +399,14 @@ final class SnapshotCollector {
 	}
 
 	/** The files of a session that a walk reads ({@code null}: the session has none). */
-	private record SessionFiles(ScstPath initiator, @Nullable ScstPath commands, @Nullable ScstPath active,
-			List<DirectionFiles> directions, @Nullable ScstPath dif) {
+	private record SessionFiles(AttributeFile initiator, @Nullable AttributeFile commands,
+			@Nullable AttributeFile active, List<DirectionFiles> directions, @Nullable AttributeFile dif) {
 
 	}
 
 	/** The counter files of one data direction. */
-	private record DirectionFiles(String direction, ScstPath commands, @Nullable ScstPath kilobytes,
-			@Nullable ScstPath unaligned) {
+	private record DirectionFiles(String direction, AttributeFile commands, @Nullable AttributeFile kilobytes,
+			@Nullable AttributeFile unaligned) {
 
 	}
 

@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.scst.manager.sysfs.AttributeFiles;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScsiDevices;
 import io.scst.manager.sysfs.ScstNames;
-import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.sysfs.ScstTree;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.Scst;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -22,12 +20,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class TargetDriverService {
 
-	private final ScstSysfs sysfs;
+	private final Scst scst;
 
 	private final ScsiDevices scsiDevices;
 
 	public TargetDriverService(ScstSysfs sysfs, ScsiDevices scsiDevices) {
-		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 		this.scsiDevices = scsiDevices;
 	}
 
@@ -36,11 +34,9 @@ public class TargetDriverService {
 	 * @return the drivers, sorted by name
 	 */
 	public List<TargetDriverSummary> list() {
-		return this.sysfs.list(ScstTree.TARGET_DRIVERS)
+		return this.scst.targetDriverNames()
 			.stream()
-			.filter(Entry::isDirectory)
-			.map((entry) -> new TargetDriverSummary(entry.name(), version(entry.name()),
-					targetNames(entry.name()).size()))
+			.map((driver) -> new TargetDriverSummary(driver, version(driver), targetNames(driver).size()))
 			.toList();
 	}
 
@@ -52,9 +48,9 @@ public class TargetDriverService {
 	 */
 	public TargetDriver describe(String driver) {
 		requireDriver(driver);
-		ScstPath dir = ScstTree.targetDriver(driver);
-		return new TargetDriver(driver, version(driver), AttributeFiles.read(this.sysfs, dir), targetNames(driver),
-				capabilities(driver), stats(driver), this.scsiDevices.moduleParameters(driver).orElse(null));
+		return new TargetDriver(driver, version(driver), this.scst.targetDriver(driver).attributes(),
+				targetNames(driver), capabilities(driver), stats(driver),
+				this.scsiDevices.moduleParameters(driver).orElse(null));
 	}
 
 	/**
@@ -65,8 +61,7 @@ public class TargetDriverService {
 	 */
 	public void requireDriver(String driver) {
 		ScstNames.handler("driver", driver);
-		boolean directory = this.sysfs.stat(ScstTree.targetDriver(driver)).map(Entry::isDirectory).orElse(false);
-		if (!directory) {
+		if (!this.scst.targetDriver(driver).exists()) {
 			throw new TargetDriverNotFoundException(driver);
 		}
 	}
@@ -79,12 +74,11 @@ public class TargetDriverService {
 	 */
 	public DriverCapabilities capabilities(String driver) {
 		requireDriver(driver);
-		ScstPath mgmt = ScstTree.targetDriverMgmt(driver);
-		Entry entry = this.sysfs.stat(mgmt).orElse(null);
-		if (entry == null || !entry.isFile() || !entry.readable() || !entry.writable()) {
+		AttributeFile mgmt = this.scst.targetDriver(driver).mgmt();
+		if (!mgmt.isReadableAndWritable()) {
 			return DriverCapabilities.NONE;
 		}
-		return DriverCapabilities.fromHelp(this.sysfs.read(mgmt).value());
+		return DriverCapabilities.fromHelp(mgmt.value());
 	}
 
 	/**
@@ -93,35 +87,26 @@ public class TargetDriverService {
 	 * @return the names, sorted
 	 */
 	List<String> targetNames(String driver) {
-		return this.sysfs.list(ScstTree.targetDriver(driver))
-			.stream()
-			.filter(Entry::isDirectory)
-			.map((entry) -> ScstTree.objectName(entry.name()))
-			.sorted()
-			.toList();
+		return this.scst.targetDriver(driver).targetNames().stream().sorted().toList();
 	}
 
 	private @Nullable String version(String driver) {
-		ScstPath path = ScstTree.targetDriver(driver).resolve(ScstTree.DRIVER_VERSION);
-		if (!isReadableFile(path)) {
+		AttributeFile file = this.scst.targetDriver(driver).version();
+		if (!file.isReadable()) {
 			return null;
 		}
-		String value = this.sysfs.read(path).value();
+		String value = file.value();
 		int end = value.indexOf('\n');
 		return (end >= 0) ? value.substring(0, end) : value;
 	}
 
 	private @Nullable DriverStats stats(String driver) {
-		ScstPath path = ScstTree.targetDriver(driver).resolve(ScstTree.DRIVER_STATS);
-		if (!isReadableFile(path)) {
+		AttributeFile file = this.scst.targetDriver(driver).stats();
+		if (!file.isReadable()) {
 			return null;
 		}
-		String raw = this.sysfs.read(path).value();
+		String raw = file.value();
 		return new DriverStats(parseStats(raw), raw);
-	}
-
-	private boolean isReadableFile(ScstPath path) {
-		return this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false);
 	}
 
 	/**

@@ -8,7 +8,6 @@ import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
 import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.AttributeFiles;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
@@ -17,6 +16,9 @@ import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.system.Page;
 import io.scst.manager.system.Slice;
+import io.scst.manager.sysfs.model.AttributeFile;
+import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.TargetNode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,8 @@ public class TargetService {
 
 	private final ScstSysfs sysfs;
 
+	private final Scst scst;
+
 	private final TargetDriverService drivers;
 
 	private final ChangePipeline changes;
@@ -42,6 +46,7 @@ public class TargetService {
 	@Autowired
 	public TargetService(ScstSysfs sysfs, TargetDriverService drivers, ChangePipeline changes) {
 		this.sysfs = sysfs;
+		this.scst = Scst.of(sysfs);
 		this.drivers = drivers;
 		this.changes = changes;
 	}
@@ -84,9 +89,9 @@ public class TargetService {
 	 */
 	public Target describe(String driver, String target) {
 		requireTarget(driver, target);
-		return new Target(target, driver, AttributeFiles.read(this.sysfs, ScstTree.target(driver, target)),
-				sessionNames(driver, target), lunCount(driver, target),
-				directoryNames(ScstTree.iniGroups(driver, target)));
+		TargetNode node = node(driver, target);
+		return new Target(target, driver, node.attributes(), sessionNames(driver, target), lunCount(driver, target),
+				node.groupNames().stream().sorted().toList());
 	}
 
 	/**
@@ -122,7 +127,7 @@ public class TargetService {
 		if (!sessions.isEmpty() && !capabilities.targetParameters().contains(SESSION_NAME_PARAMETER)) {
 			throw new UnsupportedByDriverException(driver, "create sessions with a target");
 		}
-		if (this.sysfs.exists(ScstTree.target(driver, name))) {
+		if (node(driver, name).present()) {
 			throw new TargetAlreadyExistsException(driver, name);
 		}
 		for (String session : sessions) {
@@ -180,7 +185,7 @@ public class TargetService {
 	public void requireUnusedSessionName(String driver, String session, @Nullable String except) {
 		String entry = ScstPath.entryName(session);
 		for (String target : this.drivers.targetNames(driver)) {
-			if (!target.equals(except) && this.sysfs.exists(ScstTree.session(driver, target, entry))) {
+			if (!target.equals(except) && node(driver, target).session(entry).present()) {
 				throw new SessionNameInUseException(driver, target, session);
 			}
 		}
@@ -199,40 +204,29 @@ public class TargetService {
 	public void requireTarget(String driver, String target) {
 		this.drivers.requireDriver(driver);
 		ScstNames.target("target", target);
-		boolean directory = this.sysfs.stat(ScstTree.target(driver, target)).map(Entry::isDirectory).orElse(false);
-		if (!directory) {
+		if (!node(driver, target).exists()) {
 			throw new TargetNotFoundException(driver, target);
 		}
 	}
 
+	private TargetNode node(String driver, String target) {
+		return this.scst.targetDriver(driver).target(target);
+	}
+
 	private @Nullable Boolean enabled(String driver, String target) {
-		ScstPath path = ScstTree.targetAttribute(driver, target, ScstTree.ENABLED);
-		if (!this.sysfs.stat(path).map((entry) -> entry.isFile() && entry.readable()).orElse(false)) {
+		AttributeFile enabled = node(driver, target).enabled();
+		if (!enabled.isReadable()) {
 			return null;
 		}
-		return this.sysfs.read(path).value().strip().equals("1");
+		return enabled.value().strip().equals("1");
 	}
 
 	private List<String> sessionNames(String driver, String target) {
-		return this.sysfs.list(ScstTree.sessions(driver, target))
-			.stream()
-			.filter(Entry::isDirectory)
-			.map(Entry::name)
-			.sorted()
-			.toList();
+		return node(driver, target).sessionNames().stream().sorted().toList();
 	}
 
 	private int lunCount(String driver, String target) {
-		return (int) this.sysfs.list(ScstTree.luns(driver, target, null)).stream().filter(Entry::isDirectory).count();
-	}
-
-	private List<String> directoryNames(ScstPath dir) {
-		return this.sysfs.list(dir)
-			.stream()
-			.filter(Entry::isDirectory)
-			.map((entry) -> ScstTree.objectName(entry.name()))
-			.sorted()
-			.toList();
+		return node(driver, target).luns().count();
 	}
 
 }
