@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * README.md's walk-through driven by the Java client that openapi-generator makes from
+ * docs/api.md's walk-through driven by the Java client that openapi-generator makes from
  * {@code docs/openapi.json} (target/generated-test-sources/openapi): if the contract and
  * the server disagree on a path, a body or a status, this fails. On a fresh simulator
  * (scst_local without its default target), over real HTTP, without credentials (the
