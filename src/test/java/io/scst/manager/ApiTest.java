@@ -6,9 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-
 /**
  * A MockMvc test of the API over the real services on the demo simulator. Every class
  * with this annotation shares one application context (and so one simulator): tests
@@ -17,9 +14,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=demo",
-		"scst.simulator.data-dir=target/api-test-data", "scst.security.audit-file=target/api-test-data/audit.log" })
-@AutoConfigureMockMvc
+@SimulatorTest(properties = { "scst.simulator.state=demo", "scst.simulator.data-dir=target/api-test-data",
+		"scst.security.audit-file=target/api-test-data/audit.log" })
 public @interface ApiTest {
 
 }

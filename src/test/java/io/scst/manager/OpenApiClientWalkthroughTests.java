@@ -27,11 +27,10 @@ import io.scst.manager.client.model.PutLunRequest;
 import io.scst.manager.client.model.Session;
 import io.scst.manager.client.model.Target;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,14 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * README.md's walk-through driven by the Java client that openapi-generator makes from
+ * docs/api.md's walk-through driven by the Java client that openapi-generator makes from
  * {@code docs/openapi.json} (target/generated-test-sources/openapi): if the contract and
  * the server disagree on a path, a body or a status, this fails. On a fresh simulator
  * (scst_local without its default target), over real HTTP, without credentials (the
  * simulator on loopback makes such requests admin).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "scst.sysfs.mode=simulator",
-		"scst.simulator.persist=false", "scst.simulator.state=fresh", "scst.simulator.add-default-target=false" })
+@ServerTest(properties = { "scst.simulator.state=fresh", "scst.simulator.add-default-target=false" })
+@Tag("integration")
 class OpenApiClientWalkthroughTests {
 
 	private static final String DRIVER = "scst_local";

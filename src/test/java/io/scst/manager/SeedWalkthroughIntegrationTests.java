@@ -5,13 +5,12 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loaded with {@code add_default_tgt=0}, a file-backed disk, a target, LUN 0, a session,
  * and the Linux devices the session brings up ({@code lsscsi -g}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=fresh",
-				"scst.simulator.add-default-target=false" })
+@ServerTest(properties = { "scst.simulator.state=fresh", "scst.simulator.add-default-target=false" })
+@Tag("integration")
 @AutoConfigureRestTestClient
 class SeedWalkthroughIntegrationTests {
 

@@ -11,9 +11,10 @@ import java.util.Set;
 import io.scst.manager.sysfs.MgmtCommand;
 
 /**
- * scstadmin's configuration file format (spec 16.1 and 16.3): {@link #parse} reads it as
- * scstadmin does (comments, backslash escapes, structural braces, quoted tokens,
- * multi-valued {@code session_name}), {@link #write} writes it in the layout of
+ * scstadmin's configuration file format (scstadmin/scstadmin.sysfs/scstadmin in SCST's
+ * source: what {@code -config} reads and {@code -write_config} writes): {@link #parse}
+ * reads it as scstadmin does (comments, backslash escapes, structural braces, quoted
+ * tokens, multi-valued {@code session_name}), {@link #write} writes it in the layout of
  * {@code scstadmin -write_config} (tabs, empty lines between sections, values with blanks
  * quoted, {@code \} and {@code #} escaped).
  */
@@ -358,8 +359,9 @@ public final class ConfigFormat {
 	// ---------------------------------------------------------------- writing
 
 	/**
-	 * Write a configuration in scstadmin's layout (spec 16.3). Lists are written in the
-	 * order given; pass {@link ScstConfig#canonical()} for the order an export uses.
+	 * Write a configuration in the layout of {@code scstadmin -write_config}. Lists are
+	 * written in the order given; pass {@link ScstConfig#canonical()} for the order an
+	 * export uses.
 	 * @param config the configuration
 	 * @return the file's content
 	 */

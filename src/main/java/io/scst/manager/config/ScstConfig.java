@@ -10,10 +10,10 @@ import io.scst.manager.system.CanonicalText;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A whole SCST configuration as {@code scst.conf} describes it (spec 16.1): core
- * attributes, handlers with their devices, target drivers with their targets, LUNs,
- * initiator groups and initiators. Blocks and entries this model does not know are kept
- * in {@code other} and written back unchanged.
+ * A whole SCST configuration as {@code scst.conf} (the file {@code scstadmin -config}
+ * reads) describes it: core attributes, handlers with their devices, target drivers with
+ * their targets, LUNs, initiator groups and initiators. Blocks and entries this model
+ * does not know are kept in {@code other} and written back unchanged.
  *
  * @param attributes the core attributes ({@code setup_id}, {@code threads}, ...)
  * @param handlers the {@code HANDLER} blocks

@@ -189,7 +189,7 @@ public class SessionService {
 
 	/**
 	 * Reset a session's I/O counters: SCST resets all counters of a data direction when
-	 * anything is written to one of them (spec 10.2).
+	 * anything is written to one of them (scst/src/scst_sysfs.c).
 	 * @param driver the driver
 	 * @param target the target
 	 * @param session the session directory name

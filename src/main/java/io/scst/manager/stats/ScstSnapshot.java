@@ -59,7 +59,7 @@ public record ScstSnapshot(Instant takenAt, Duration took, boolean available, @N
 	}
 
 	/**
-	 * A session and its counters (spec 10.2).
+	 * A session and the counter files of its sysfs directory.
 	 *
 	 * @param driver the target driver
 	 * @param target the target name

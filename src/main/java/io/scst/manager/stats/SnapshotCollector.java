@@ -312,7 +312,7 @@ final class SnapshotCollector {
 
 	/**
 	 * A {@code dif_checks_failed} table: a header row of check names, then one row per
-	 * stage (tab-separated, spec 6.3).
+	 * stage, tab-separated, as SCST prints it (scst/src/scst_sysfs.c).
 	 */
 	static List<DifFailures> difTable(String text) {
 		String[] lines = text.split("\n");

@@ -215,7 +215,7 @@ public final class ScstTree {
 	/** The prefix of a session's per-LUN directories ({@code lun<N>}). */
 	public static final String SESSION_LUN_PREFIX = "lun";
 
-	/** A session's counters (spec 10.2), in the order shown. */
+	/** A session's counter files, in the order SCST lists them. */
 	public static final java.util.List<String> SESSION_COUNTERS = java.util.List.of("commands", "active_commands",
 			"read_cmd_count", "read_io_count_kb", "read_unaligned_cmd_count", "write_cmd_count", "write_io_count_kb",
 			"write_unaligned_cmd_count", "bidi_cmd_count", "bidi_io_count_kb", "bidi_unaligned_cmd_count",
@@ -223,7 +223,7 @@ public final class ScstTree {
 
 	/**
 	 * One counter file per data direction: writing anything to it resets every counter of
-	 * that direction (spec 10.2).
+	 * that direction (scst/src/scst_sysfs.c).
 	 */
 	public static final java.util.List<String> SESSION_COUNTER_RESETS = java.util.List.of("read_cmd_count",
 			"write_cmd_count", "bidi_cmd_count", "none_cmd_count", "unknown_cmd_count");
@@ -348,13 +348,13 @@ public final class ScstTree {
 	/** A session's sum of per-LUN active commands. */
 	public static final String SESSION_ACTIVE_COMMANDS = "active_commands";
 
-	/** DIF check failures of a DIF-capable session or target (a table, spec 6.3). */
+	/** DIF check failures of a DIF-capable session or target (stages by checks). */
 	public static final String DIF_CHECKS_FAILED = "dif_checks_failed";
 
-	/** The data directions with command, KiB and unaligned counters (spec 10.2). */
+	/** The data directions with command, KiB and unaligned counters. */
 	public static final java.util.List<String> IO_DIRECTIONS = java.util.List.of("read", "write", "bidi");
 
-	/** The data directions with a command counter only (spec 10.2). */
+	/** The data directions with a command counter only. */
 	public static final java.util.List<String> COMMAND_ONLY_DIRECTIONS = java.util.List.of("none", "unknown");
 
 	/** A session's completed-command counter of a data direction. */

@@ -102,7 +102,7 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * Examples for the main request bodies, the walk-through of README.md: the
+	 * Examples for the main request bodies, the walk-through of docs/api.md: the
 	 * operationId, the media type and the example body.
 	 * @return the customizer
 	 */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request body examples of the OpenAPI document: README.md's walk-through (a
+ * The request body examples of the OpenAPI document: docs/api.md's walk-through (a
  * file-backed device, an scst_local target with a session, LUN 0, an initiator group for
  * one initiator) and an scst.conf that sets up the same.
  *

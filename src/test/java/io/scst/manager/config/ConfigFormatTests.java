@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@link ConfigFormat}: scstadmin's grammar (spec 16.1) and layout (spec 16.3). */
+/**
+ * {@link ConfigFormat}: the grammar of scstadmin -config and the layout of -write_config.
+ */
 class ConfigFormatTests {
 
 	@Test

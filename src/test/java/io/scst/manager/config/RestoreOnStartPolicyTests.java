@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.scst.manager.SimulatorTest;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names a backing file outside the policy is refused as a whole (nothing of it is
  * applied, not even its harmless objects), and health says so.
  */
-@SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false",
-		"scst.simulator.state=fresh", "scst.config.restore-on-start=true" })
+@SimulatorTest(properties = { "scst.simulator.state=fresh", "scst.config.restore-on-start=true" })
 class RestoreOnStartPolicyTests {
 
 	static Path root;

@@ -6,14 +6,19 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** README.md's configuration reference names every property of this application. */
+/**
+ * The configuration reference, docs/configuration.md, names every property of this
+ * application.
+ */
 class ConfigurationReferenceTests {
 
+	static final Path REFERENCE = Path.of("docs", "configuration.md");
+
 	@Test
-	void readmeDocumentsEveryProperty() {
-		String readme = DeploymentFiles.read(Path.of("README.md"));
+	void configurationReferenceDocumentsEveryProperty() {
+		String reference = DeploymentFiles.read(REFERENCE);
 		assertThat(DeploymentFiles.properties()).isNotEmpty()
-			.allSatisfy((property) -> assertThat(readme).as("README.md table row for %s", property)
+			.allSatisfy((property) -> assertThat(reference).as("%s table row for %s", REFERENCE, property)
 				.contains("| `" + property + "` |"));
 	}
 

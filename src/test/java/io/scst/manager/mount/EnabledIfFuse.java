@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatorOptions;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,11 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs a test class only where this process can mount a FUSE filesystem:
  * {@code /dev/fuse} exists, libfuse 2 loads and a probe mount succeeds. Otherwise the
- * tests are skipped with the reason.
+ * tests are skipped with the reason. Tagged {@code fuse}: these tests run with
+ * {@code ./mvnw verify -Pall}, not in the default build (see docs/testing.md).
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Tag("fuse")
 @ExtendWith(EnabledIfFuse.Condition.class)
 @interface EnabledIfFuse {
 

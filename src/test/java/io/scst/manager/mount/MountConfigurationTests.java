@@ -8,14 +8,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.scst.manager.SimulatorTest;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -27,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * state for the API and the files.
  */
 @EnabledIfFuse
-@SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false",
-		"scst.simulator.state=fresh", "scst.simulator.cpus=2" })
-@AutoConfigureMockMvc
+@SimulatorTest(properties = { "scst.simulator.state=fresh", "scst.simulator.cpus=2" })
 class MountConfigurationTests {
 
 	private static final Path MOUNT_POINT = temporaryDirectory("scst-mount-test");

@@ -2,12 +2,11 @@ package io.scst.manager.scst;
 
 import java.nio.file.Path;
 
+import io.scst.manager.SimulatorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,8 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/scst} over the real service on a demo simulator. */
-@SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false" })
-@AutoConfigureMockMvc
+@SimulatorTest
 class ScstControllerTests {
 
 	@TempDir

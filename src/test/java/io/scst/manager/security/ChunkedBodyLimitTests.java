@@ -9,14 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import io.scst.manager.ServerTest;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bodies sent without a length (chunked, over real HTTP) are held to
  * {@code scst.security.max-body-size} too: 413 and nothing written.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "scst.sysfs.mode=simulator",
-		"scst.simulator.persist=false", "scst.simulator.state=fresh", "scst.security.max-body-size=4KB" })
+@ServerTest(properties = { "scst.simulator.state=fresh", "scst.security.max-body-size=4KB" })
+@Tag("integration")
 class ChunkedBodyLimitTests {
 
 	@TempDir

@@ -14,6 +14,7 @@ import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generated hostile changes beyond the create routes of {@link HostileInputTests}: config
  * bodies (every name position and the backing file), attribute values of PATCH routes,
  * TransportIDs, LUN numbers and object names in URLs. Every one is answered with a 4xx
- * problem and writes nothing.
+ * problem and writes nothing. Hundreds of requests per test: tier {@code exhaustive}
+ * ({@code ./mvnw verify -Pall}, see docs/testing.md).
  */
 @ApiTest
+@Tag("exhaustive")
 class HostileChangeTests {
 
 	private static final String TARGET = "/api/v1/target-drivers/scst_local/targets/scst_local_tgt";

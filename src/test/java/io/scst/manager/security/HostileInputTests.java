@@ -22,6 +22,7 @@ import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hostile input corpus ({@code security/hostile-input.txt}) posted through every
  * create endpoint that takes a name or value: each request is refused with 400 and writes
- * nothing to sysfs. Also the request body size limit.
+ * nothing to sysfs. Also the request body size limit. The corpus runs (hundreds of
+ * requests per endpoint) are in tier {@code exhaustive} ({@code ./mvnw verify -Pall}, see
+ * docs/testing.md); the other tests run in every build.
  */
 @ApiTest
 class HostileInputTests {
@@ -115,6 +118,7 @@ class HostileInputTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
+	@Tag("exhaustive")
 	@MethodSource("endpoints")
 	void refusesTheCorpusWith400AndNoWrite(String field, HttpMethod method, String uri,
 			Function<String, Map<String, Object>> body, Kind kind) throws IOException {

@@ -3,6 +3,7 @@ package io.scst.manager.security;
 import java.nio.file.Path;
 
 import io.scst.manager.ScstManagerApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The whole application in kernel mode (on an empty directory) without credentials. */
+/**
+ * The whole application in kernel mode (on an empty directory) without credentials: two
+ * full application starts, so in the {@code integration} tier.
+ */
+@Tag("integration")
 class KernelModeStartupTests {
 
 	@TempDir

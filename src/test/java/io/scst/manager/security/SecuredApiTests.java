@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
+import io.scst.manager.SimulatorTest;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -22,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -40,9 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * backing-file policy, on the simulator: authentication, the role boundaries, the
  * backing-file policy and the audit log over MockMvc.
  */
-@SpringBootTest(
-		properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=demo" })
-@AutoConfigureMockMvc
+@SimulatorTest(properties = { "scst.simulator.state=demo" })
 @AutoConfigureMetrics
 class SecuredApiTests {
 

@@ -85,7 +85,7 @@ class SessionServiceTests {
 	@Test
 	void decodesTheDefaultSasTransportId() {
 		TransportId id = this.service.describe(LOCAL, TGT, "scst_local_host").transportId();
-		// spec 11.4: the first session after module load
+		// scst_local: the first session after module load
 		assertThat(id).isEqualTo(
 				new TransportId(6, "SAS", 0, "0x5feede401fade050", "060000005feede401fade050" + "00".repeat(12)));
 	}
@@ -203,7 +203,7 @@ class SessionServiceTests {
 
 	@Test
 	void resetsTheCountersOfEveryDirection() {
-		// the copy manager reads 4 KiB from every device registered (spec 6.3)
+		// the copy manager reads 4 KiB from every device registered
 		ScstTreeFixtures.vdiskOnLocalTarget(this.sysfs, "disk1",
 				ScstTreeFixtures.sparseFile(this.temp.resolve("disk1.img"), 1 << 20));
 		Session busy = this.service.describe("copy_manager", "copy_manager_tgt", "copy_manager_sess");

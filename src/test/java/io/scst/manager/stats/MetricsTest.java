@@ -6,9 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.scst.manager.SimulatorTest;
+
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on the demo simulator with metrics exported, every scrape a new
@@ -18,9 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=demo",
-		"scst.simulator.data-dir=target/metrics-test-data", "scst.metrics.max-age=0", "scst.metrics.watch-period=0" })
-@AutoConfigureMockMvc
+@SimulatorTest(properties = { "scst.simulator.state=demo", "scst.simulator.data-dir=target/metrics-test-data",
+		"scst.metrics.max-age=0", "scst.metrics.watch-period=0" })
 @AutoConfigureMetrics
 @interface MetricsTest {
 

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /** The SCST series of {@code /actuator/prometheus} on the demo simulator. */
 @MetricsTest
@@ -204,13 +205,10 @@ class ScstMetricsCollectorTests {
 		assertThat(all.output()).isBlank();
 	}
 
-	private void deleteSession(String session) throws InterruptedException {
+	private void deleteSession(String session) {
 		this.sysfs.mgmt(MgmtCommand.delSession("scst_local", TARGET, session));
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.sysfs.exists(ScstTree.session("scst_local", TARGET, session))) {
-			assertThat(System.nanoTime()).as("session %s still there", session).isLessThan(deadline);
-			Thread.sleep(10);
-		}
+		await("session " + session + " gone").atMost(Duration.ofSeconds(10))
+			.until(() -> !this.sysfs.exists(ScstTree.session("scst_local", TARGET, session)));
 	}
 
 }

@@ -290,6 +290,8 @@ class SnapshotCollectorTests {
 		behindTheBack().mgmt(MgmtCommand.addLun("scst_local", "scst_local_tgt", null, 1, "stats_m1", false));
 		assertThat(luns(fresh(), "scst_local_tgt")).isEqualTo(2);
 		assertThat(luns(keeping.collect(), "scst_local_tgt")).as("kept while younger than its max age").isEqualTo(1);
+		// time passing past structure-max-age is the behaviour under test, not a wait for
+		// a condition
 		Thread.sleep(300);
 		ScstSnapshot later = bounded.collect();
 		assertThat(luns(later, "scst_local_tgt")).isEqualTo(2);

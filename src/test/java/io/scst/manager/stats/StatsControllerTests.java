@@ -1,6 +1,5 @@
 package io.scst.manager.stats;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,28 +14,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.scst.manager.ServerTest;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /api/v1/stats} and the event stream over real HTTP, with the watcher looking
  * every 100 ms.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=demo",
-				"scst.simulator.data-dir=target/events-test-data", "scst.metrics.watch-period=100ms" })
+@ServerTest(properties = { "scst.simulator.state=demo", "scst.simulator.data-dir=target/events-test-data",
+		"scst.metrics.watch-period=100ms" })
+@Tag("integration")
 class StatsControllerTests {
 
 	private static final String TARGET = "scst_local_tgt";
@@ -144,15 +144,12 @@ class StatsControllerTests {
 		return null;
 	}
 
-	private void deleteSession(String session) throws InterruptedException, IOException {
+	private void deleteSession(String session) {
 		if (!this.sysfs.exists(ScstTree.session("scst_local", TARGET, session))) {
 			return;
 		}
 		this.sysfs.mgmt(MgmtCommand.delSession("scst_local", TARGET, session));
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (this.sysfs.exists(ScstTree.session("scst_local", TARGET, session)) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		await().atMost(WAIT).until(() -> !this.sysfs.exists(ScstTree.session("scst_local", TARGET, session)));
 	}
 
 }

@@ -42,6 +42,8 @@ class StatsServiceTests {
 		StatsService service = service(Duration.ofMillis(200), 100);
 		ScstSnapshot first = service.snapshot();
 		this.simulator.addIo("scst_local", "scst_local_tgt", "scst_local_host", 4, 1, 0, 0);
+		// time passing past max-age is the behaviour under test, not a wait for a
+		// condition
 		Thread.sleep(200);
 		ScstSnapshot later = service.snapshot();
 		assertThat(later).isNotSameAs(first);

@@ -3,6 +3,7 @@ package io.scst.manager.sysfs;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The behaviour of SCST's management interface, written once and run against every
@@ -583,11 +585,8 @@ public abstract class ScstSysfsContractTests {
 	}
 
 	private void awaitSessions(List<String> expected) {
-		long deadline = System.nanoTime() + 5_000_000_000L;
-		while (!names(TGT + "/sessions").equals(expected) && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-		assertThat(names(TGT + "/sessions")).isEqualTo(expected);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(names(TGT + "/sessions")).isEqualTo(expected));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.scst.manager.system;
 
 import java.time.Duration;
 
+import io.scst.manager.SimulatorTest;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
@@ -9,24 +10,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SCST busy past the management timeout: the request answers 503 {@code busy} with
  * {@code Retry-After} and the command, and the command still completes later, as it would
  * in the kernel.
  */
-@SpringBootTest(
-		properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false", "scst.simulator.state=fresh",
-				"scst.sysfs.mgmt-timeout=300ms", "scst.simulator.data-dir=target/busy-test-data" })
-@AutoConfigureMockMvc
+@SimulatorTest(properties = { "scst.simulator.state=fresh", "scst.sysfs.mgmt-timeout=300ms",
+		"scst.simulator.data-dir=target/busy-test-data" })
 class BusyScstApiTests {
 
 	@Autowired
@@ -58,11 +56,8 @@ class BusyScstApiTests {
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemTypes.PREFIX + "busy");
 		assertThat(result).bodyJson().extractingPath("$.command").isEqualTo("add_device busy1");
 		assertThat(result).bodyJson().extractingPath("$.path").isEqualTo("handlers/vdisk_nullio/mgmt");
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!this.sysfs.exists(ScstTree.device("busy1")) && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(this.sysfs.exists(ScstTree.device("busy1"))).as("the queued command completes later").isTrue();
+		await("the queued command completes later").atMost(Duration.ofSeconds(5))
+			.until(() -> this.sysfs.exists(ScstTree.device("busy1")));
 	}
 
 }

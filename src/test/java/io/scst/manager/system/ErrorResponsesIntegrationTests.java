@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.scst.manager.ServerTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * controller runs. Over real HTTP with a raw socket: MockMvc bypasses Tomcat, and
  * {@code java.net.http} refuses to send most of these requests.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false" })
+@ServerTest
+@Tag("integration")
 class ErrorResponsesIntegrationTests {
 
 	private static final String LUNS = "/api/v1/target-drivers/scst_local/targets/x/luns/";

@@ -3,8 +3,6 @@ package io.scst.manager.system;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +12,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The probe groups in kernel mode without SCST loaded: the process is alive (a restart
  * would not load SCST) but not ready.
  */
-@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree",
-		"scst.security.allow-anonymous-on-loopback=true",
-		"scst.security.audit-file=target/unavailable-test/audit.log" })
-@AutoConfigureMockMvc
+@UnavailableScstTest
 class HealthGroupsTests {
 
 	@Autowired

@@ -4,8 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -15,10 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kernel mode without SCST loaded: every resource answers 503 {@code scst-unavailable},
  * never 404 or 422 for an object that merely cannot be looked for.
  */
-@SpringBootTest(properties = { "scst.sysfs.mode=kernel", "scst.sysfs.root=target/no-such-scst-tree",
-		"scst.security.allow-anonymous-on-loopback=true",
-		"scst.security.audit-file=target/unavailable-test/audit.log" })
-@AutoConfigureMockMvc
+@UnavailableScstTest
 class UnavailableScstApiTests {
 
 	@Autowired

@@ -21,6 +21,7 @@ import io.scst.manager.sysfs.ScstPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the simulator does beyond the management grammar: the queued-work protocol
@@ -219,12 +220,9 @@ class ScstSimulatorTests {
 		write(simulator, LOCAL, "del_session scst_local_tgt scst_local_host");
 		assertThat(simulator.stat(ScstPath.of("targets/scst_local/scst_local_tgt/sessions/scst_local_host")))
 			.isPresent();
-		long deadline = System.nanoTime() + 5_000_000_000L;
-		while (simulator.stat(ScstPath.of("targets/scst_local/scst_local_tgt/sessions/scst_local_host")).isPresent()
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(simulator.stat(ScstPath.of("targets/scst_local/scst_local_tgt/sessions/scst_local_host"))).isEmpty();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> simulator.stat(ScstPath.of("targets/scst_local/scst_local_tgt/sessions/scst_local_host"))
+				.isEmpty());
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.scst.manager.sysfs.ScstPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * scst_local sessions: the default TransportID and the asynchronous SCSI scan.
@@ -76,7 +77,7 @@ class SimSessionTests {
 	// place; sdX/srN/sgN come when the midlayer's asynchronous scan has run (11.5).
 
 	@Test
-	void withAScanDelayDevicesAppearAfterTheWriteReturns() throws InterruptedException {
+	void withAScanDelayDevicesAppearAfterTheWriteReturns() {
 		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withScanDelay(Duration.ofMillis(300)));
 		mgmt("handlers/vdisk_nullio/mgmt", "add_device null1");
 		mgmt("handlers/vcdrom/mgmt", "add_device cd1");
@@ -99,13 +100,14 @@ class SimSessionTests {
 	}
 
 	@Test
-	void aSessionGoneBeforeItsScanGetsNoDevices() throws InterruptedException {
+	void aSessionGoneBeforeItsScanGetsNoDevices() {
 		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withScanDelay(Duration.ofMillis(200)));
 		mgmt("handlers/vdisk_nullio/mgmt", "add_device null1");
 		mgmt("targets/scst_local/scst_local_tgt/luns/mgmt", "add null1 0");
 		mgmt(LOCAL, "del_target scst_local_tgt");
-		Thread.sleep(500);
-		assertThat(this.simulator.scsiDevices()).isEmpty();
+		await("no devices for as long as the scan delay and more").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.simulator.scsiDevices().isEmpty());
 	}
 
 	@Test
@@ -117,12 +119,8 @@ class SimSessionTests {
 		assertThat(this.simulator.scsiDevices()).hasSize(1);
 	}
 
-	private void awaitScan() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.simulator.scsiScanPending() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(this.simulator.scsiScanPending()).isFalse();
+	private void awaitScan() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.simulator.scsiScanPending());
 	}
 
 	private String transportId(String target, String session) {
