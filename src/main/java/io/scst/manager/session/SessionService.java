@@ -255,15 +255,15 @@ public class SessionService {
 	}
 
 	/**
-	 * After a change that gives sessions new LUNs, takes LUNs away or creates sessions
-	 * (REST, config apply, restore at start): wait until the SCSI midlayer has caught up
-	 * on every session of the targets concerned, so that the change's answer (and every
-	 * read after it) shows the Linux devices as they will be. The kernel scans an
-	 * scst_local host asynchronously ({@code scsi_scan_host}, and a LUN change reported
-	 * through a unit attention), so the management write returns before the devices exist
-	 * or go; polling the host's devices is the one way that works on every kernel (no
-	 * uevent listener, no root-only netlink socket). Bounded by the gateway's timeout: a
-	 * LUN still without a device afterwards is reported as not attached.
+	 * After a change that may give sessions new LUNs or creates sessions (REST, config
+	 * apply, restore at start): wait until the SCSI midlayer has brought up a device for
+	 * every LUN of every session of the targets concerned, so that the change's answer
+	 * (and every read after it) shows them. The kernel scans an scst_local host
+	 * asynchronously ({@code scsi_scan_host}, and a LUN change reported through a unit
+	 * attention), so the management write returns before the devices exist; polling the
+	 * host's devices is the one way that works on every kernel (no uevent listener, no
+	 * root-only netlink socket). Bounded by the gateway's timeout: a LUN still without a
+	 * device afterwards is reported as not attached.
 	 */
 	private void awaitScans(List<Step> steps, boolean completed) {
 		if (!completed) {
@@ -283,7 +283,11 @@ public class SessionService {
 		}
 	}
 
-	/** Wait until the Linux devices of a session's host are those of its LUNs. */
+	/**
+	 * Wait until every LUN of a session has a Linux device on its host. Devices of LUNs
+	 * taken away stay (the midlayer keeps them until they are deleted or rescanned), so
+	 * only appearing devices are waited for.
+	 */
 	private void awaitScan(SessionNode session) {
 		Integer host = session.hostNumber().orElse(null);
 		if (host == null) {
@@ -296,7 +300,7 @@ public class SessionService {
 			Set<Integer> luns = new TreeSet<>(session.lunNumbers());
 			Set<Integer> devices = new TreeSet<>();
 			this.scsiDevices.ofHost(host).forEach((device) -> devices.add(device.lun()));
-			return luns.equals(devices);
+			return devices.containsAll(luns);
 		});
 	}
 

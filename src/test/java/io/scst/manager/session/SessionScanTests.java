@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.config.ConfigService;
 import io.scst.manager.config.ConfigStore;
 
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
+import io.scst.manager.sysfs.LinuxScsiDevice;
 import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScsiDevices;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
@@ -34,6 +38,8 @@ class SessionScanTests {
 	private ScstSimulator simulator;
 
 	private ChangePipeline changes;
+
+	private final AtomicLong polls = new AtomicLong();
 
 	private SimulatedScstSysfs sysfs;
 
@@ -93,6 +99,22 @@ class SessionScanTests {
 	}
 
 	@Test
+	void theDeviceOfARemovedLunDoesNotHoldUpLaterChanges() {
+		SessionService service = service(Duration.ZERO, Duration.ofSeconds(10));
+		service.create(LOCAL, "scan_t", new CreateSessionRequest("scan_gone"));
+		// the midlayer keeps the device of a LUN taken away: a host with more devices
+		// than
+		// LUNs is settled
+		this.changes.run(MgmtCommand.delLun(LOCAL, "scan_t", null, 2));
+		assertThat(
+				new SimulatedScsiDevices(this.simulator).ofHost(service.describe(LOCAL, "scan_t", "scan_gone").host()))
+			.hasSize(3);
+		long before = this.polls.get();
+		this.changes.run(MgmtCommand.createGroup(LOCAL, "scan_t", "scan_g"));
+		assertThat(this.polls.get() - before).as("looks at the host's devices once, no waiting").isEqualTo(1);
+	}
+
+	@Test
 	void sessionsWithoutAScsiHostSayNothingAboutAttaching() {
 		SessionService service = service(Duration.ZERO, Duration.ofSeconds(10));
 		assertThat(service.describe("copy_manager", "copy_manager_tgt", "copy_manager_sess").luns())
@@ -109,7 +131,19 @@ class SessionScanTests {
 			sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "scan_d" + lun, Map.of()));
 			sysfs.mgmt(MgmtCommand.addLun(LOCAL, "scan_t", null, lun, "scan_d" + lun, false));
 		}
-		SimulatedScsiDevices scsi = new SimulatedScsiDevices(this.simulator);
+		SimulatedScsiDevices simulated = new SimulatedScsiDevices(this.simulator);
+		ScsiDevices scsi = new ScsiDevices() {
+			@Override
+			public List<LinuxScsiDevice> ofHost(int host) {
+				SessionScanTests.this.polls.incrementAndGet();
+				return simulated.ofHost(host);
+			}
+
+			@Override
+			public Optional<Map<String, String>> moduleParameters(String module) {
+				return simulated.moduleParameters(module);
+			}
+		};
 		TargetDriverService drivers = new TargetDriverService(sysfs, scsi);
 		return new SessionService(sysfs, scsi, drivers, new TargetService(sysfs, drivers, this.changes), this.changes);
 	}
