@@ -73,12 +73,7 @@ final class AuditFilter extends OncePerRequestFilter {
 	private static AuditEntry entry(HttpServletRequest request, String requestId, String path,
 			AuditRecorder.Recording recording, int status) {
 		String principal = recording.principal();
-		String errno = recording.commands()
-			.stream()
-			.map(AuditEntry.Command::errno)
-			.filter((e) -> e != null)
-			.findFirst()
-			.orElse(null);
+		String errno = recording.firstErrno();
 		String object = path.startsWith(API_V1) ? path.substring(API_V1.length()) : path.substring(API.length());
 		String result = (status < 400) ? "ok" : (status == 401 || status == 403) ? "denied" : "failed";
 		return new AuditEntry(Instant.now().toString(), (principal != null) ? principal : "anonymous",

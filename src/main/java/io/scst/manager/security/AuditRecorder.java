@@ -58,6 +58,15 @@ final class AuditRecorder implements GatewayListener {
 			return this.principal;
 		}
 
+		/** The first errno SCST answered, or {@code null}. */
+		@Nullable String firstErrno() {
+			return this.commands.stream()
+				.map(AuditEntry.Command::errno)
+				.filter((e) -> e != null)
+				.findFirst()
+				.orElse(null);
+		}
+
 		void principal(String principal) {
 			this.principal = principal;
 		}

@@ -49,12 +49,7 @@ public class SystemAudit {
 				case "denied" -> 403;
 				default -> 500;
 			};
-			String errno = recording.commands()
-				.stream()
-				.map(AuditEntry.Command::errno)
-				.filter((e) -> e != null)
-				.findFirst()
-				.orElse(null);
+			String errno = recording.firstErrno();
 			this.log.append(new AuditEntry(Instant.now().toString(), PRINCIPAL, "-", UUID.randomUUID().toString(),
 					action, object, object, recording.commands(), status, outcome, errno));
 		}

@@ -79,7 +79,7 @@ class HostileChangeTests {
 			for (Function<String, String> position : where) {
 				String body = position.apply(names.get(i));
 				refused(softly, this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(body),
-						"PUT config with " + printable(names.get(i)));
+						"PUT config with " + HostileInputTests.printable(names.get(i)));
 				tried++;
 			}
 			if (i % 5 == 0) {
@@ -88,7 +88,7 @@ class HostileChangeTests {
 							.uri("/api/v1/config/plan")
 							.contentType(MediaType.TEXT_PLAIN)
 							.content(positions.get(0).apply(names.get(i))),
-						"plan with " + printable(names.get(i)));
+						"plan with " + HostileInputTests.printable(names.get(i)));
 				tried++;
 			}
 		}
@@ -120,7 +120,7 @@ class HostileChangeTests {
 		SoftAssertions softly = new SoftAssertions();
 		for (String body : bodies) {
 			refused(softly, this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(body),
-					"PUT config " + printable(body));
+					"PUT config " + HostileInputTests.printable(body));
 		}
 		softly.assertAll();
 	}
@@ -142,13 +142,13 @@ class HostileChangeTests {
 						.uri("/api/v1/devices/vm_disk1")
 						.contentType(MediaType.APPLICATION_JSON)
 						.content(this.mapper.writeValueAsString(Map.of("attributes", Map.of("t10_vend_id", value)))),
-					"device attribute " + printable(value));
+					"device attribute " + HostileInputTests.printable(value));
 			refused(softly,
 					this.mvc.patch()
 						.uri(TARGET)
 						.contentType(MediaType.APPLICATION_JSON)
 						.content(this.mapper.writeValueAsString(Map.of("attributes", Map.of("rel_tgt_id", value)))),
-					"target attribute " + printable(value));
+					"target attribute " + HostileInputTests.printable(value));
 		}
 		softly.assertAll();
 	}
@@ -170,7 +170,7 @@ class HostileChangeTests {
 						.uri(TARGET + "/sessions/scst_local_host")
 						.contentType(MediaType.APPLICATION_JSON)
 						.content(this.mapper.writeValueAsString(Map.of("transportId", id))),
-					"transportId " + printable(id));
+					"transportId " + HostileInputTests.printable(id));
 		}
 		softly.assertAll();
 	}
@@ -187,12 +187,16 @@ class HostileChangeTests {
 		}
 		SoftAssertions softly = new SoftAssertions();
 		for (String name : names) {
-			refused(softly, this.mvc.delete().uri("/api/v1/devices/{d}", name), "DELETE device " + printable(name));
+			refused(softly, this.mvc.delete().uri("/api/v1/devices/{d}", name),
+					"DELETE device " + HostileInputTests.printable(name));
 			refused(softly, this.mvc.delete().uri("/api/v1/target-drivers/scst_local/targets/{t}", name),
-					"DELETE target " + printable(name));
-			refused(softly, this.mvc.delete().uri(TARGET + "/ini-groups/{g}", name), "DELETE group " + printable(name));
-			refused(softly, this.mvc.delete().uri(TARGET + "/sessions/{s}", name), "DELETE session " + printable(name));
-			refused(softly, this.mvc.post().uri("/api/v1/devices/{d}/resync-size", name), "resync " + printable(name));
+					"DELETE target " + HostileInputTests.printable(name));
+			refused(softly, this.mvc.delete().uri(TARGET + "/ini-groups/{g}", name),
+					"DELETE group " + HostileInputTests.printable(name));
+			refused(softly, this.mvc.delete().uri(TARGET + "/sessions/{s}", name),
+					"DELETE session " + HostileInputTests.printable(name));
+			refused(softly, this.mvc.post().uri("/api/v1/devices/{d}/resync-size", name),
+					"resync " + HostileInputTests.printable(name));
 		}
 		for (String lun : List.of("-1", "16384", "99999999999999999999", "1.5", "0x1", "1e3", "\u0661", " 1", "1 ",
 				"+1", "one")) {
@@ -201,8 +205,9 @@ class HostileChangeTests {
 						.uri(TARGET + "/luns/{lun}", lun)
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"device\":\"vm_disk1\"}"),
-					"PUT LUN " + printable(lun));
-			refused(softly, this.mvc.delete().uri(TARGET + "/luns/{lun}", lun), "DELETE LUN " + printable(lun));
+					"PUT LUN " + HostileInputTests.printable(lun));
+			refused(softly, this.mvc.delete().uri(TARGET + "/luns/{lun}", lun),
+					"DELETE LUN " + HostileInputTests.printable(lun));
 		}
 		softly.assertAll();
 	}
@@ -252,19 +257,6 @@ class HostileChangeTests {
 
 	private ScstSimulator simulator() {
 		return ((SimulatedScstSysfs) this.sysfs).simulator();
-	}
-
-	private static String printable(String value) {
-		StringBuilder out = new StringBuilder();
-		value.codePoints().limit(80).forEach((c) -> {
-			if (c < 0x20 || c >= 0x7f) {
-				out.append(String.format("\\u%04x", c));
-			}
-			else {
-				out.appendCodePoint(c);
-			}
-		});
-		return (value.length() > 80) ? out + "...(" + value.length() + " chars)" : out.toString();
 	}
 
 }

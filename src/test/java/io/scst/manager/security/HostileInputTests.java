@@ -182,7 +182,8 @@ class HostileInputTests {
 		return ((SimulatedScstSysfs) this.sysfs).simulator();
 	}
 
-	private static String printable(String value) {
+	/** A value with control and non-ASCII characters escaped, shortened, for messages. */
+	static String printable(String value) {
 		StringBuilder out = new StringBuilder();
 		value.codePoints().limit(60).forEach((c) -> {
 			if (c < 0x20 || c >= 0x7f) {
