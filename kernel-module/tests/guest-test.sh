@@ -34,6 +34,30 @@ expect_err() {
 	return 0
 }
 
+# bg_start NAME CMD...: runs CMD in the background as an orphan (a child of
+# init, not of this shell); its exit status goes to /tmp/NAME.rc. This shell
+# then gets no SIGCHLD when CMD ends. A signal that arrives while this shell
+# is inside a write() to an SCST mgmt file makes SCST give up waiting with
+# ERESTARTSYS; the kernel restarts the write and SCST runs the command a
+# second time ("del 1" twice: the second fails with "Device is not found").
+bg_start() {
+	bg_name=$1
+	shift
+	rm -f "/tmp/$bg_name.rc" "/tmp/$bg_name.rc.tmp"
+	( ("$@"; echo $? > "/tmp/$bg_name.rc.tmp"; mv "/tmp/$bg_name.rc.tmp" "/tmp/$bg_name.rc") & )
+}
+
+# bg_wait NAME: waits up to 300 s for bg_start NAME to end; returns its status.
+bg_wait() {
+	i=0
+	while [ ! -e "/tmp/$1.rc" ] && [ $i -lt 1500 ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
+	[ -e "/tmp/$1.rc" ] || return 124
+	return "$(cat "/tmp/$1.rc")"
+}
+
 # find_sd HOST LUN: the sd name of H:0:0:L, if any.
 find_sd() {
 	ls "/sys/class/scsi_host/host$1/device/target$1:0:0/$1:0:0:$2/block" \
@@ -176,9 +200,7 @@ step_luns() {
 	why=""
 	w $S/handlers/vdisk_nullio/mgmt "add_device null1 size_mb=256" ||
 		why="$why add_device-null1"
-	(dd if=/dev/$SD of=/dev/null bs=64k count=4000 iflag=direct 2>/dev/null
-	 echo $? > /tmp/bgio.rc) &
-	bg=$!
+	bg_start bgio dd if=/dev/$SD of=/dev/null bs=64k count=4000 iflag=direct 2>/dev/null
 	w $L/scst_local_tgt/luns/mgmt "add null1 1" || why="$why add-lun1"
 	sd1=$(wait_sd "$H" 1) || why="$why lun1-not-seen"
 	if [ -n "$sd1" ]; then
@@ -188,9 +210,8 @@ step_luns() {
 	w $L/scst_local_tgt/luns/mgmt "del 1" || why="$why del-lun1"
 	w $L/scst_local_tgt/luns/mgmt "add null1 2" || why="$why add-lun2"
 	wait_sd "$H" 2 >/dev/null || why="$why lun2-not-seen"
-	w $L/scst_local_tgt/luns/mgmt "del 2" || why="$why del-lun2"
-	wait $bg
-	[ "$(cat /tmp/bgio.rc 2>/dev/null)" = 0 ] || why="$why background-io-failed"
+	w $L/scst_local_tgt/luns/mgmt "del 2" || why="$why del-lun2:$(cat /tmp/err)"
+	bg_wait bgio || why="$why background-io-failed"
 	if [ -z "$why" ]; then pass lun-add-remove-under-io; else fail lun-add-remove-under-io "$why"; fi
 }
 
@@ -201,15 +222,12 @@ step_tmf() {
 		fail task-management "sg_reset not in the initramfs"
 		return
 	fi
-	(dd if=/dev/$SD of=/dev/null bs=64k count=3000 iflag=direct 2>/dev/null
-	 echo $? > /tmp/bgio.rc) &
-	bg=$!
+	bg_start bgio dd if=/dev/$SD of=/dev/null bs=64k count=3000 iflag=direct 2>/dev/null
 	sleep 1
 	sg_reset -d /dev/$SD > /tmp/tmf.out 2>&1 || why="$why device-reset($(cat /tmp/tmf.out))"
 	sg_reset -t /dev/$SD > /tmp/tmf.out 2>&1 || why="$why target-reset($(cat /tmp/tmf.out))"
 	sg_reset -H /dev/$SD > /tmp/tmf.out 2>&1 || why="$why host-reset($(cat /tmp/tmf.out))"
-	wait $bg
-	[ "$(cat /tmp/bgio.rc 2>/dev/null)" = 0 ] || why="$why io-during-resets-failed"
+	bg_wait bgio || why="$why io-during-resets-failed"
 	st=$(cat $L/stats)
 	case "$st" in
 	"Aborts: 0, Device Resets: 1, Target Resets: 1") ;;
