@@ -82,7 +82,7 @@ static const char scst_local_build_flags[] = SCST_LOCAL_FLAG_EXTRACHECKS
 
 #if defined(CONFIG_SCST_DEBUG) || defined(CONFIG_SCST_TRACING)
 /* Trace level shown in targets/scst_local/trace_level; written by SCST. */
-static unsigned long scst_local_trace_flag = TRACE_OUT_OF_MEM | TRACE_MINOR;
+static unsigned long scst_local_trace_flag = SCST_LOCAL_DEFAULT_TRACE_FLAGS;
 #endif
 
 static struct scst_tgt_template scst_local_tgt_template;
@@ -655,7 +655,7 @@ static struct scst_tgt_template scst_local_tgt_template = {
 	.get_phys_transport_version = scst_local_get_phys_transport_version,
 	.get_scsi_transport_version = scst_local_get_scsi_transport_version,
 #if defined(CONFIG_SCST_DEBUG) || defined(CONFIG_SCST_TRACING)
-	.default_trace_flags	= TRACE_OUT_OF_MEM | TRACE_MINOR,
+	.default_trace_flags	= SCST_LOCAL_DEFAULT_TRACE_FLAGS,
 	.trace_flags		= &scst_local_trace_flag,
 #endif
 };

@@ -46,6 +46,21 @@
 #define SCST_LOCAL_FLAG_DEBUG		""
 #endif
 
+/*
+ * Default of the driver's trace_level: what SCST core and its handlers
+ * start with in the same build (out_of_mem, pid, special and mgmt in the
+ * TRACING build; more in the DEBUG build). SCST keeps those defaults in
+ * private headers only, so the flags are spelled out here.
+ */
+#ifdef CONFIG_SCST_DEBUG
+#define SCST_LOCAL_DEFAULT_TRACE_FLAGS	(TRACE_OUT_OF_MEM | TRACE_PID | \
+	TRACE_LINE | TRACE_FUNCTION | TRACE_MGMT | TRACE_MINOR | \
+	TRACE_MGMT_DEBUG | TRACE_SPECIAL)
+#else
+#define SCST_LOCAL_DEFAULT_TRACE_FLAGS	(TRACE_OUT_OF_MEM | TRACE_MGMT | \
+	TRACE_PID | TRACE_SPECIAL)
+#endif
+
 /* Target and session created at load time when add_default_tgt is set. */
 #define SCST_LOCAL_DEFAULT_TGT		"scst_local_tgt"
 #define SCST_LOCAL_DEFAULT_SESS		"scst_local_host"

@@ -144,6 +144,17 @@ EOF
 		why="$why scsi_tv"
 	[ "$(cat $L/scst_local_tgt/phys_transport_version)" = 0x0 ] ||
 		why="$why phys_tv"
+	# SCST's default for the TRACING build, as the core and handlers have it.
+	tl="out_of_mem | pid | special | mgmt"
+	if grep -qx TRACING $L/version && ! grep -qx DEBUG $L/version; then
+		[ "$(head -n 1 $L/trace_level)" = "$tl" ] ||
+			why="$why trace_level='$(head -n 1 $L/trace_level)'"
+		[ "$(head -n 1 $L/trace_level)" = "$(head -n 1 $S/trace_level)" ] ||
+			why="$why trace_level-differs-from-core"
+		w $L/trace_level "add minor" && w $L/trace_level default &&
+			[ "$(head -n 1 $L/trace_level)" = "$tl" ] ||
+			why="$why trace_level-default-write"
+	fi
 	if [ -z "$why" ]; then pass sysfs-driver; else fail sysfs-driver "$why"; fi
 
 	why=""
