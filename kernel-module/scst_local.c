@@ -20,6 +20,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/async.h>
 #include <linux/atomic.h>
 #include <linux/blk-mq.h>
 #include <linux/device.h>
@@ -60,6 +61,15 @@ static DEFINE_MUTEX(scst_local_mutex);
 static LIST_HEAD(scst_local_tgt_list);
 /* Set once module exit has begun; written under scst_local_mutex. */
 static bool scst_local_unloading;
+
+/*
+ * Bumped under scst_local_mutex whenever a session leaves its target's
+ * sess_list, then scst_local_sess_gone_wq is woken. A waiter reads it under
+ * the mutex, drops the mutex and waits for a change, so no wakeup is lost
+ * and no lock is taken inside a wait condition.
+ */
+static unsigned int scst_local_sess_gone_seq;
+static DECLARE_WAIT_QUEUE_HEAD(scst_local_sess_gone_wq);
 
 /* Session ordinal counter (transport IDs); atomic, never reset. */
 static atomic_t scst_local_sess_seq = ATOMIC_INIT(0);
@@ -686,19 +696,27 @@ static void scst_local_scan_work_fn(struct work_struct *work)
 /*
  * Tears a session down. The caller owns it (set SCST_LOCAL_SESS_CLOSING).
  * The host goes first, while SCST still serves its commands, so that sd's
- * final SYNCHRONIZE CACHE succeeds; only then is SCST's session removed.
+ * final SYNCHRONIZE CACHE succeeds. The session device, named after SCST's
+ * session directory, leaves sysfs next: a client that sees the directory
+ * gone may add a session of that name at once, and the new device must not
+ * collide with the old one. Only then is SCST's session removed.
  */
 static void scst_local_sess_teardown(struct scst_local_sess *sess)
 {
-	struct scst_local_tgt *tgt = sess->tgt;
-
 	spin_lock_irq(&sess->scan_lock);
 	clear_bit(SCST_LOCAL_SESS_READY, &sess->flags);
 	spin_unlock_irq(&sess->scan_lock);
 	cancel_work_sync(&sess->scan_work);
+	/*
+	 * sd probes a new disk asynchronously (capacity, cache mode,
+	 * partition table). Removing the host under a running probe fails its
+	 * commands and fills the log with I/O errors; let it finish first.
+	 */
+	async_synchronize_full();
 
 	sysfs_remove_link(&sess->scst_sess->sess_kobj, "host");
 	scsi_remove_host(sess->shost);
+	device_del(&sess->dev);
 
 	mutex_lock(&sess->tmf_mutex);
 	sess->tmf_dead = true;
@@ -709,11 +727,27 @@ static void scst_local_sess_teardown(struct scst_local_sess *sess)
 
 	mutex_lock(&scst_local_mutex);
 	list_del(&sess->sess_list_entry);
+	WRITE_ONCE(scst_local_sess_gone_seq, scst_local_sess_gone_seq + 1);
 	mutex_unlock(&scst_local_mutex);
-	wake_up(&tgt->sess_wq);
+	wake_up_all(&scst_local_sess_gone_wq);
 
 	/* Freed once the host and its scsi_devices let go of the parent. */
-	device_unregister(&sess->dev);
+	put_device(&sess->dev);
+}
+
+/*
+ * Drops scst_local_mutex until some session has left its target's list,
+ * then takes it again. Called with scst_local_mutex held.
+ */
+static void scst_local_wait_sess_gone(void)
+{
+	unsigned int seq = scst_local_sess_gone_seq;
+
+	lockdep_assert_held(&scst_local_mutex);
+	mutex_unlock(&scst_local_mutex);
+	wait_event(scst_local_sess_gone_wq,
+		   READ_ONCE(scst_local_sess_gone_seq) != seq);
+	mutex_lock(&scst_local_mutex);
 }
 
 static void scst_local_remove_work_fn(struct work_struct *work)
@@ -870,14 +904,22 @@ static struct scst_local_tgt *scst_local_tgt_find(const char *name)
 	return NULL;
 }
 
-static bool scst_local_tgt_has_sessions(struct scst_local_tgt *tgt)
+/*
+ * Whether a session of @tgt whose directory is named @name is still going
+ * away. SCST frees a session's name only after its directory is gone, and
+ * names a new session of a taken name <name>_1, <name>_2, ... Called with
+ * scst_local_mutex held.
+ */
+static bool scst_local_sess_closing(struct scst_local_tgt *tgt,
+				    const char *name)
 {
-	bool res;
+	struct scst_local_sess *sess;
 
-	mutex_lock(&scst_local_mutex);
-	res = !list_empty(&tgt->sess_list);
-	mutex_unlock(&scst_local_mutex);
-	return res;
+	list_for_each_entry(sess, &tgt->sess_list, sess_list_entry)
+		if (test_bit(SCST_LOCAL_SESS_CLOSING, &sess->flags) &&
+		    strcmp(dev_name(&sess->dev), name) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -904,7 +946,12 @@ static void scst_local_tgt_remove(struct scst_local_tgt *tgt)
 			break;
 		scst_local_sess_teardown(sess);
 	}
-	wait_event(tgt->sess_wq, !scst_local_tgt_has_sessions(tgt));
+
+	/* Sessions that remove_work is still tearing down. */
+	mutex_lock(&scst_local_mutex);
+	while (!list_empty(&tgt->sess_list))
+		scst_local_wait_sess_gone();
+	mutex_unlock(&scst_local_mutex);
 
 	scst_unregister_target(tgt->scst_tgt);
 	kfree(tgt);
@@ -921,7 +968,6 @@ static struct scst_local_tgt *scst_local_tgt_add(const char *name, int *err)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&tgt->sess_list);
-	init_waitqueue_head(&tgt->sess_wq);
 
 	tgt->scst_tgt = scst_register_target(&scst_local_tgt_template, name);
 	if (!tgt->scst_tgt) {
@@ -1033,10 +1079,26 @@ static ssize_t scst_local_mgmt_cmd(char *cmd)
 		goto out_unlock;
 	}
 
-	if (strcasecmp(verb, "add_session") == 0)
+	if (strcasecmp(verb, "add_session") == 0) {
+		/*
+		 * A session of that name still going away (del_session
+		 * returns before it is gone) first finishes, so that the new
+		 * one gets the plain name, not <name>_1.
+		 */
+		while (scst_local_sess_closing(tgt, sess_name)) {
+			scst_local_wait_sess_gone();
+			tgt = scst_local_unloading ? NULL :
+				scst_local_tgt_find(tgt_name);
+			if (!tgt) {
+				pr_err("Target %s not found\n", tgt_name);
+				res = -EINVAL;
+				goto out_unlock;
+			}
+		}
 		res = scst_local_sess_add(tgt, sess_name);
-	else if (strcasecmp(verb, "del_session") == 0)
+	} else if (strcasecmp(verb, "del_session") == 0) {
 		res = scst_local_sess_del(tgt, sess_name);
+	}
 
 out_unlock:
 	mutex_unlock(&scst_local_mutex);

@@ -96,8 +96,6 @@ struct scst_local_tgt {
 	struct list_head tgt_list_entry;
 	/* Sessions in creation order, guarded by scst_local_mutex. */
 	struct list_head sess_list;
-	/* Woken whenever a session leaves sess_list. */
-	wait_queue_head_t sess_wq;
 	/* Value of phys_transport_version; 0 means not defined. */
 	u16 phys_transport_version;
 	/* Value of scsi_transport_version; 0 means unset (report SAS). */

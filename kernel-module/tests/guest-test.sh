@@ -14,6 +14,7 @@ L=$S/targets/scst_local
 FAILS=0
 MODE=$(cat /mode 2>/dev/null || echo ours)
 RUNS=$(cat /runs 2>/dev/null || echo 3)
+SD=""
 
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: $2"; FAILS=$((FAILS + 1)); }
@@ -56,6 +57,13 @@ bg_wait() {
 	done
 	[ -e "/tmp/$1.rc" ] || return 124
 	return "$(cat "/tmp/$1.rc")"
+}
+
+# dmesg_since N: kernel log lines after the first N that signal trouble.
+dmesg_since() {
+	dmesg | tail -n +"$(($1 + 1))" |
+		grep -iE 'duplicate|cannot create|File exists|kobject|BUG:|Oops|WARNING:|Call Trace|general protection|fail|error' ||
+		true
 }
 
 # find_sd HOST LUN: the sd name of H:0:0:L, if any.
@@ -249,6 +257,87 @@ step_tmf() {
 	if [ -z "$why" ]; then pass task-management; else fail task-management "$why"; fi
 }
 
+# ---------------------------------------------------------------- re-add
+# read_loop: reads the seed disk until /tmp/stop-io exists.
+read_loop() {
+	while [ ! -e /tmp/stop-io ]; do
+		dd if=/dev/$SD of=/dev/null bs=64k count=256 iflag=direct 2>/dev/null ||
+			return 1
+	done
+}
+
+# Deletes and re-adds session "churn" of the default target READD_RUNS times
+# while the default session's disk is read. Each cycle the client waits for
+# the churn disk and reads from it (so that sd's removal, cache flush
+# included, is part of every cycle), deletes the session, waits for its
+# directory to go, polling as tightly as a shell can, and adds the same name
+# again: that must succeed (no EEXIST from the Linux device named after the
+# session) and create the plain name (not churn_1). Then ten times
+# del_session and add_session back to back, which must give the plain name
+# too. Nothing may show up in dmesg.
+step_readd() {
+	why=""
+	n=${READD_RUNS:-50}
+	sd=$L/scst_local_tgt/sessions
+	m=$L/mgmt
+	dm=$(dmesg | wc -l)
+	eexist=0
+	w $m "add_session scst_local_tgt churn" || why="$why add:$(cat /tmp/err)"
+	rm -f /tmp/stop-io
+	bg_start readio read_loop
+	cyc=0
+	while [ -z "$why" ] && [ $cyc -lt "$n" ]; do
+		d=$(wait_sd "$(cat $sd/churn/host_no)" 0) ||
+			{ why="$why no-disk#$cyc"; break; }
+		# The node exists a moment before it can be opened (ENXIO).
+		k=0
+		until dd if=/dev/$d of=/dev/null bs=4k count=1 iflag=direct 2>/tmp/dd.err; do
+			k=$((k + 1))
+			[ $k -lt 50 ] || break
+			sleep 0.1
+		done
+		[ $k -lt 50 ] || { why="$why read#$cyc:$(cat /tmp/dd.err)"; break; }
+		if ! w $m "del_session scst_local_tgt churn"; then
+			why="$why del#$cyc:$(cat /tmp/err)"
+			break
+		fi
+		k=0
+		while [ -e $sd/churn ] && [ $k -lt 5000 ]; do
+			k=$((k + 1))
+		done
+		wait_gone $sd/churn || { why="$why churn-not-gone#$cyc"; break; }
+		if ! w $m "add_session scst_local_tgt churn"; then
+			grep -q 'File exists' /tmp/err && eexist=$((eexist + 1))
+			why="$why add#$cyc:$(cat /tmp/err)"
+			break
+		fi
+		[ -d $sd/churn ] || why="$why name#$cyc:$(ls $sd | tr '\n' ' ')"
+		[ -e $sd/churn_1 ] && why="$why churn_1#$cyc"
+		cyc=$((cyc + 1))
+	done
+	# Without waiting: add_session waits for the old session to finish
+	# going away, so the new one still gets the plain name.
+	now=0
+	while [ -z "$why" ] && [ $now -lt 10 ]; do
+		w $m "del_session scst_local_tgt churn" || why="$why del-now#$now:$(cat /tmp/err)"
+		w $m "add_session scst_local_tgt churn" || why="$why add-now#$now:$(cat /tmp/err)"
+		[ -d $sd/churn ] && [ ! -e $sd/churn_1 ] ||
+			why="$why name-now#$now:$(ls $sd | tr '\n' ' ')"
+		now=$((now + 1))
+	done
+	touch /tmp/stop-io
+	bg_wait readio || why="$why background-io-failed"
+	w $m "del_session scst_local_tgt churn" || why="$why final-del"
+	wait_gone $sd/churn || why="$why final-not-gone"
+	bad=$(dmesg_since "$dm")
+	[ -n "$bad" ] && why="$why dmesg:$(echo "$bad" | head -n 3 | tr '\n' '|')"
+	if [ -z "$why" ]; then
+		pass "session-readd-under-io ($cyc cycles + $now without waiting, EEXIST $eexist)"
+	else
+		fail session-readd-under-io "after $cyc cycles (EEXIST $eexist):$why"
+	fi
+}
+
 # ---------------------------------------------------------------- mgmt
 step_mgmt() {
 	why=""
@@ -375,6 +464,7 @@ step_perf() {
 echo "TESTS-START mode=$MODE kernel=$(uname -r)"
 if step_load; then
 	step_seed && step_io && step_luns && step_tmf
+	[ -n "$SD" ] && step_readd
 	step_mgmt
 	step_perf
 	if step_unload_live; then
