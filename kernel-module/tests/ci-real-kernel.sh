@@ -19,6 +19,10 @@
 #             warning fails the run
 #   vm        run-vm-tests.sh: the harness in a qemu guest (KVM if it
 #             works, else TCG)
+#   compare   only with --compare: upstream's scst_local.ko built from the
+#             same tarball (cached like SCST), then run-vm-tests.sh
+#             --compare: both modules in turn in one guest, medians and
+#             ratios of throughput and time per 4 KiB read
 #
 # Usage: ci-real-kernel.sh [options] [-- run-vm-tests.sh options]
 #   --scratch DIR   scratch directory (env CI_SCRATCH, default /var/tmp/scst-ci)
@@ -29,6 +33,8 @@
 #   --jobs N        make -j (env JOBS, default 2)
 #   --rebuild       rebuild SCST even when a cached build exists
 #   --no-apt        do not run apt-get; everything must be installed already
+#   --compare       add the compare phase (env CI_COMPARE=1); --runs N after
+#                   "--" sets its rounds (default 9)
 #
 # Exit status: 0 when every harness step passed; 1 when a step failed;
 # 2 when something could not run at all (the reason is printed last).
@@ -46,6 +52,7 @@ CI_KVER=${CI_KVER:-}
 JOBS=${JOBS:-2}
 REBUILD=0
 APT=1
+COMPARE=${CI_COMPARE:-0}
 VM_ARGS=()
 
 die() {
@@ -61,8 +68,9 @@ while [ $# -gt 0 ]; do
 	--jobs) JOBS=$2; shift 2 ;;
 	--rebuild) REBUILD=1; shift ;;
 	--no-apt) APT=0; shift ;;
+	--compare) COMPARE=1; shift ;;
 	--) shift; VM_ARGS=("$@"); break ;;
-	-h|--help) sed -n '4,37p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,44p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
@@ -267,6 +275,24 @@ set +e
 vrc=$?
 set -e
 phase_end "exit $vrc"
+
+if [ "$COMPARE" = 1 ] && [ "$vrc" != 2 ]; then
+	phase_begin compare "ours against upstream's scst_local.ko"
+	up=$build/src/scst_local/scst_local.ko
+	if [ ! -f "$up" ]; then
+		run "$logs/upstream-build.log" make -j"$JOBS" -C "$build/src/scst_local" \
+			KDIR="$kdir" KVER="$kver"
+		[ -f "$up" ] || die "building upstream's scst_local.ko left no $up"
+	fi
+	set +e
+	"$here/run-vm-tests.sh" --kernel "$kernel" --moddir "$moddir" \
+		--scst-mods "$scst_mods" --scst-inc "$scst_inc" --kdir "$kdir" \
+		--compare "$up" ${VM_ARGS[@]+"${VM_ARGS[@]}"}
+	crc=$?
+	set -e
+	phase_end "exit $crc"
+	[ "$vrc" != 0 ] || vrc=$crc
+fi
 summary
 if [ "$vrc" = 2 ]; then
 	echo "ci-real-kernel: cannot run: run-vm-tests.sh refused (see above)" >&2

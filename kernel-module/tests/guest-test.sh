@@ -7,7 +7,9 @@
 #
 # /modules/order lists the kernel's own modules to load first; scst.ko,
 # scst_vdisk.ko and scst_local.ko sit in /modules as well. /mode is "ours" or
-# "upstream" (only used in messages: both modules must behave alike).
+# "upstream" (only used in messages: both modules must behave alike), or
+# "compare": then /modules/upstream/scst_local.ko is there too and only the
+# side-by-side measurement runs (step_compare).
 
 S=/sys/kernel/scst_tgt
 L=$S/targets/scst_local
@@ -102,13 +104,18 @@ hex() { od -An -tx1 -v "$1" | tr -s ' \n' '  ' | sed 's/^ //; s/ $//'; }
 
 oops_count() { dmesg | grep -cE 'BUG:|Oops|general protection|WARNING:|Call Trace'; }
 
-load_modules() {
+# load_core: the kernel's modules, scst and scst_vdisk.
+load_core() {
 	mkdir -p /var/lib/scst/pr /var/lib/scst/dif_tags /var/lib/scst/vdev_mode_pages
 	for m in $(cat /modules/order); do
 		insmod "/modules/$m" 2>/dev/null
 	done
 	insmod /modules/scst.ko || return 1
 	insmod /modules/scst_vdisk.ko || return 1
+}
+
+load_modules() {
+	load_core || return 1
 	insmod /modules/scst_local.ko "$@" || return 1
 }
 
@@ -461,7 +468,77 @@ step_perf() {
 	pass perf
 }
 
+# ---------------------------------------------------------------- compare
+# perf_once NAME KO: loads KO without the default target, gives it target
+# "perf" with one session and the 4 GiB nullio LUN, prints
+#   COMPARE NAME read_mibs|write_mibs|lat4k_us VALUE
+# (1 GiB direct reads and writes of 1 MiB; LAT_N direct 4 KiB reads one at
+# a time, i.e. the time per command) and unloads it again.
+perf_once() {
+	insmod "$2" add_default_tgt=0 || { echo "COMPARE-ERROR $1 insmod"; return 1; }
+	w $L/mgmt "add_target perf session_name=perf" &&
+		w $L/perf/luns/mgmt "add nullp 0" &&
+		d=$(wait_sd "$(cat $L/perf/sessions/perf/host_no)" 0) || {
+		echo "COMPARE-ERROR $1 setup $(cat /tmp/err)"
+		w $L/mgmt "del_target perf"
+		rmmod scst_local
+		return 1
+	}
+	dd if=/dev/$d of=/dev/null bs=1M count=64 iflag=direct 2>/dev/null
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	dd if=/dev/$d of=/dev/null bs=1M count=1024 iflag=direct 2>/dev/null
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	dd if=/dev/zero of=/dev/$d bs=1M count=1024 oflag=direct 2>/dev/null
+	t2=$(cut -d' ' -f1 /proc/uptime)
+	dd if=/dev/$d of=/dev/null bs=4k count="$LAT_N" iflag=direct 2>/dev/null
+	t3=$(cut -d' ' -f1 /proc/uptime)
+	echo "COMPARE $1 read_mibs $(echo "$t0 $t1" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
+	echo "COMPARE $1 write_mibs $(echo "$t1 $t2" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
+	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.1f", ($2 - $1) * 1e6 / $3 }')"
+	w $L/mgmt "del_target perf" || echo "COMPARE-ERROR $1 del_target $(cat /tmp/err)"
+	rmmod scst_local || echo "COMPARE-ERROR $1 rmmod"
+}
+
+# Ours and upstream's module in the same VM, RUNS rounds, alternating which
+# goes first, so that both see the same (noisy, emulated) machine.
+step_compare() {
+	LAT_N=${LAT_N:-2000}
+	if ! load_core; then
+		fail compare "insmod of scst/scst_vdisk failed"
+		return
+	fi
+	w $S/handlers/vdisk_nullio/mgmt "add_device nullp size_mb=4096" ||
+		{ fail compare "add_device"; return; }
+	before=$(oops_count)
+	round=0
+	while [ $round -lt "$RUNS" ]; do
+		if [ $((round % 2)) = 0 ]; then
+			order="ours upstream"
+		else
+			order="upstream ours"
+		fi
+		for m in $order; do
+			if [ $m = ours ]; then
+				perf_once ours /modules/scst_local.ko
+			else
+				perf_once upstream /modules/upstream/scst_local.ko
+			fi
+		done
+		round=$((round + 1))
+	done
+	if [ "$(oops_count)" = "$before" ]; then
+		pass "compare ($RUNS rounds)"
+	else
+		fail compare "kernel oops/warning"
+	fi
+}
+
 echo "TESTS-START mode=$MODE kernel=$(uname -r)"
+if [ "$MODE" = compare ]; then
+	step_compare
+	echo "TESTS-DONE failures=$FAILS"
+	exit 0
+fi
 if step_load; then
 	step_seed && step_io && step_luns && step_tmf
 	[ -n "$SD" ] && step_readd
