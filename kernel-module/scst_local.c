@@ -191,11 +191,16 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 /*
  * Completion helper, called when SCST frees the embedded command. Only now
  * may the midlayer reuse the scsi_cmnd and with it the private area. If the
- * error handler already owns the command, scsi_done() ignores the call.
+ * error handler already owns the command, the call is ignored.
+ *
+ * SCST frees most commands in one of its threads. scsi_done() would raise
+ * the block softirq there, which from process context means waking
+ * ksoftirqd: two more context switches per command. The request is
+ * completed in the current context instead.
  */
 static void scst_local_complete(struct scst_local_cmd *lcmd)
 {
-	scsi_done(lcmd->sc);
+	scsi_done_direct(lcmd->sc);
 }
 
 /*
