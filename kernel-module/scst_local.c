@@ -23,6 +23,7 @@
 #include <linux/async.h>
 #include <linux/atomic.h>
 #include <linux/blk-mq.h>
+#include <linux/cpumask.h>
 #include <linux/device.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -827,6 +828,19 @@ static int scst_local_sess_add(struct scst_local_tgt *tgt, const char *name)
 	shost->max_channel = 0;
 	shost->max_lun = SCST_MAX_LUN;
 	shost->max_cmd_len = sizeof(((struct scsi_cmnd *)NULL)->cmnd);
+	/*
+	 * Several hardware queues with their own tags: the block layer gives
+	 * such a device no I/O scheduler and issues a request in the
+	 * submitter's context. A single-queue device (or one with shared
+	 * tags) gets mq-deadline, which hands every request to kblockd: one
+	 * more context switch per command. SCST orders and queues the
+	 * commands itself. The tags are split so that a session still
+	 * allocates about SCST_LOCAL_CAN_QUEUE requests in all.
+	 */
+	shost->nr_hw_queues = clamp_t(unsigned int, num_online_cpus(), 2,
+				      SCST_LOCAL_MAX_HW_QUEUES);
+	shost->can_queue = max_t(int, SCST_LOCAL_CAN_QUEUE / shost->nr_hw_queues,
+				 SCST_LOCAL_CMD_PER_LUN);
 	sess->shost = shost;
 
 	sess->scst_sess = scst_register_session(tgt->scst_tgt, false, name,

@@ -71,8 +71,13 @@
 /* Length of the SAS TransportID each session starts with. */
 #define SCST_LOCAL_TRANSPORT_ID_LEN	24
 
-/* Command queue limits of every SCSI host. */
+/*
+ * Command queue limits of every SCSI host. CAN_QUEUE is split among the
+ * host's hardware queues (at least 2, at most MAX_HW_QUEUES, else one per
+ * CPU), each getting at least CMD_PER_LUN.
+ */
 #define SCST_LOCAL_CAN_QUEUE		512
+#define SCST_LOCAL_MAX_HW_QUEUES	8
 #define SCST_LOCAL_CMD_PER_LUN		64
 #define SCST_LOCAL_SG_TABLESIZE		0xFFFF
 #define SCST_LOCAL_MAX_SECTORS		0xFFFF
