@@ -20,8 +20,10 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/async.h>
 #include <linux/atomic.h>
 #include <linux/blk-mq.h>
+#include <linux/cpumask.h>
 #include <linux/device.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -61,6 +63,15 @@ static LIST_HEAD(scst_local_tgt_list);
 /* Set once module exit has begun; written under scst_local_mutex. */
 static bool scst_local_unloading;
 
+/*
+ * Bumped under scst_local_mutex whenever a session leaves its target's
+ * sess_list, then scst_local_sess_gone_wq is woken. A waiter reads it under
+ * the mutex, drops the mutex and waits for a change, so no wakeup is lost
+ * and no lock is taken inside a wait condition.
+ */
+static unsigned int scst_local_sess_gone_seq;
+static DECLARE_WAIT_QUEUE_HEAD(scst_local_sess_gone_wq);
+
 /* Session ordinal counter (transport IDs); atomic, never reset. */
 static atomic_t scst_local_sess_seq = ATOMIC_INIT(0);
 
@@ -82,7 +93,7 @@ static const char scst_local_build_flags[] = SCST_LOCAL_FLAG_EXTRACHECKS
 
 #if defined(CONFIG_SCST_DEBUG) || defined(CONFIG_SCST_TRACING)
 /* Trace level shown in targets/scst_local/trace_level; written by SCST. */
-static unsigned long scst_local_trace_flag = TRACE_OUT_OF_MEM | TRACE_MINOR;
+static unsigned long scst_local_trace_flag = SCST_LOCAL_DEFAULT_TRACE_FLAGS;
 #endif
 
 static struct scst_tgt_template scst_local_tgt_template;
@@ -181,11 +192,16 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 /*
  * Completion helper, called when SCST frees the embedded command. Only now
  * may the midlayer reuse the scsi_cmnd and with it the private area. If the
- * error handler already owns the command, scsi_done() ignores the call.
+ * error handler already owns the command, the call is ignored.
+ *
+ * SCST frees most commands in one of its threads. scsi_done() would raise
+ * the block softirq there, which from process context means waking
+ * ksoftirqd: two more context switches per command. The request is
+ * completed in the current context instead.
  */
 static void scst_local_complete(struct scst_local_cmd *lcmd)
 {
-	scsi_done(lcmd->sc);
+	scsi_done_direct(lcmd->sc);
 }
 
 /*
@@ -655,7 +671,7 @@ static struct scst_tgt_template scst_local_tgt_template = {
 	.get_phys_transport_version = scst_local_get_phys_transport_version,
 	.get_scsi_transport_version = scst_local_get_scsi_transport_version,
 #if defined(CONFIG_SCST_DEBUG) || defined(CONFIG_SCST_TRACING)
-	.default_trace_flags	= TRACE_OUT_OF_MEM | TRACE_MINOR,
+	.default_trace_flags	= SCST_LOCAL_DEFAULT_TRACE_FLAGS,
 	.trace_flags		= &scst_local_trace_flag,
 #endif
 };
@@ -686,19 +702,27 @@ static void scst_local_scan_work_fn(struct work_struct *work)
 /*
  * Tears a session down. The caller owns it (set SCST_LOCAL_SESS_CLOSING).
  * The host goes first, while SCST still serves its commands, so that sd's
- * final SYNCHRONIZE CACHE succeeds; only then is SCST's session removed.
+ * final SYNCHRONIZE CACHE succeeds. The session device, named after SCST's
+ * session directory, leaves sysfs next: a client that sees the directory
+ * gone may add a session of that name at once, and the new device must not
+ * collide with the old one. Only then is SCST's session removed.
  */
 static void scst_local_sess_teardown(struct scst_local_sess *sess)
 {
-	struct scst_local_tgt *tgt = sess->tgt;
-
 	spin_lock_irq(&sess->scan_lock);
 	clear_bit(SCST_LOCAL_SESS_READY, &sess->flags);
 	spin_unlock_irq(&sess->scan_lock);
 	cancel_work_sync(&sess->scan_work);
+	/*
+	 * sd probes a new disk asynchronously (capacity, cache mode,
+	 * partition table). Removing the host under a running probe fails its
+	 * commands and fills the log with I/O errors; let it finish first.
+	 */
+	async_synchronize_full();
 
 	sysfs_remove_link(&sess->scst_sess->sess_kobj, "host");
 	scsi_remove_host(sess->shost);
+	device_del(&sess->dev);
 
 	mutex_lock(&sess->tmf_mutex);
 	sess->tmf_dead = true;
@@ -709,11 +733,27 @@ static void scst_local_sess_teardown(struct scst_local_sess *sess)
 
 	mutex_lock(&scst_local_mutex);
 	list_del(&sess->sess_list_entry);
+	WRITE_ONCE(scst_local_sess_gone_seq, scst_local_sess_gone_seq + 1);
 	mutex_unlock(&scst_local_mutex);
-	wake_up(&tgt->sess_wq);
+	wake_up_all(&scst_local_sess_gone_wq);
 
 	/* Freed once the host and its scsi_devices let go of the parent. */
-	device_unregister(&sess->dev);
+	put_device(&sess->dev);
+}
+
+/*
+ * Drops scst_local_mutex until some session has left its target's list,
+ * then takes it again. Called with scst_local_mutex held.
+ */
+static void scst_local_wait_sess_gone(void)
+{
+	unsigned int seq = scst_local_sess_gone_seq;
+
+	lockdep_assert_held(&scst_local_mutex);
+	mutex_unlock(&scst_local_mutex);
+	wait_event(scst_local_sess_gone_wq,
+		   READ_ONCE(scst_local_sess_gone_seq) != seq);
+	mutex_lock(&scst_local_mutex);
 }
 
 static void scst_local_remove_work_fn(struct work_struct *work)
@@ -788,6 +828,19 @@ static int scst_local_sess_add(struct scst_local_tgt *tgt, const char *name)
 	shost->max_channel = 0;
 	shost->max_lun = SCST_MAX_LUN;
 	shost->max_cmd_len = sizeof(((struct scsi_cmnd *)NULL)->cmnd);
+	/*
+	 * Several hardware queues with their own tags: the block layer gives
+	 * such a device no I/O scheduler and issues a request in the
+	 * submitter's context. A single-queue device (or one with shared
+	 * tags) gets mq-deadline, which hands every request to kblockd: one
+	 * more context switch per command. SCST orders and queues the
+	 * commands itself. The tags are split so that a session still
+	 * allocates about SCST_LOCAL_CAN_QUEUE requests in all.
+	 */
+	shost->nr_hw_queues = clamp_t(unsigned int, num_online_cpus(), 2,
+				      SCST_LOCAL_MAX_HW_QUEUES);
+	shost->can_queue = max_t(int, SCST_LOCAL_CAN_QUEUE / shost->nr_hw_queues,
+				 SCST_LOCAL_CMD_PER_LUN);
 	sess->shost = shost;
 
 	sess->scst_sess = scst_register_session(tgt->scst_tgt, false, name,
@@ -870,14 +923,22 @@ static struct scst_local_tgt *scst_local_tgt_find(const char *name)
 	return NULL;
 }
 
-static bool scst_local_tgt_has_sessions(struct scst_local_tgt *tgt)
+/*
+ * Whether a session of @tgt whose directory is named @name is still going
+ * away. SCST frees a session's name only after its directory is gone, and
+ * names a new session of a taken name <name>_1, <name>_2, ... Called with
+ * scst_local_mutex held.
+ */
+static bool scst_local_sess_closing(struct scst_local_tgt *tgt,
+				    const char *name)
 {
-	bool res;
+	struct scst_local_sess *sess;
 
-	mutex_lock(&scst_local_mutex);
-	res = !list_empty(&tgt->sess_list);
-	mutex_unlock(&scst_local_mutex);
-	return res;
+	list_for_each_entry(sess, &tgt->sess_list, sess_list_entry)
+		if (test_bit(SCST_LOCAL_SESS_CLOSING, &sess->flags) &&
+		    strcmp(dev_name(&sess->dev), name) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -904,7 +965,12 @@ static void scst_local_tgt_remove(struct scst_local_tgt *tgt)
 			break;
 		scst_local_sess_teardown(sess);
 	}
-	wait_event(tgt->sess_wq, !scst_local_tgt_has_sessions(tgt));
+
+	/* Sessions that remove_work is still tearing down. */
+	mutex_lock(&scst_local_mutex);
+	while (!list_empty(&tgt->sess_list))
+		scst_local_wait_sess_gone();
+	mutex_unlock(&scst_local_mutex);
 
 	scst_unregister_target(tgt->scst_tgt);
 	kfree(tgt);
@@ -921,7 +987,6 @@ static struct scst_local_tgt *scst_local_tgt_add(const char *name, int *err)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&tgt->sess_list);
-	init_waitqueue_head(&tgt->sess_wq);
 
 	tgt->scst_tgt = scst_register_target(&scst_local_tgt_template, name);
 	if (!tgt->scst_tgt) {
@@ -1033,10 +1098,26 @@ static ssize_t scst_local_mgmt_cmd(char *cmd)
 		goto out_unlock;
 	}
 
-	if (strcasecmp(verb, "add_session") == 0)
+	if (strcasecmp(verb, "add_session") == 0) {
+		/*
+		 * A session of that name still going away (del_session
+		 * returns before it is gone) first finishes, so that the new
+		 * one gets the plain name, not <name>_1.
+		 */
+		while (scst_local_sess_closing(tgt, sess_name)) {
+			scst_local_wait_sess_gone();
+			tgt = scst_local_unloading ? NULL :
+				scst_local_tgt_find(tgt_name);
+			if (!tgt) {
+				pr_err("Target %s not found\n", tgt_name);
+				res = -EINVAL;
+				goto out_unlock;
+			}
+		}
 		res = scst_local_sess_add(tgt, sess_name);
-	else if (strcasecmp(verb, "del_session") == 0)
+	} else if (strcasecmp(verb, "del_session") == 0) {
 		res = scst_local_sess_del(tgt, sess_name);
+	}
 
 out_unlock:
 	mutex_unlock(&scst_local_mutex);

@@ -46,6 +46,21 @@
 #define SCST_LOCAL_FLAG_DEBUG		""
 #endif
 
+/*
+ * Default of the driver's trace_level: what SCST core and its handlers
+ * start with in the same build (out_of_mem, pid, special and mgmt in the
+ * TRACING build; more in the DEBUG build). SCST keeps those defaults in
+ * private headers only, so the flags are spelled out here.
+ */
+#ifdef CONFIG_SCST_DEBUG
+#define SCST_LOCAL_DEFAULT_TRACE_FLAGS	(TRACE_OUT_OF_MEM | TRACE_PID | \
+	TRACE_LINE | TRACE_FUNCTION | TRACE_MGMT | TRACE_MINOR | \
+	TRACE_MGMT_DEBUG | TRACE_SPECIAL)
+#else
+#define SCST_LOCAL_DEFAULT_TRACE_FLAGS	(TRACE_OUT_OF_MEM | TRACE_MGMT | \
+	TRACE_PID | TRACE_SPECIAL)
+#endif
+
 /* Target and session created at load time when add_default_tgt is set. */
 #define SCST_LOCAL_DEFAULT_TGT		"scst_local_tgt"
 #define SCST_LOCAL_DEFAULT_SESS		"scst_local_host"
@@ -56,8 +71,13 @@
 /* Length of the SAS TransportID each session starts with. */
 #define SCST_LOCAL_TRANSPORT_ID_LEN	24
 
-/* Command queue limits of every SCSI host. */
+/*
+ * Command queue limits of every SCSI host. CAN_QUEUE is split among the
+ * host's hardware queues (at least 2, at most MAX_HW_QUEUES, else one per
+ * CPU), each getting at least CMD_PER_LUN.
+ */
 #define SCST_LOCAL_CAN_QUEUE		512
+#define SCST_LOCAL_MAX_HW_QUEUES	8
 #define SCST_LOCAL_CMD_PER_LUN		64
 #define SCST_LOCAL_SG_TABLESIZE		0xFFFF
 #define SCST_LOCAL_MAX_SECTORS		0xFFFF
@@ -81,8 +101,6 @@ struct scst_local_tgt {
 	struct list_head tgt_list_entry;
 	/* Sessions in creation order, guarded by scst_local_mutex. */
 	struct list_head sess_list;
-	/* Woken whenever a session leaves sess_list. */
-	wait_queue_head_t sess_wq;
 	/* Value of phys_transport_version; 0 means not defined. */
 	u16 phys_transport_version;
 	/* Value of scsi_transport_version; 0 means unset (report SAS). */

@@ -19,6 +19,14 @@ static inline void scsi_done(struct scsi_cmnd *sc)
 }
 #endif
 
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+/* Before 6.1 only the completion through the block softirq exists. */
+static inline void scsi_done_direct(struct scsi_cmnd *sc)
+{
+	scsi_done(sc);
+}
+#endif
+
 #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 10, 0)
 static inline int sysfs_emit(char *buf, const char *fmt, ...)
 {

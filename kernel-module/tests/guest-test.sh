@@ -7,13 +7,16 @@
 #
 # /modules/order lists the kernel's own modules to load first; scst.ko,
 # scst_vdisk.ko and scst_local.ko sit in /modules as well. /mode is "ours" or
-# "upstream" (only used in messages: both modules must behave alike).
+# "upstream" (only used in messages: both modules must behave alike), or
+# "compare": then /modules/upstream/scst_local.ko is there too and only the
+# side-by-side measurement runs (step_compare).
 
 S=/sys/kernel/scst_tgt
 L=$S/targets/scst_local
 FAILS=0
 MODE=$(cat /mode 2>/dev/null || echo ours)
 RUNS=$(cat /runs 2>/dev/null || echo 3)
+SD=""
 
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: $2"; FAILS=$((FAILS + 1)); }
@@ -32,6 +35,37 @@ expect_err() {
 		return 1
 	fi
 	return 0
+}
+
+# bg_start NAME CMD...: runs CMD in the background as an orphan (a child of
+# init, not of this shell); its exit status goes to /tmp/NAME.rc. This shell
+# then gets no SIGCHLD when CMD ends. A signal that arrives while this shell
+# is inside a write() to an SCST mgmt file makes SCST give up waiting with
+# ERESTARTSYS; the kernel restarts the write and SCST runs the command a
+# second time ("del 1" twice: the second fails with "Device is not found").
+bg_start() {
+	bg_name=$1
+	shift
+	rm -f "/tmp/$bg_name.rc" "/tmp/$bg_name.rc.tmp"
+	( ("$@"; echo $? > "/tmp/$bg_name.rc.tmp"; mv "/tmp/$bg_name.rc.tmp" "/tmp/$bg_name.rc") & )
+}
+
+# bg_wait NAME: waits up to 300 s for bg_start NAME to end; returns its status.
+bg_wait() {
+	i=0
+	while [ ! -e "/tmp/$1.rc" ] && [ $i -lt 1500 ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
+	[ -e "/tmp/$1.rc" ] || return 124
+	return "$(cat "/tmp/$1.rc")"
+}
+
+# dmesg_since N: kernel log lines after the first N that signal trouble.
+dmesg_since() {
+	dmesg | tail -n +"$(($1 + 1))" |
+		grep -iE 'duplicate|cannot create|File exists|kobject|BUG:|Oops|WARNING:|Call Trace|general protection|fail|error' ||
+		true
 }
 
 # find_sd HOST LUN: the sd name of H:0:0:L, if any.
@@ -70,13 +104,18 @@ hex() { od -An -tx1 -v "$1" | tr -s ' \n' '  ' | sed 's/^ //; s/ $//'; }
 
 oops_count() { dmesg | grep -cE 'BUG:|Oops|general protection|WARNING:|Call Trace'; }
 
-load_modules() {
+# load_core: the kernel's modules, scst and scst_vdisk.
+load_core() {
 	mkdir -p /var/lib/scst/pr /var/lib/scst/dif_tags /var/lib/scst/vdev_mode_pages
 	for m in $(cat /modules/order); do
 		insmod "/modules/$m" 2>/dev/null
 	done
 	insmod /modules/scst.ko || return 1
 	insmod /modules/scst_vdisk.ko || return 1
+}
+
+load_modules() {
+	load_core || return 1
 	insmod /modules/scst_local.ko "$@" || return 1
 }
 
@@ -120,6 +159,17 @@ EOF
 		why="$why scsi_tv"
 	[ "$(cat $L/scst_local_tgt/phys_transport_version)" = 0x0 ] ||
 		why="$why phys_tv"
+	# SCST's default for the TRACING build, as the core and handlers have it.
+	tl="out_of_mem | pid | special | mgmt"
+	if grep -qx TRACING $L/version && ! grep -qx DEBUG $L/version; then
+		[ "$(head -n 1 $L/trace_level)" = "$tl" ] ||
+			why="$why trace_level='$(head -n 1 $L/trace_level)'"
+		[ "$(head -n 1 $L/trace_level)" = "$(head -n 1 $S/trace_level)" ] ||
+			why="$why trace_level-differs-from-core"
+		w $L/trace_level "add minor" && w $L/trace_level default &&
+			[ "$(head -n 1 $L/trace_level)" = "$tl" ] ||
+			why="$why trace_level-default-write"
+	fi
 	if [ -z "$why" ]; then pass sysfs-driver; else fail sysfs-driver "$why"; fi
 
 	why=""
@@ -176,9 +226,7 @@ step_luns() {
 	why=""
 	w $S/handlers/vdisk_nullio/mgmt "add_device null1 size_mb=256" ||
 		why="$why add_device-null1"
-	(dd if=/dev/$SD of=/dev/null bs=64k count=4000 iflag=direct 2>/dev/null
-	 echo $? > /tmp/bgio.rc) &
-	bg=$!
+	bg_start bgio dd if=/dev/$SD of=/dev/null bs=64k count=4000 iflag=direct 2>/dev/null
 	w $L/scst_local_tgt/luns/mgmt "add null1 1" || why="$why add-lun1"
 	sd1=$(wait_sd "$H" 1) || why="$why lun1-not-seen"
 	if [ -n "$sd1" ]; then
@@ -188,9 +236,8 @@ step_luns() {
 	w $L/scst_local_tgt/luns/mgmt "del 1" || why="$why del-lun1"
 	w $L/scst_local_tgt/luns/mgmt "add null1 2" || why="$why add-lun2"
 	wait_sd "$H" 2 >/dev/null || why="$why lun2-not-seen"
-	w $L/scst_local_tgt/luns/mgmt "del 2" || why="$why del-lun2"
-	wait $bg
-	[ "$(cat /tmp/bgio.rc 2>/dev/null)" = 0 ] || why="$why background-io-failed"
+	w $L/scst_local_tgt/luns/mgmt "del 2" || why="$why del-lun2:$(cat /tmp/err)"
+	bg_wait bgio || why="$why background-io-failed"
 	if [ -z "$why" ]; then pass lun-add-remove-under-io; else fail lun-add-remove-under-io "$why"; fi
 }
 
@@ -201,15 +248,12 @@ step_tmf() {
 		fail task-management "sg_reset not in the initramfs"
 		return
 	fi
-	(dd if=/dev/$SD of=/dev/null bs=64k count=3000 iflag=direct 2>/dev/null
-	 echo $? > /tmp/bgio.rc) &
-	bg=$!
+	bg_start bgio dd if=/dev/$SD of=/dev/null bs=64k count=3000 iflag=direct 2>/dev/null
 	sleep 1
 	sg_reset -d /dev/$SD > /tmp/tmf.out 2>&1 || why="$why device-reset($(cat /tmp/tmf.out))"
 	sg_reset -t /dev/$SD > /tmp/tmf.out 2>&1 || why="$why target-reset($(cat /tmp/tmf.out))"
 	sg_reset -H /dev/$SD > /tmp/tmf.out 2>&1 || why="$why host-reset($(cat /tmp/tmf.out))"
-	wait $bg
-	[ "$(cat /tmp/bgio.rc 2>/dev/null)" = 0 ] || why="$why io-during-resets-failed"
+	bg_wait bgio || why="$why io-during-resets-failed"
 	st=$(cat $L/stats)
 	case "$st" in
 	"Aborts: 0, Device Resets: 1, Target Resets: 1") ;;
@@ -218,6 +262,87 @@ step_tmf() {
 	dd if=/dev/$SD bs=64k skip=16 count=64 iflag=direct 2>/dev/null | cmp -s - /tmp/pat ||
 		why="$why data-after-resets"
 	if [ -z "$why" ]; then pass task-management; else fail task-management "$why"; fi
+}
+
+# ---------------------------------------------------------------- re-add
+# read_loop: reads the seed disk until /tmp/stop-io exists.
+read_loop() {
+	while [ ! -e /tmp/stop-io ]; do
+		dd if=/dev/$SD of=/dev/null bs=64k count=256 iflag=direct 2>/dev/null ||
+			return 1
+	done
+}
+
+# Deletes and re-adds session "churn" of the default target READD_RUNS times
+# while the default session's disk is read. Each cycle the client waits for
+# the churn disk and reads from it (so that sd's removal, cache flush
+# included, is part of every cycle), deletes the session, waits for its
+# directory to go, polling as tightly as a shell can, and adds the same name
+# again: that must succeed (no EEXIST from the Linux device named after the
+# session) and create the plain name (not churn_1). Then ten times
+# del_session and add_session back to back, which must give the plain name
+# too. Nothing may show up in dmesg.
+step_readd() {
+	why=""
+	n=${READD_RUNS:-50}
+	sd=$L/scst_local_tgt/sessions
+	m=$L/mgmt
+	dm=$(dmesg | wc -l)
+	eexist=0
+	w $m "add_session scst_local_tgt churn" || why="$why add:$(cat /tmp/err)"
+	rm -f /tmp/stop-io
+	bg_start readio read_loop
+	cyc=0
+	while [ -z "$why" ] && [ $cyc -lt "$n" ]; do
+		d=$(wait_sd "$(cat $sd/churn/host_no)" 0) ||
+			{ why="$why no-disk#$cyc"; break; }
+		# The node exists a moment before it can be opened (ENXIO).
+		k=0
+		until dd if=/dev/$d of=/dev/null bs=4k count=1 iflag=direct 2>/tmp/dd.err; do
+			k=$((k + 1))
+			[ $k -lt 50 ] || break
+			sleep 0.1
+		done
+		[ $k -lt 50 ] || { why="$why read#$cyc:$(cat /tmp/dd.err)"; break; }
+		if ! w $m "del_session scst_local_tgt churn"; then
+			why="$why del#$cyc:$(cat /tmp/err)"
+			break
+		fi
+		k=0
+		while [ -e $sd/churn ] && [ $k -lt 5000 ]; do
+			k=$((k + 1))
+		done
+		wait_gone $sd/churn || { why="$why churn-not-gone#$cyc"; break; }
+		if ! w $m "add_session scst_local_tgt churn"; then
+			grep -q 'File exists' /tmp/err && eexist=$((eexist + 1))
+			why="$why add#$cyc:$(cat /tmp/err)"
+			break
+		fi
+		[ -d $sd/churn ] || why="$why name#$cyc:$(ls $sd | tr '\n' ' ')"
+		[ -e $sd/churn_1 ] && why="$why churn_1#$cyc"
+		cyc=$((cyc + 1))
+	done
+	# Without waiting: add_session waits for the old session to finish
+	# going away, so the new one still gets the plain name.
+	now=0
+	while [ -z "$why" ] && [ $now -lt 10 ]; do
+		w $m "del_session scst_local_tgt churn" || why="$why del-now#$now:$(cat /tmp/err)"
+		w $m "add_session scst_local_tgt churn" || why="$why add-now#$now:$(cat /tmp/err)"
+		[ -d $sd/churn ] && [ ! -e $sd/churn_1 ] ||
+			why="$why name-now#$now:$(ls $sd | tr '\n' ' ')"
+		now=$((now + 1))
+	done
+	touch /tmp/stop-io
+	bg_wait readio || why="$why background-io-failed"
+	w $m "del_session scst_local_tgt churn" || why="$why final-del"
+	wait_gone $sd/churn || why="$why final-not-gone"
+	bad=$(dmesg_since "$dm")
+	[ -n "$bad" ] && why="$why dmesg:$(echo "$bad" | head -n 3 | tr '\n' '|')"
+	if [ -z "$why" ]; then
+		pass "session-readd-under-io ($cyc cycles + $now without waiting, EEXIST $eexist)"
+	else
+		fail session-readd-under-io "after $cyc cycles (EEXIST $eexist):$why"
+	fi
 }
 
 # ---------------------------------------------------------------- mgmt
@@ -343,9 +468,80 @@ step_perf() {
 	pass perf
 }
 
+# ---------------------------------------------------------------- compare
+# perf_once NAME KO: loads KO without the default target, gives it target
+# "perf" with one session and the 4 GiB nullio LUN, prints
+#   COMPARE NAME read_mibs|write_mibs|lat4k_us VALUE
+# (1 GiB direct reads and writes of 1 MiB; LAT_N direct 4 KiB reads one at
+# a time, i.e. the time per command) and unloads it again.
+perf_once() {
+	insmod "$2" add_default_tgt=0 || { echo "COMPARE-ERROR $1 insmod"; return 1; }
+	w $L/mgmt "add_target perf session_name=perf" &&
+		w $L/perf/luns/mgmt "add nullp 0" &&
+		d=$(wait_sd "$(cat $L/perf/sessions/perf/host_no)" 0) || {
+		echo "COMPARE-ERROR $1 setup $(cat /tmp/err)"
+		w $L/mgmt "del_target perf"
+		rmmod scst_local
+		return 1
+	}
+	dd if=/dev/$d of=/dev/null bs=1M count=64 iflag=direct 2>/dev/null
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	dd if=/dev/$d of=/dev/null bs=1M count=1024 iflag=direct 2>/dev/null
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	dd if=/dev/zero of=/dev/$d bs=1M count=1024 oflag=direct 2>/dev/null
+	t2=$(cut -d' ' -f1 /proc/uptime)
+	dd if=/dev/$d of=/dev/null bs=4k count="$LAT_N" iflag=direct 2>/dev/null
+	t3=$(cut -d' ' -f1 /proc/uptime)
+	echo "COMPARE $1 read_mibs $(echo "$t0 $t1" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
+	echo "COMPARE $1 write_mibs $(echo "$t1 $t2" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
+	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.1f", ($2 - $1) * 1e6 / $3 }')"
+	w $L/mgmt "del_target perf" || echo "COMPARE-ERROR $1 del_target $(cat /tmp/err)"
+	rmmod scst_local || echo "COMPARE-ERROR $1 rmmod"
+}
+
+# Ours and upstream's module in the same VM, RUNS rounds, alternating which
+# goes first, so that both see the same (noisy, emulated) machine.
+step_compare() {
+	LAT_N=${LAT_N:-2000}
+	if ! load_core; then
+		fail compare "insmod of scst/scst_vdisk failed"
+		return
+	fi
+	w $S/handlers/vdisk_nullio/mgmt "add_device nullp size_mb=4096" ||
+		{ fail compare "add_device"; return; }
+	before=$(oops_count)
+	round=0
+	while [ $round -lt "$RUNS" ]; do
+		if [ $((round % 2)) = 0 ]; then
+			order="ours upstream"
+		else
+			order="upstream ours"
+		fi
+		for m in $order; do
+			if [ $m = ours ]; then
+				perf_once ours /modules/scst_local.ko
+			else
+				perf_once upstream /modules/upstream/scst_local.ko
+			fi
+		done
+		round=$((round + 1))
+	done
+	if [ "$(oops_count)" = "$before" ]; then
+		pass "compare ($RUNS rounds)"
+	else
+		fail compare "kernel oops/warning"
+	fi
+}
+
 echo "TESTS-START mode=$MODE kernel=$(uname -r)"
+if [ "$MODE" = compare ]; then
+	step_compare
+	echo "TESTS-DONE failures=$FAILS"
+	exit 0
+fi
 if step_load; then
 	step_seed && step_io && step_luns && step_tmf
+	[ -n "$SD" ] && step_readd
 	step_mgmt
 	step_perf
 	if step_unload_live; then

@@ -16,6 +16,11 @@
 #                      default <moddir>/build)
 #   --upstream KO      run the same steps with this scst_local.ko instead of
 #                      ours (no build)
+#   --compare KO       side by side instead of the steps: ours and this
+#                      scst_local.ko loaded in turn in the same guest, N
+#                      rounds (--runs, default 9 here); prints the medians of
+#                      1 GiB read/write throughput and of the time per 4 KiB
+#                      read, and their ratios ours/KO
 #   --runs N           throughput runs per direction (default 3)
 #   --timeout SEC      give up on the VM after SEC seconds (default 1200)
 #   --out DIR          work directory (default kernel-module/tests/out/<mode>)
@@ -41,7 +46,8 @@ SCST_MODS=${SCST_MODS:-}
 SCST_INC_DIR=${SCST_INC_DIR:-/usr/local/include/scst}
 KDIR=${KDIR:-}
 UPSTREAM=""
-RUNS=3
+COMPARE=""
+RUNS=""
 TIMEOUT=1200
 OUT=""
 VM_ACCEL=${VM_ACCEL:-auto}
@@ -58,12 +64,13 @@ while [ $# -gt 0 ]; do
 	--scst-inc) SCST_INC_DIR=$2; shift 2 ;;
 	--kdir) KDIR=$2; shift 2 ;;
 	--upstream) UPSTREAM=$2; shift 2 ;;
+	--compare) COMPARE=$2; shift 2 ;;
 	--runs) RUNS=$2; shift 2 ;;
 	--timeout) TIMEOUT=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
 	--accel) VM_ACCEL=$2; shift 2 ;;
 	--cpu) VM_CPU=$2; shift 2 ;;
-	-h|--help) sed -n '4,32p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,38p' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 done
@@ -82,6 +89,16 @@ KVER=$(basename "$MODDIR")
 KDIR=${KDIR:-$MODDIR/build}
 mode=ours
 [ -n "$UPSTREAM" ] && mode=upstream
+if [ -n "$COMPARE" ]; then
+	[ -z "$UPSTREAM" ] || die "--compare and --upstream exclude each other"
+	[ -f "$COMPARE" ] || die "--compare: no file '$COMPARE'"
+	mode=compare
+	RUNS=${RUNS:-9}
+fi
+RUNS=${RUNS:-3}
+case "$RUNS" in
+''|*[!0-9]*|0) die "--runs: '$RUNS' is not a positive number" ;;
+esac
 OUT=${OUT:-$here/out/$mode}
 
 for t in qemu-system-x86_64 cpio gzip modprobe; do
@@ -181,7 +198,7 @@ cpu=$(cpu_for "$accel")
 echo "run-vm-tests: accelerator $accel, cpu $cpu ($accel_why)"
 
 # Our module, built from a copy so that the source tree stays clean.
-if [ "$mode" = ours ]; then
+if [ "$mode" != upstream ]; then
 	cp "$src"/scst_local.c "$src"/scst_local.h "$src"/scst_local_compat.h \
 		"$src"/Kbuild "$src"/Makefile "$OUT/build/"
 	make -C "$OUT/build" KDIR="$KDIR" KVER="$KVER" \
@@ -223,6 +240,10 @@ done | awk '!seen[$0]++' | while read -r ko; do
 done
 cp "$(find_ko scst.ko)" "$(find_ko scst_vdisk.ko)" "$r"/modules/
 cp "$local_ko" "$r"/modules/scst_local.ko
+if [ "$mode" = compare ]; then
+	mkdir -p "$r"/modules/upstream
+	cp "$COMPARE" "$r"/modules/upstream/scst_local.ko
+fi
 cp "$here/guest-test.sh" "$r"/guest-test.sh
 echo "$mode" > "$r"/mode
 echo "$RUNS" > "$r"/runs
@@ -253,12 +274,32 @@ timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -s
 qrc=$?
 set -e
 
-grep -E '^(PASS|FAIL|THROUGHPUT) ' "$log" | tr -d '\r' || true
+grep -E '^(PASS|FAIL|THROUGHPUT|COMPARE-ERROR) ' "$log" | tr -d '\r' || true
 fails=$(grep -c '^FAIL ' "$log" || true)
 if ! grep -q '^TESTS-DONE' "$log"; then
 	echo "FAIL vm: the guest did not finish (qemu exit $qrc, accel $accel); see $log"
 	tail -n 40 "$log"
 	exit 1
+fi
+# median MODULE METRIC: the median of the guest's "COMPARE MODULE METRIC V".
+median() {
+	tr -d '\r' < "$log" | awk -v m="$1" -v k="$2" '$1 == "COMPARE" && $2 == m && $3 == k { print $4 }' |
+		sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "none"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+if [ "$mode" = compare ]; then
+	fails=$((fails + $(tr -d '\r' < "$log" | grep -c '^COMPARE-ERROR ' || true)))
+	for metric in read_mibs write_mibs lat4k_us; do
+		o=$(median ours $metric)
+		u=$(median upstream $metric)
+		n=$(tr -d '\r' < "$log" | grep -c "^COMPARE ours $metric " || true)
+		if [ "$o" = none ] || [ "$u" = none ]; then
+			echo "COMPARE-RESULT $metric: no values (ours $o, upstream $u)"
+			fails=$((fails + 1))
+			continue
+		fi
+		echo "COMPARE-RESULT $metric ours=$o upstream=$u ratio=$(awk -v o="$o" -v u="$u" 'BEGIN { printf "%.2f", o / u }') (medians of $n runs; ratio ours/upstream)"
+	done
 fi
 echo "mode=$mode accel=$accel cpu=$cpu failures=$fails log=$log"
 [ "$fails" = 0 ]
