@@ -29,6 +29,9 @@
 #   --jobs N        make -j (env JOBS, default 2)
 #   --rebuild       rebuild SCST even when a cached build exists
 #   --no-apt        do not run apt-get; everything must be installed already
+#   --setup-only    stop after the module phase (no vm phase) and write the
+#                   paths of the kernel, SCST build and our module to
+#                   <scratch>/setup.env (KEY=VALUE lines) for other scripts
 #
 # Exit status: 0 when every harness step passed; 1 when a step failed;
 # 2 when something could not run at all (the reason is printed last).
@@ -46,6 +49,7 @@ CI_KVER=${CI_KVER:-}
 JOBS=${JOBS:-2}
 REBUILD=0
 APT=1
+SETUP_ONLY=0
 VM_ARGS=()
 
 die() {
@@ -61,8 +65,9 @@ while [ $# -gt 0 ]; do
 	--jobs) JOBS=$2; shift 2 ;;
 	--rebuild) REBUILD=1; shift ;;
 	--no-apt) APT=0; shift ;;
+	--setup-only) SETUP_ONLY=1; shift ;;
 	--) shift; VM_ARGS=("$@"); break ;;
-	-h|--help) sed -n '4,37p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,40p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
@@ -257,6 +262,21 @@ if grep -iE 'warning|error' "$logs/module-build.log" |
 	exit 1
 fi
 phase_end "no warnings"
+
+if [ "$SETUP_ONLY" = 1 ]; then
+	cat > "$CI_SCRATCH/setup.env" <<EOF
+KVER=$kver
+KERNEL=$kernel
+MODDIR=$moddir
+KDIR=$kdir
+SCST_MODS=$scst_mods
+SCST_INC=$scst_inc
+SCST_LOCAL_KO=$obj/scst_local.ko
+EOF
+	summary
+	echo "ci-real-kernel: setup only: paths in $CI_SCRATCH/setup.env"
+	exit 0
+fi
 
 # ---------------------------------------------------------------- vm
 phase_begin vm "run-vm-tests.sh in qemu"
