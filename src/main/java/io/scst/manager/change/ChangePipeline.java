@@ -3,6 +3,7 @@ package io.scst.manager.change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import io.scst.manager.security.BackingFilePolicy;
@@ -34,6 +35,8 @@ public class ChangePipeline {
 
 	private final BackingFilePolicy backingFiles;
 
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
 	public ChangePipeline(ScstSysfs sysfs, BackingFilePolicy backingFiles) {
 		this.sysfs = sysfs;
 		this.backingFiles = backingFiles;
@@ -46,6 +49,17 @@ public class ChangePipeline {
 	 */
 	public static ChangePipeline unrestricted(ScstSysfs sysfs) {
 		return new ChangePipeline(sysfs, BackingFilePolicy.unrestricted());
+	}
+
+	/**
+	 * Have something told after every run that wrote (whether it completed or was
+	 * undone), before the run returns: the configuration saver, so that a change is
+	 * covered by a save before its answer is sent; the sessions, to wait for the SCSI
+	 * scan a change starts.
+	 * @param listener what to tell
+	 */
+	public void onChange(Listener listener) {
+		this.listeners.add(listener);
 	}
 
 	/**
@@ -107,15 +121,23 @@ public class ChangePipeline {
 	 */
 	public void run(List<Step> steps, Function<Failure, RuntimeException> onFailure) {
 		check(steps);
-		for (int i = 0; i < steps.size(); i++) {
-			try {
-				steps.get(i).write().run(this.sysfs);
+		boolean completed = false;
+		try {
+			for (int i = 0; i < steps.size(); i++) {
+				try {
+					steps.get(i).write().run(this.sysfs);
+				}
+				catch (RuntimeException ex) {
+					List<RuntimeException> rollbackErrors = new ArrayList<>();
+					List<String> rollbackFailures = rollback(steps.subList(0, i), rollbackErrors);
+					throw onFailure
+						.apply(new Failure(i, steps.size(), steps.get(i), ex, rollbackFailures, rollbackErrors));
+				}
 			}
-			catch (RuntimeException ex) {
-				List<RuntimeException> rollbackErrors = new ArrayList<>();
-				List<String> rollbackFailures = rollback(steps.subList(0, i), rollbackErrors);
-				throw onFailure.apply(new Failure(i, steps.size(), steps.get(i), ex, rollbackFailures, rollbackErrors));
-			}
+			completed = true;
+		}
+		finally {
+			changed(steps, completed);
 		}
 	}
 
@@ -129,6 +151,16 @@ public class ChangePipeline {
 	public List<String> runEach(List<Step> steps, Function<Step, String> objectOf) {
 		check(steps);
 		List<String> outcomes = new ArrayList<>();
+		try {
+			runEach(steps, objectOf, outcomes);
+		}
+		finally {
+			changed(steps, true);
+		}
+		return outcomes;
+	}
+
+	private void runEach(List<Step> steps, Function<Step, String> objectOf, List<String> outcomes) {
 		List<String> failedObjects = new ArrayList<>();
 		for (Step step : steps) {
 			String object = objectOf.apply(step);
@@ -146,7 +178,14 @@ public class ChangePipeline {
 				outcomes.add(step.write().describe() + ": " + ex.getMessage());
 			}
 		}
-		return outcomes;
+	}
+
+	private void changed(List<Step> steps, boolean completed) {
+		if (!steps.isEmpty()) {
+			for (Listener listener : this.listeners) {
+				listener.changed(steps, completed);
+			}
+		}
 	}
 
 	/**
@@ -170,6 +209,20 @@ public class ChangePipeline {
 			}
 		}
 		return failures;
+	}
+
+	/** Told after a run that wrote. */
+	@FunctionalInterface
+	public interface Listener {
+
+		/**
+		 * A run wrote.
+		 * @param steps the run's steps
+		 * @param completed whether all were written ({@code false}: a write failed and
+		 * the done ones were undone as far as possible, or the run was cut short)
+		 */
+		void changed(List<Step> steps, boolean completed);
+
 	}
 
 	/**

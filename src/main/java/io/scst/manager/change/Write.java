@@ -3,11 +3,13 @@ package io.scst.manager.change;
 import java.util.Optional;
 
 import io.scst.manager.sysfs.InvalidNameException;
+import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import org.slf4j.LoggerFactory;
 
 /** One write to the tree: a management command, an attribute value or binary data. */
 public sealed interface Write {
@@ -44,9 +46,24 @@ public sealed interface Write {
 			return this.command.backingFile();
 		}
 
+		/**
+		 * Run the command. A delete that fails while what it deletes is gone is done: the
+		 * kernel restarts a management write interrupted by a signal, and the second run
+		 * finds nothing to delete ("not found"), as does a delete racing another tool's.
+		 */
 		@Override
 		public void run(ScstSysfs sysfs) {
-			sysfs.mgmt(this.command);
+			try {
+				sysfs.mgmt(this.command);
+			}
+			catch (KernelRejectedException ex) {
+				Optional<ScstPath> deleted = this.command.deletes();
+				if (deleted.isEmpty() || sysfs.exists(deleted.get())) {
+					throw ex;
+				}
+				LoggerFactory.getLogger(Write.class)
+					.info("'{}' answered {} but {} is gone: done", this.command, ex.errno(), deleted.get());
+			}
 		}
 
 		@Override

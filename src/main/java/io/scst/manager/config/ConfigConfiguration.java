@@ -3,6 +3,7 @@ package io.scst.manager.config;
 import java.util.function.Supplier;
 
 import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.security.SystemAudit;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.system.RequestOrder;
 
@@ -25,22 +26,34 @@ class ConfigConfiguration {
 	}
 
 	/**
-	 * Saves in the order of the API's changes (or, without the web layer, at once).
+	 * Saves in the order of the API's changes (or, without the web layer, at once); told
+	 * of every change by the pipeline, before the change's answer.
 	 */
 	@Bean
-	ConfigSaver configSaver(ConfigService service, ObjectProvider<RequestOrder> order) {
+	ConfigSaver configSaver(ConfigService service, ObjectProvider<RequestOrder> order, ChangePipeline changes,
+			ConfigProperties properties) {
 		RequestOrder requestOrder = order.getIfAvailable();
-		return new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
+		ConfigSaver saver = new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
+		if (properties.saveOnChange()) {
+			changes.onChange((steps, completed) -> saver.changed());
+		}
+		return saver;
 	}
 
 	/**
-	 * Restores the saved configuration when asked to; failures are reported, not fatal.
+	 * Restores the saved configuration when asked to, audited as principal
+	 * {@code system}; failures are reported, not fatal.
 	 */
 	@Bean
-	ApplicationRunner configRestore(ConfigService service, ConfigProperties properties) {
+	ApplicationRunner configRestore(ConfigService service, ConfigProperties properties, SystemAudit audit) {
 		return (args) -> {
 			if (properties.restoreOnStart()) {
-				service.restore();
+				audit.record("RESTORE", "config/restore-on-start", service::restore,
+						(report) -> switch (report.status()) {
+							case "done", "nothing-saved" -> "ok";
+							case "refused" -> "denied";
+							default -> "failed";
+						});
 			}
 		};
 	}

@@ -27,73 +27,91 @@ class ConfigController {
 			+ "configuration lacks them: devices, targets, luns, groups, initiators, sessions. Nothing is removed "
 			+ "otherwise.";
 
+	// Each operation below has a scst.conf (text/plain) and a JSON variant, which the
+	// OpenAPI document shows as one operation with two media types: they share their
+	// operationId, summary and description.
+
+	private static final String EXPORT_SUMMARY = "Export the live configuration (scst.conf or JSON)";
+
+	private static final String EXPORT_DESCRIPTION = "Choose the form with the Accept header. text/plain is the "
+			+ "file scstadmin -write_config would write: only non-default ([key]) attributes, scst_local session "
+			+ "names, LUNs, groups and initiators; never the copy manager's automatic LUNs. application/json is "
+			+ "the same model as JSON.";
+
+	private static final String PLAN_SUMMARY = "Plan a configuration (scst.conf or JSON)";
+
+	private static final String PLAN_DESCRIPTION = "The ordered steps (kind, object, exact command, reason) that "
+			+ "applying the configuration would write. Nothing is written. Applying a configuration that matches "
+			+ "the live state plans no steps. Send scst.conf as text/plain or the JSON model as application/json.";
+
+	private static final String APPLY_SUMMARY = "Apply a configuration (scst.conf or JSON)";
+
+	private static final String APPLY_DESCRIPTION = "Runs the plan in dependency order (removals leaf-first, then "
+			+ "devices, targets, groups, LUNs, initiators, core attributes). When a step fails, the steps done are "
+			+ "undone in reverse and the 422 problem names the failed step, errno and command and says whether "
+			+ "SCST is back where it was (rolledBack, rollbackFailures). Send scst.conf as text/plain or the JSON "
+			+ "model as application/json.";
+
 	private final ConfigService service;
 
-	ConfigController(ConfigService service) {
+	private final ConfigSaver saver;
+
+	ConfigController(ConfigService service, ConfigSaver saver) {
 		this.service = service;
+		this.saver = saver;
 	}
 
 	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-	@Operation(summary = "Export the live configuration as scst.conf",
-			description = "The file scstadmin -write_config would write: only non-default ([key]) attributes, "
-					+ "scst_local session names, LUNs, groups and initiators; never the copy manager's automatic "
-					+ "LUNs.")
+	@Operation(operationId = "exportConfig", summary = EXPORT_SUMMARY, description = EXPORT_DESCRIPTION)
 	String exportText() {
 		return this.service.exportText();
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Export the live configuration as JSON",
-			description = "The same model as the scst.conf " + "export, as JSON (choose with the Accept header).")
+	@Operation(operationId = "exportConfig", summary = EXPORT_SUMMARY, description = EXPORT_DESCRIPTION)
 	ScstConfig export() {
 		return this.service.export();
 	}
 
 	@PostMapping(path = "/plan", consumes = MediaType.TEXT_PLAIN_VALUE)
-	@Operation(summary = "Plan an scst.conf", description = "The ordered steps (kind, object, exact command, "
-			+ "reason) that applying the configuration would write. Nothing is written. Applying a configuration "
-			+ "that matches the live state plans no steps.")
+	@Operation(operationId = "planConfig", summary = PLAN_SUMMARY, description = PLAN_DESCRIPTION)
 	Plan planText(@RequestBody String config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
 		return this.service.plan(config, prune);
 	}
 
 	@PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Plan a configuration given as JSON",
-			description = "As the scst.conf variant, with the JSON model.")
+	@Operation(operationId = "planConfig", summary = PLAN_SUMMARY, description = PLAN_DESCRIPTION)
 	Plan plan(@RequestBody ScstConfig config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
 		return this.service.plan(config, prune);
 	}
 
 	@PutMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
-	@Operation(summary = "Apply an scst.conf", description = "Runs the plan in dependency order (removals "
-			+ "leaf-first, then devices, targets, groups, LUNs, initiators, core attributes). When a step fails, the "
-			+ "steps done are undone in reverse and the 422 problem names the failed step, errno and command and "
-			+ "says whether SCST is back where it was (rolledBack, rollbackFailures).")
+	@Operation(operationId = "applyConfig", summary = APPLY_SUMMARY, description = APPLY_DESCRIPTION)
 	ApplyResult applyText(@RequestBody String config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
 		return this.service.apply(config, prune);
 	}
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Apply a configuration given as JSON",
-			description = "As the scst.conf variant, with the JSON model.")
+	@Operation(operationId = "applyConfig", summary = APPLY_SUMMARY, description = APPLY_DESCRIPTION)
 	ApplyResult apply(@RequestBody ScstConfig config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
 		return this.service.apply(config, prune);
 	}
 
 	@GetMapping("/drift")
-	@Operation(summary = "Drift from the saved configuration",
+	@Operation(operationId = "getConfigDrift", summary = "Drift from the saved configuration",
 			description = "Objects and attributes that differ between the live configuration and the saved one, "
-					+ "both ways. 404 when nothing has been saved yet.")
+					+ "both ways, as of every change answered so far (a pending save is finished first). 404 when "
+					+ "nothing has been saved yet.")
 	Drift drift() {
-		return this.service.drift();
+		return this.saver.drift();
 	}
 
 	@GetMapping("/restore-report")
-	@Operation(summary = "What the restore at start did",
+	@Operation(operationId = "getRestoreReport", summary = "What the restore at start did",
 			description = "Per object of the saved configuration: applied, present or failed with the reason. "
 					+ "Status disabled when scst.config.restore-on-start is off.")
 	RestoreReport restoreReport() {

@@ -35,6 +35,9 @@ public class ConfigSaver implements DisposableBean {
 
 	private final Object monitor = new Object();
 
+	/** Held while a save runs, on the worker or on a caller of {@link #flush()}. */
+	private final Object saving = new Object();
+
 	/** Changes announced so far. */
 	private long requested;
 
@@ -86,9 +89,51 @@ public class ConfigSaver implements DisposableBean {
 			}
 			try {
 				this.reader.read(() -> {
-					this.service.saveLive();
+					save();
 					return null;
 				});
+			}
+			catch (RuntimeException ex) {
+				this.lastError = ex.getMessage();
+				logger.warn("Saving the configuration to " + this.service.savedFile() + " failed", ex);
+			}
+			cover(target);
+		}
+	}
+
+	/**
+	 * Save now, on the calling thread, when announced changes are not covered by a
+	 * finished save yet: what a reader that must see every change answered so far (the
+	 * drift) calls first. The caller may hold the request order's read side (as a request
+	 * does); the save only reads the tree.
+	 */
+	public void flush() {
+		long target;
+		synchronized (this.monitor) {
+			if (this.covered >= this.requested) {
+				return;
+			}
+			target = this.requested;
+		}
+		save();
+		cover(target);
+	}
+
+	/**
+	 * The drift from the saved configuration as of every change answered so far: pending
+	 * changes are saved first.
+	 * @return the drift
+	 * @throws SavedConfigNotFoundException when nothing was saved yet
+	 */
+	public Drift drift() {
+		flush();
+		return this.service.drift();
+	}
+
+	private void save() {
+		synchronized (this.saving) {
+			try {
+				this.service.saveLive();
 				this.lastError = null;
 				this.lastSaved = Instant.now();
 			}
@@ -96,10 +141,13 @@ public class ConfigSaver implements DisposableBean {
 				this.lastError = ex.getMessage();
 				logger.warn("Saving the configuration to " + this.service.savedFile() + " failed", ex);
 			}
-			synchronized (this.monitor) {
-				this.covered = target;
-				this.monitor.notifyAll();
-			}
+		}
+	}
+
+	private void cover(long target) {
+		synchronized (this.monitor) {
+			this.covered = Math.max(this.covered, target);
+			this.monitor.notifyAll();
 		}
 	}
 

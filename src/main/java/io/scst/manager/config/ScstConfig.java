@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.scst.manager.system.CanonicalText;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -22,7 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "A whole SCST configuration (the model behind scst.conf)")
 public record ScstConfig(Map<String, String> attributes, List<Handler> handlers, List<Driver> drivers,
-		List<ConfigNode> other) {
+		List<ConfigNode> other) implements CanonicalText {
 
 	public ScstConfig {
 		attributes = sorted(attributes);
@@ -68,6 +69,16 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 		return new ScstConfig(this.attributes, sortedHandlers, sortedDrivers, this.other);
 	}
 
+	/**
+	 * This configuration as scst.conf text: the text export, and what the entity tag of
+	 * both the text and the JSON export is computed from.
+	 * @return the text
+	 */
+	@Override
+	public String canonicalText() {
+		return ConfigFormat.write(this);
+	}
+
 	private static List<Lun> sortLuns(List<Lun> luns) {
 		List<Lun> sorted = new ArrayList<>(luns);
 		sorted.sort(Comparator.comparingInt(Lun::number));
@@ -90,7 +101,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param devices its {@code DEVICE} entries
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A HANDLER block")
+	@Schema(name = "ConfigHandler", description = "A HANDLER block")
 	public record Handler(@Schema(example = "vdisk_nullio") String name, Map<String, String> attributes,
 			List<Device> devices, List<ConfigNode> other) {
 
@@ -110,7 +121,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * {@code size}, {@code nv_cache}, ...)
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A DEVICE entry")
+	@Schema(name = "ConfigDevice", description = "A DEVICE entry")
 	public record Device(@Schema(example = "disk1") String name, Map<String, String> attributes,
 			List<ConfigNode> other) {
 
@@ -129,7 +140,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param targets its {@code TARGET} entries
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A TARGET_DRIVER block")
+	@Schema(name = "ConfigDriver", description = "A TARGET_DRIVER block")
 	public record Driver(@Schema(example = "scst_local") String name, Map<String, String> attributes,
 			List<Target> targets, List<ConfigNode> other) {
 
@@ -152,7 +163,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param groups its initiator groups
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A TARGET entry")
+	@Schema(name = "ConfigTarget", description = "A TARGET entry")
 	public record Target(@Schema(example = "lt") String name, boolean hardware, Map<String, String> attributes,
 			List<String> sessions, List<Lun> luns, List<Group> groups, List<ConfigNode> other) {
 
@@ -173,7 +184,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param device the device name
 	 * @param attributes the LUN's attributes ({@code read_only})
 	 */
-	@Schema(description = "A LUN entry")
+	@Schema(name = "ConfigLun", description = "A LUN entry")
 	public record Lun(@Schema(example = "0") int number, @Schema(example = "disk1") String device,
 			Map<String, String> attributes) {
 
@@ -198,7 +209,7 @@ public record ScstConfig(Map<String, String> attributes, List<Handler> handlers,
 	 * @param initiators its initiator entries (names or patterns)
 	 * @param other entries not modelled
 	 */
-	@Schema(description = "A GROUP block (initiator group)")
+	@Schema(name = "ConfigGroup", description = "A GROUP block (initiator group)")
 	public record Group(@Schema(example = "g1") String name, Map<String, String> attributes, List<Lun> luns,
 			List<String> initiators, List<ConfigNode> other) {
 

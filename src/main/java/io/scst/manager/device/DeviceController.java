@@ -40,7 +40,7 @@ class DeviceController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List devices",
+	@Operation(operationId = "listDevices", summary = "List devices",
 			description = "Every device, or only those of one handler, with its handler, size and whether a target "
 					+ "or initiator group exports it; sorted by name, in pages with limit and after.")
 	ResponseEntity<List<DeviceSummary>> list(
@@ -51,7 +51,7 @@ class DeviceController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a device",
+	@Operation(operationId = "createDevice", summary = "Create a device",
 			description = "Runs the handler's add_device with the given parameters. Every parameter must be one the "
 					+ "handler accepts (see GET /api/v1/handlers/{handler}); names and values are checked before "
 					+ "anything is written. A name already in use answers 409 without writing; the kernel's refusal "
@@ -68,7 +68,7 @@ class DeviceController {
 	}
 
 	@GetMapping("/{device}")
-	@Operation(summary = "Describe a device",
+	@Operation(operationId = "getDevice", summary = "Describe a device",
 			description = "Every readable attribute of the device with its value, whether SCST marks it as "
 					+ "non-default ([key]) and whether it can be changed, and the LUNs that export the device.")
 	Device get(@PathVariable String device) {
@@ -76,7 +76,7 @@ class DeviceController {
 	}
 
 	@PatchMapping("/{device}")
-	@Operation(summary = "Change device attributes",
+	@Operation(operationId = "updateDevice", summary = "Change device attributes",
 			description = "Writes the given writable attributes in the order given. All names and values are checked "
 					+ "first (400 with nothing written); if SCST rejects a later write, the attributes already "
 					+ "written get their previous values back before the error is returned.")
@@ -85,7 +85,7 @@ class DeviceController {
 	}
 
 	@DeleteMapping("/{device}")
-	@Operation(summary = "Delete a device",
+	@Operation(operationId = "deleteDevice", summary = "Delete a device",
 			description = "Runs the handler's del_device. While LUNs export the device the request is refused with "
 					+ "409 unless force=true, which first deletes those LUNs.")
 	@ApiResponse(responseCode = "204", description = "Done")
@@ -97,7 +97,7 @@ class DeviceController {
 	}
 
 	@PostMapping("/{device}/resync-size")
-	@Operation(summary = "Resynchronise the device size",
+	@Operation(operationId = "resyncDeviceSize", summary = "Resynchronise the device size",
 			description = "Makes SCST re-read the size of the device's backing file or block device after it grew, "
 					+ "so that initiators see the new capacity. Only handlers with a backing file support this "
 					+ "(409 otherwise).")

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * target's own LUN set
  * @param lun the LUN number
  */
-@Schema(description = "A LUN through which a device is exported")
+@Schema(name = "DeviceExport", description = "A LUN through which a device is exported")
 public record Export(@Schema(description = "The target driver", example = "scst_local") String driver,
 		@Schema(description = "The target", example = "scst_local_tgt") String target,
 		@Schema(description = "The initiator group, or null for the target's own LUNs",

@@ -26,7 +26,7 @@ class HandlerController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List device handlers",
+	@Operation(operationId = "listHandlers", summary = "List device handlers",
 			description = "Every handler registered with SCST (vdisk_fileio, vdisk_blockio, vdisk_nullio, vcdrom and "
 					+ "any pass-through handler loaded), with its SCSI type and its devices.")
 	List<HandlerSummary> list() {
@@ -34,7 +34,7 @@ class HandlerController {
 	}
 
 	@GetMapping("/{handler}")
-	@Operation(summary = "Describe a device handler",
+	@Operation(operationId = "getHandler", summary = "Describe a device handler",
 			description = "The handler's SCSI type, the device creation parameters it accepts (read from its "
 					+ "management help text) and its devices.")
 	Handler get(@PathVariable String handler) {

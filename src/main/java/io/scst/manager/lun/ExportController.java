@@ -29,7 +29,7 @@ class ExportController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Export a device to an initiator",
+	@Operation(operationId = "exportDevice", summary = "Export a device to an initiator",
 			description = "Creates the initiator group when missing (default name: the initiator with *, ? and ! "
 					+ "replaced by _), adds the initiator entry when missing and maps the device at the LUN "
 					+ "(idempotently, like PUT on the LUN). Everything is validated and checked before the first "

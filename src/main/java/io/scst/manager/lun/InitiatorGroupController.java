@@ -36,7 +36,7 @@ class InitiatorGroupController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the initiator groups of a target",
+	@Operation(operationId = "listInitiatorGroups", summary = "List the initiator groups of a target",
 			description = "Each group with its initiator entries, its number of LUNs and the sessions attached to it; "
 					+ "sorted by name, in pages with limit and after.")
 	ResponseEntity<List<InitiatorGroupSummary>> list(@PathVariable String driver, @PathVariable String target,
@@ -45,7 +45,7 @@ class InitiatorGroupController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create an initiator group",
+	@Operation(operationId = "createInitiatorGroup", summary = "Create an initiator group",
 			description = "201 with Location; 409 when the target has a group of this name already.")
 	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
 			useReturnTypeSchema = true)
@@ -62,7 +62,7 @@ class InitiatorGroupController {
 	}
 
 	@GetMapping("/{group}")
-	@Operation(summary = "Read an initiator group",
+	@Operation(operationId = "getInitiatorGroup", summary = "Read an initiator group",
 			description = "Its initiator entries, its LUNs and the sessions currently attached to it (the sessions "
 					+ "whose initiator name matched one of its entries first).")
 	InitiatorGroup get(@PathVariable String driver, @PathVariable String target, @PathVariable String group) {
@@ -70,7 +70,7 @@ class InitiatorGroupController {
 	}
 
 	@DeleteMapping("/{group}")
-	@Operation(summary = "Delete an initiator group",
+	@Operation(operationId = "deleteInitiatorGroup", summary = "Delete an initiator group",
 			description = "Removes the group with its LUNs and entries. 409 while sessions are attached to it "
 					+ "(SCST would refuse with EBUSY).")
 	@ApiResponse(responseCode = "204", description = "Done")
@@ -80,13 +80,14 @@ class InitiatorGroupController {
 	}
 
 	@GetMapping("/{group}/initiators")
-	@Operation(summary = "List the initiator entries of a group", description = "Names and patterns, sorted.")
+	@Operation(operationId = "listInitiators", summary = "List the initiator entries of a group",
+			description = "Names and patterns, sorted.")
 	List<String> initiators(@PathVariable String driver, @PathVariable String target, @PathVariable String group) {
 		return this.service.initiators(driver, target, group);
 	}
 
 	@PostMapping("/{group}/initiators")
-	@Operation(summary = "Add an initiator entry to a group",
+	@Operation(operationId = "addInitiator", summary = "Add an initiator entry to a group",
 			description = "The name may be an SCST pattern: * matches any run, ? one character, a leading ! negates "
 					+ "(matched against session initiator names ignoring case). Sessions whose initiator name matches "
 					+ "are moved into the group by SCST. 409 when the group has the entry already.")
@@ -105,7 +106,7 @@ class InitiatorGroupController {
 	}
 
 	@DeleteMapping("/{group}/initiators")
-	@Operation(summary = "Remove every initiator entry of a group",
+	@Operation(operationId = "clearInitiators", summary = "Remove every initiator entry of a group",
 			description = "Idempotent: clearing a group without entries succeeds (204) too.")
 	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> clearInitiators(@PathVariable String driver, @PathVariable String target,
@@ -115,14 +116,15 @@ class InitiatorGroupController {
 	}
 
 	@GetMapping("/{group}/initiators/{initiator}")
-	@Operation(summary = "Read an initiator entry", description = "404 when the group has no such entry.")
+	@Operation(operationId = "getInitiator", summary = "Read an initiator entry",
+			description = "404 when the group has no such entry.")
 	Initiator initiator(@PathVariable String driver, @PathVariable String target, @PathVariable String group,
 			@PathVariable String initiator) {
 		return this.service.initiator(driver, target, group, initiator);
 	}
 
 	@DeleteMapping("/{group}/initiators/{initiator}")
-	@Operation(summary = "Remove an initiator entry",
+	@Operation(operationId = "deleteInitiator", summary = "Remove an initiator entry",
 			description = "The entry is matched exactly as stored; 404 when the group has no such entry.")
 	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> deleteInitiator(@PathVariable String driver, @PathVariable String target,
@@ -132,7 +134,7 @@ class InitiatorGroupController {
 	}
 
 	@PostMapping("/{group}/initiators/{initiator}/move")
-	@Operation(summary = "Move an initiator entry to another group",
+	@Operation(operationId = "moveInitiator", summary = "Move an initiator entry to another group",
 			description = "The destination must be a group of the same target (404 otherwise) without this entry "
 					+ "(409 otherwise). Answers the destination's entries.")
 	List<String> moveInitiator(@PathVariable String driver, @PathVariable String target, @PathVariable String group,

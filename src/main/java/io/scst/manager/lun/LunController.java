@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
@@ -22,7 +21,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The LUN sets of a target: its default set ({@code .../luns}) and each initiator group's
- * ({@code .../ini-groups/{group}/luns}), served by the same handlers. LUN numbers are
+ * ({@code .../ini-groups/{group}/luns}), one handler method for each (so that each has an
+ * operation of its own in the OpenAPI document) calling the same service. LUN numbers are
  * bound as text and checked by the service (so that a bad one is a 400 naming the field
  * {@code lun}).
  */
@@ -39,63 +39,112 @@ class LunController {
 
 	private static final String GROUP_LUN = "/ini-groups/{group}/luns/{lun}";
 
+	private static final String PUT_DESCRIPTION = "Adds the LUN (201 with Location) when absent, replaces it "
+			+ "(200) when it maps another device or read-only flag, and writes nothing (200) when it already maps "
+			+ "this device with this flag. The device must exist; LUN numbers run from 0 to 16383.";
+
 	private final LunService service;
 
 	LunController(LunService service) {
 		this.service = service;
 	}
 
-	@GetMapping({ SET, GROUP_SET })
-	@Operation(summary = "List the LUNs of a LUN set",
-			description = "The target's default LUN set, or an initiator group's, sorted by LUN number, in pages "
-					+ "with limit and after.")
+	@GetMapping(SET)
+	@Operation(operationId = "listLuns", summary = "List the LUNs of a target",
+			description = "The target's default LUN set, sorted by LUN number, in pages with limit and after.")
 	ResponseEntity<List<Lun>> list(@PathVariable String driver, @PathVariable String target,
-			@PathVariable(required = false) @Nullable String group, @Valid @ParameterObject Page page) {
+			@Valid @ParameterObject Page page) {
+		return this.service.list(driver, target, null, page).response();
+	}
+
+	@GetMapping(GROUP_SET)
+	@Operation(operationId = "listGroupLuns", summary = "List the LUNs of an initiator group",
+			description = "The initiator group's LUN set, sorted by LUN number, in pages with limit and after.")
+	ResponseEntity<List<Lun>> listInGroup(@PathVariable String driver, @PathVariable String target,
+			@PathVariable String group, @Valid @ParameterObject Page page) {
 		return this.service.list(driver, target, group, page).response();
 	}
 
-	@GetMapping({ LUN, GROUP_LUN })
-	@Operation(summary = "Read one LUN", description = "The device mapped at the LUN and its read-only flag.")
-	Lun get(@PathVariable String driver, @PathVariable String target,
-			@PathVariable(required = false) @Nullable String group, @PathVariable String lun) {
+	@GetMapping(LUN)
+	@Operation(operationId = "getLun", summary = "Read one LUN of a target",
+			description = "The device mapped at the LUN and its read-only flag.")
+	Lun get(@PathVariable String driver, @PathVariable String target, @PathVariable String lun) {
+		return this.service.get(driver, target, null, lun);
+	}
+
+	@GetMapping(GROUP_LUN)
+	@Operation(operationId = "getGroupLun", summary = "Read one LUN of an initiator group",
+			description = "The device mapped at the LUN and its read-only flag.")
+	Lun getInGroup(@PathVariable String driver, @PathVariable String target, @PathVariable String group,
+			@PathVariable String lun) {
 		return this.service.get(driver, target, group, lun);
 	}
 
-	@PutMapping({ LUN, GROUP_LUN })
-	@Operation(summary = "Map a device at a LUN (idempotent)",
-			description = "Adds the LUN (201 with Location) when absent, replaces it (200) when it maps another device "
-					+ "or read-only flag, and writes nothing (200) when it already maps this device with this flag. "
-					+ "The device must exist; LUN numbers run from 0 to 16383.")
+	@PutMapping(LUN)
+	@Operation(operationId = "putLun", summary = "Map a device at a LUN of a target (idempotent)",
+			description = PUT_DESCRIPTION)
 	@ApiResponse(responseCode = "200", description = "Already there or changed", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
 			useReturnTypeSchema = true)
-	ResponseEntity<Lun> put(@PathVariable String driver, @PathVariable String target,
-			@PathVariable(required = false) @Nullable String group, @PathVariable String lun,
+	ResponseEntity<Lun> put(@PathVariable String driver, @PathVariable String target, @PathVariable String lun,
 			@RequestBody PutLunRequest request) {
-		LunChange change = this.service.put(driver, target, group, lun, request.device(), request.readOnlyOrDefault());
-		return change.created()
-				? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
-					.body(change.lun())
-				: ResponseEntity.ok(change.lun());
+		return answer(this.service.put(driver, target, null, lun, request.device(), request.readOnlyOrDefault()));
 	}
 
-	@DeleteMapping({ LUN, GROUP_LUN })
-	@Operation(summary = "Remove a LUN", description = "404 when nothing is mapped at the LUN.")
+	@PutMapping(GROUP_LUN)
+	@Operation(operationId = "putGroupLun", summary = "Map a device at a LUN of an initiator group (idempotent)",
+			description = PUT_DESCRIPTION)
+	@ApiResponse(responseCode = "200", description = "Already there or changed", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
+			useReturnTypeSchema = true)
+	ResponseEntity<Lun> putInGroup(@PathVariable String driver, @PathVariable String target, @PathVariable String group,
+			@PathVariable String lun, @RequestBody PutLunRequest request) {
+		return answer(this.service.put(driver, target, group, lun, request.device(), request.readOnlyOrDefault()));
+	}
+
+	@DeleteMapping(LUN)
+	@Operation(operationId = "deleteLun", summary = "Remove a LUN of a target",
+			description = "404 when nothing is mapped at the LUN.")
 	@ApiResponse(responseCode = "204", description = "Done")
-	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target,
-			@PathVariable(required = false) @Nullable String group, @PathVariable String lun) {
+	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target, @PathVariable String lun) {
+		this.service.delete(driver, target, null, lun);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping(GROUP_LUN)
+	@Operation(operationId = "deleteGroupLun", summary = "Remove a LUN of an initiator group",
+			description = "404 when nothing is mapped at the LUN.")
+	@ApiResponse(responseCode = "204", description = "Done")
+	ResponseEntity<Void> deleteInGroup(@PathVariable String driver, @PathVariable String target,
+			@PathVariable String group, @PathVariable String lun) {
 		this.service.delete(driver, target, group, lun);
 		return ResponseEntity.noContent().build();
 	}
 
-	@DeleteMapping({ SET, GROUP_SET })
-	@Operation(summary = "Remove every LUN of a LUN set",
+	@DeleteMapping(SET)
+	@Operation(operationId = "clearLuns", summary = "Remove every LUN of a target",
 			description = "Idempotent: clearing an empty set succeeds (204) too.")
 	@ApiResponse(responseCode = "204", description = "Done")
-	ResponseEntity<Void> clear(@PathVariable String driver, @PathVariable String target,
-			@PathVariable(required = false) @Nullable String group) {
+	ResponseEntity<Void> clear(@PathVariable String driver, @PathVariable String target) {
+		this.service.clear(driver, target, null);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping(GROUP_SET)
+	@Operation(operationId = "clearGroupLuns", summary = "Remove every LUN of an initiator group",
+			description = "Idempotent: clearing an empty set succeeds (204) too.")
+	@ApiResponse(responseCode = "204", description = "Done")
+	ResponseEntity<Void> clearInGroup(@PathVariable String driver, @PathVariable String target,
+			@PathVariable String group) {
 		this.service.clear(driver, target, group);
 		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<Lun> answer(LunChange change) {
+		return change.created()
+				? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
+					.body(change.lun())
+				: ResponseEntity.ok(change.lun());
 	}
 
 }

@@ -22,7 +22,7 @@ class ScstController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Describe the SCST core",
+	@Operation(operationId = "getScst", summary = "Describe the SCST core",
 			description = "Version, setup id, global threads, suspend count, the result of the last management command, "
 					+ "and the registered target drivers and device handlers, read live from sysfs.")
 	ScstInfo describe() {

@@ -21,7 +21,7 @@ class AuditController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Read the audit log",
+	@Operation(operationId = "getAuditLog", summary = "Read the audit log",
 			description = "Change attempts newest first, with the exact sysfs commands each wrote; "
 					+ "page from 0, size 1 to 1000.")
 	AuditPage page(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

@@ -17,13 +17,17 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Writes the problem responses (RFC 9457) of the security filters, which run before
  * Spring MVC and so before the API's exception handler: 401 {@code unauthorized}, 403
- * {@code forbidden} and 413 {@code payload-too-large}.
+ * {@code forbidden}, 413 {@code payload-too-large} and 400 {@code invalid-request} for a
+ * URL that the firewall refuses (a bean of this type is Spring Security's
+ * {@link RequestRejectedHandler}).
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	/** 413: the request body is larger than {@code scst.security.max-body-size}. */
 	static final URI PAYLOAD_TOO_LARGE = ProblemTypes.PAYLOAD_TOO_LARGE;
@@ -52,6 +56,17 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			AccessDeniedException accessDeniedException) throws IOException {
 		write(request, response, 403, ProblemTypes.FORBIDDEN, "Forbidden",
 				"Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+	}
+
+	/**
+	 * A URL that Spring Security's firewall refuses (matrix parameters {@code ;}, an
+	 * encoded {@code /}, {@code //}, {@code ..}, ...): 400 {@code invalid-request}.
+	 */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			RequestRejectedException requestRejectedException) throws IOException {
+		write(request, response, 400, ProblemTypes.INVALID_REQUEST, "Invalid request",
+				"The URL was refused: " + requestRejectedException.getMessage());
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, int status, URI type, String title,

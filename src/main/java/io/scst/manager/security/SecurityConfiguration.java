@@ -103,6 +103,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SystemAudit systemAudit(AuditRecorder recorder, AuditLog log) {
+		return new SystemAudit(recorder, log);
+	}
+
+	@Bean
 	AuditLog auditLog(ScstSecurityProperties properties, JsonMapper mapper) {
 		return new AuditLog(properties.auditFile(), properties.auditMaxSize().toBytes(), properties.auditKeep(),
 				mapper);

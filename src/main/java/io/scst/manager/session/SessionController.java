@@ -34,7 +34,7 @@ class SessionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the target's sessions",
+	@Operation(operationId = "listSessions", summary = "List the target's sessions",
 			description = "Session directory names (initiator names, with _N added by SCST for duplicates) and "
 					+ "initiator names; sorted by directory name, in pages with limit and after.")
 	ResponseEntity<List<SessionSummary>> list(@PathVariable String driver, @PathVariable String target,
@@ -43,7 +43,7 @@ class SessionController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a session (scst_local)",
+	@Operation(operationId = "createSession", summary = "Create a session (scst_local)",
 			description = "Writes add_session; Location names the directory SCST created, which carries a _N "
 					+ "suffix when the initiator name is already in use on the target.")
 	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
@@ -59,7 +59,7 @@ class SessionController {
 	}
 
 	@GetMapping("/{session}")
-	@Operation(summary = "Describe a session",
+	@Operation(operationId = "getSession", summary = "Describe a session",
 			description = "Initiator name, counters, TransportID decoded and raw, the LUN set it uses (group), "
 					+ "the LUNs it sees and, for scst_local, its SCSI host and the /dev nodes of each LUN.")
 	Session describe(@PathVariable String driver, @PathVariable String target, @PathVariable String session) {
@@ -67,7 +67,7 @@ class SessionController {
 	}
 
 	@PatchMapping("/{session}")
-	@Operation(summary = "Change a session's TransportID (scst_local)",
+	@Operation(operationId = "updateSession", summary = "Change a session's TransportID (scst_local)",
 			description = "Writes the bytes given as hex to transport_id in one write.")
 	Session update(@PathVariable String driver, @PathVariable String target, @PathVariable String session,
 			@RequestBody UpdateSessionRequest request) {
@@ -75,7 +75,7 @@ class SessionController {
 	}
 
 	@PostMapping("/{session}/reset-counters")
-	@Operation(summary = "Reset a session's I/O counters",
+	@Operation(operationId = "resetSessionCounters", summary = "Reset a session's I/O counters",
 			description = "Writes to one counter file per data direction, which makes SCST reset every counter "
 					+ "of that direction.")
 	Session resetCounters(@PathVariable String driver, @PathVariable String target, @PathVariable String session) {
@@ -83,7 +83,7 @@ class SessionController {
 	}
 
 	@DeleteMapping("/{session}")
-	@Operation(summary = "Delete a session (scst_local)",
+	@Operation(operationId = "deleteSession", summary = "Delete a session (scst_local)",
 			description = "Writes del_session and waits until the directory is gone. Refused with 409 when other "
 					+ "sessions of the target share the initiator name, because del_session removes the first "
 					+ "created of them.")

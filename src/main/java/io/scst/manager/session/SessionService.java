@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public class SessionService {
 		this.drivers = drivers;
 		this.targets = targets;
 		this.changes = changes;
+		changes.onChange(this::awaitScans);
 	}
 
 	/** A service whose changes go through a pipeline without a backing-file policy. */
@@ -154,7 +156,6 @@ public class SessionService {
 			.filter((candidate) -> name.equals(initiatorName(driver, target, candidate)))
 			.findFirst()
 			.orElse(created.isEmpty() ? ScstPath.entryName(name) : created.get(0));
-		awaitScan(ScstTree.session(driver, target, directory));
 		return describe(driver, target, directory);
 	}
 
@@ -246,22 +247,49 @@ public class SessionService {
 	}
 
 	/**
-	 * Wait until the SCSI midlayer has brought up a Linux device for every LUN a new
-	 * session sees, at most the gateway's timeout. The kernel scans a new scst_local host
-	 * asynchronously ({@code scsi_scan_host}), so {@code add_session} returns before the
-	 * devices exist; polling the host's devices is the one way that works for every
-	 * kernel (no uevent listener, no root-only netlink socket). A LUN still without a
-	 * device afterwards is reported as not attached.
+	 * After a change that gives sessions new LUNs, takes LUNs away or creates sessions
+	 * (REST, config apply, restore at start): wait until the SCSI midlayer has caught up
+	 * on every session of the targets concerned, so that the change's answer (and every
+	 * read after it) shows the Linux devices as they will be. The kernel scans an
+	 * scst_local host asynchronously ({@code scsi_scan_host}, and a LUN change reported
+	 * through a unit attention), so the management write returns before the devices exist
+	 * or go; polling the host's devices is the one way that works on every kernel (no
+	 * uevent listener, no root-only netlink socket). Bounded by the gateway's timeout: a
+	 * LUN still without a device afterwards is reported as not attached.
 	 */
+	private void awaitScans(List<Step> steps, boolean completed) {
+		if (!completed) {
+			return;
+		}
+		Set<ScstPath> targets = new LinkedHashSet<>();
+		for (Step step : steps) {
+			if (step.write() instanceof Write.Mgmt mgmt) {
+				mgmt.command().targetWithChangedSessions().ifPresent(targets::add);
+			}
+		}
+		for (ScstPath target : targets) {
+			for (Entry entry : this.sysfs.listIfPresent(target.resolve(ScstTree.SESSIONS)).orElse(List.of())) {
+				if (entry.isDirectory()) {
+					awaitScan(target.resolve(ScstTree.SESSIONS, entry.name()));
+				}
+			}
+		}
+	}
+
+	/** Wait until the Linux devices of a session's host are those of its LUNs. */
 	private void awaitScan(ScstPath dir) {
 		Integer host = host(dir);
 		if (host == null) {
 			return;
 		}
 		this.sysfs.await(() -> {
-			List<Integer> luns = sessionLuns(dir);
-			List<LinuxScsiDevice> devices = this.scsiDevices.ofHost(host);
-			return luns.stream().allMatch((lun) -> devices.stream().anyMatch((d) -> d.lun() == lun));
+			if (!this.sysfs.exists(dir)) {
+				return true;
+			}
+			Set<Integer> luns = new TreeSet<>(sessionLuns(dir));
+			Set<Integer> devices = new TreeSet<>();
+			this.scsiDevices.ofHost(host).forEach((device) -> devices.add(device.lun()));
+			return luns.equals(devices);
 		});
 	}
 

@@ -1,6 +1,8 @@
 package io.scst.manager.stats;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -34,6 +36,17 @@ class StatsConfiguration {
 	@Bean
 	GatewayListener managementOperationMetrics(ObjectProvider<MeterRegistry> registries) {
 		return new ManagementOperationMetrics(registries);
+	}
+
+	/** Help texts, base units and names for the framework meters (promtool-clean). */
+	@Bean
+	static MeterFilter frameworkMeterFilter() {
+		return new FrameworkMeterFilter();
+	}
+
+	@Bean
+	MeterBinder processCpuMeter() {
+		return new ProcessCpuMeter();
 	}
 
 	/** The SCST series, registered with the Prometheus registry when there is one. */

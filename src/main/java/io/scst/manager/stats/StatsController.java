@@ -20,7 +20,7 @@ class StatsController {
 	}
 
 	@GetMapping("/stats")
-	@Operation(summary = "Read SCST's counters",
+	@Operation(operationId = "getStats", summary = "Read SCST's counters",
 			description = "The snapshot behind the Prometheus metrics: sessions with their I/O counters (bytes), "
 					+ "targets, devices, scst_local's stats. Served from a snapshot at most "
 					+ "scst.metrics.max-age old.")

@@ -236,6 +236,49 @@ public record MgmtCommand(ScstPath file, String line) {
 		return Optional.empty();
 	}
 
+	/**
+	 * The entry a delete command removes: {@code del_device}, {@code del_target},
+	 * {@code del_session} (the session of that initiator name's directory) and
+	 * {@code del} on a LUN, group or initiator management file.
+	 * @return the entry, or empty for commands that delete nothing
+	 */
+	public Optional<ScstPath> deletes() {
+		String[] words = this.line.split(" ");
+		List<String> parts = this.file.segments();
+		if (words.length != 2 && !(words.length == 3 && words[0].equals("del_session"))) {
+			return Optional.empty();
+		}
+		return switch (words[0]) {
+			case "del_device" -> Optional.of(ScstTree.device(words[1]));
+			case "del_target" -> Optional.of(ScstTree.target(parts.get(1), words[1]));
+			case "del_session" -> Optional.of(ScstTree.session(parts.get(1), words[1], ScstPath.entryName(words[2])));
+			case "del" -> Optional.of(this.file.parent().resolve(ScstPath.entryName(words[1])));
+			default -> Optional.empty();
+		};
+	}
+
+	/**
+	 * The target whose sessions may see other LUNs after this command: the target of a
+	 * command on one of its management files (LUNs, groups, initiators), or the target
+	 * that {@code add_target} or {@code add_session} gives new sessions.
+	 * @return the target's directory, or empty for commands that change no session's LUNs
+	 */
+	public Optional<ScstPath> targetWithChangedSessions() {
+		List<String> parts = this.file.segments();
+		if (parts.isEmpty() || !parts.get(0).equals(ScstTree.TARGET_DRIVERS.name())) {
+			return Optional.empty();
+		}
+		if (parts.size() > 4) {
+			return Optional.of(new ScstPath(parts.subList(0, 3)));
+		}
+		String[] words = this.line.split(" ");
+		if (parts.size() == 3 && words.length >= 2 && (words[0].equals("add_session")
+				|| (words[0].equals("add_target") && this.line.contains(SESSION_NAME + "=")))) {
+			return Optional.of(ScstTree.target(parts.get(1), words[1]));
+		}
+		return Optional.empty();
+	}
+
 	@Override
 	public String toString() {
 		return this.file + ": " + this.line;

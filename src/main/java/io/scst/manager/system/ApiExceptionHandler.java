@@ -29,10 +29,13 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where exceptions become responses: every error is an RFC 9457
@@ -102,8 +105,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <td>none; the stack is logged once and nothing else is revealed</td>
  * </tr>
  * </table>
- * Other Spring MVC errors (405, 406, 415, ...) keep Spring's untyped problem (type
- * {@code about:blank}).
+ * Problems that Spring MVC builds itself, and those of errors raised before it (Tomcat's
+ * {@code sendError}, forwarded to {@link ErrorController}), are typed by their status
+ * ({@link ProblemTypes#forStatus(int)}): 400 {@code invalid-request}, 404
+ * {@code not-found} (unknown URLs too), 405 {@code method-not-allowed} (with
+ * {@code Allow}), 406 {@code not-acceptable}, 413 {@code payload-too-large}, 415
+ * {@code unsupported-media-type}, any other 4xx {@code invalid-request} and any other 5xx
+ * {@code internal}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -273,7 +281,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Gives the problems that Spring MVC builds itself (unreadable body, type mismatch,
-	 * unknown path, ...) this API's types for 400, 404 and 500.
+	 * unknown path, wrong method, media types, ...) and those of {@link ErrorController}
+	 * (errors raised before Spring MVC) this API's types: by status, with
+	 * {@code invalid-request} for any other 4xx and {@code internal} for any other 5xx.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
@@ -282,22 +292,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
 		if (body instanceof ProblemDetail problem && isUntyped(problem)) {
-			if (statusCode.value() == HttpStatus.BAD_REQUEST.value()) {
-				problem.setType(ProblemTypes.INVALID_REQUEST);
-				problem.setTitle(INVALID_REQUEST_TITLE);
+			URI type = ProblemTypes.forStatus(statusCode.value());
+			problem.setType(type);
+			problem.setTitle(ProblemTypes.titleOf(type));
+			if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+				problem.setDetail("Nothing is at " + path(request));
 			}
-			else if (statusCode.value() == HttpStatus.NOT_FOUND.value()) {
-				problem.setType(ProblemTypes.NOT_FOUND);
-				problem.setTitle("Not found");
-			}
-			else if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+			if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
 				this.logger.error("Unexpected failure for " + request.getDescription(false), ex);
-				problem.setType(ProblemTypes.INTERNAL);
-				problem.setTitle(INTERNAL_TITLE);
 				problem.setDetail(INTERNAL_DETAIL);
 			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static String path(WebRequest request) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+				: request.getDescription(false);
 	}
 
 	private static boolean isUntyped(ProblemDetail problem) {

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Entity tags of API resources: a strong tag computed from the resource's JSON
- * representation, so that it changes exactly when what a client sees changes. The
+ * representation, so that it changes exactly when what a client sees changes. A text
+ * body, and a {@link CanonicalText} body in any representation, is tagged by its text
+ * instead: a resource with several representations has one tag for one state. The
  * resource is read live from SCST each time; nothing is stored.
  */
 public class EntityTags {
@@ -37,8 +39,16 @@ public class EntityTags {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
-		// The JSON goes straight into the digest: no copy of the body is kept.
-		this.mapper.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), body);
+		if (body instanceof CanonicalText canonical) {
+			digest.update(canonical.canonicalText().getBytes(StandardCharsets.UTF_8));
+		}
+		else if (body instanceof CharSequence text) {
+			digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		else {
+			// The JSON goes straight into the digest: no copy of the body is kept.
+			this.mapper.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), body);
+		}
 		return '"' + HexFormat.of().formatHex(digest.digest(), 0, 16) + '"';
 	}
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -42,6 +43,8 @@ class OpenApiConfiguration {
 
 	static final String PROBLEM_SCHEMA = "Problem";
 
+	static final String INVALID_FIELD_SCHEMA = "InvalidField";
+
 	private static final String PROBLEM_JSON = "application/problem+json";
 
 	private static final String BEARER = "bearerAuth";
@@ -59,7 +62,7 @@ class OpenApiConfiguration {
 						+ "accept If-Match.")
 				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
 			.servers(List.of(new Server().url("/").description("this server")))
-			.components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
+			.components(new Components()
 				.addSecuritySchemes(BEARER,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
@@ -71,17 +74,59 @@ class OpenApiConfiguration {
 							.description("A user from scst.security.users (bcrypt password hash)")));
 	}
 
+	/**
+	 * Adds the problem responses to every API operation and the schemas they refer to.
+	 * The schemas are added here, not with the {@link OpenAPI} bean: springdoc drops
+	 * every schema that no operation refers to before it runs the customizers, and no
+	 * operation refers to the problem schema before this customizer.
+	 * @return the customizer
+	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return (openApi) -> {
 			if (openApi.getPaths() == null) {
 				return;
 			}
+			if (openApi.getComponents() == null) {
+				openApi.setComponents(new Components());
+			}
+			openApi.getComponents()
+				.addSchemas(INVALID_FIELD_SCHEMA, invalidFieldSchema())
+				.addSchemas(PROBLEM_SCHEMA, problemSchema());
 			openApi.getPaths().forEach((path, item) -> {
 				if (path.startsWith("/api/")) {
 					item.readOperationsMap().forEach((method, operation) -> document(path, method, operation));
 				}
 			});
+		};
+	}
+
+	/**
+	 * Examples for the main request bodies, the walk-through of README.md: the
+	 * operationId, the media type and the example body.
+	 * @return the customizer
+	 */
+	@Bean
+	OpenApiCustomizer requestBodyExamples() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths()
+				.values()
+				.stream()
+				.flatMap((item) -> item.readOperations().stream())
+				.filter((operation) -> operation.getRequestBody() != null
+						&& operation.getRequestBody().getContent() != null)
+				.forEach((operation) -> RequestExamples.ALL.stream()
+					.filter((example) -> example.operationId().equals(operation.getOperationId()))
+					.forEach((example) -> {
+						MediaType media = operation.getRequestBody().getContent().get(example.mediaType());
+						if (media != null) {
+							media.addExamples(example.name(),
+									new Example().summary(example.summary()).value(example.value()));
+						}
+					}));
 		};
 	}
 
@@ -129,10 +174,22 @@ class OpenApiConfiguration {
 		add(responses, "403",
 				"The caller's role does not allow this operation, or a backing file is outside " + "the allowed places",
 				"forbidden", "Forbidden");
+		if (operation.getRequestBody() != null) {
+			add(responses, "413", "The request body is larger than scst.security.max-body-size", "payload-too-large",
+					"Payload too large");
+		}
+		add(responses, "500", "An unexpected failure inside the server; the server log has the details", "internal",
+				"Internal server error");
 		add(responses, "503",
 				"SCST is not loaded (scst-unavailable) or stayed busy past the management timeout (busy, with "
 						+ "Retry-After)",
 				"busy", "SCST is busy");
+		addExample(responses.get("503"), "scst-unavailable", "SCST is not available", 503);
+		ApiResponse busy = responses.get("503");
+		if (busy.getHeaders() == null || !busy.getHeaders().containsKey("Retry-After")) {
+			busy.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying (busy only)")
+				.schema(new IntegerSchema()));
+		}
 		ApiResponse ok = responses.get("200");
 		if (method == PathItem.HttpMethod.GET && ok != null) {
 			ok.addHeaderObject("ETag", new Header().description("Entity tag of this representation, for If-Match")
@@ -144,38 +201,87 @@ class OpenApiConfiguration {
 		if (responses.containsKey(status)) {
 			return;
 		}
+		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
+		ApiResponse response = new ApiResponse().description(description)
+			.content(new Content().addMediaType(PROBLEM_JSON, media));
+		addExample(response, slug, title, Integer.parseInt(status));
+		responses.addApiResponse(status, response);
+	}
+
+	private static void addExample(ApiResponse response, String slug, String title, int status) {
+		MediaType media = response.getContent().get(PROBLEM_JSON);
+		if (media == null || (media.getExamples() != null && media.getExamples().containsKey(slug))) {
+			return;
+		}
 		Map<String, Object> example = new LinkedHashMap<>();
 		example.put("type", ProblemTypes.PREFIX + slug);
 		example.put("title", title);
-		example.put("status", Integer.parseInt(status));
-		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))
-			.addExamples(slug, new Example().value(example));
-		responses.addApiResponse(status,
-				new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media)));
+		example.put("status", status);
+		media.addExamples(slug, new Example().value(example));
 	}
 
-	private static Schema<?> problemSchema() {
-		ObjectSchema error = new ObjectSchema();
-		error.addProperty("field", new StringSchema().description("the request field or parameter"));
-		error.addProperty("message", new StringSchema().description("what is wrong with it"));
+	private static Schema<?> invalidFieldSchema() {
 		ObjectSchema schema = new ObjectSchema();
-		schema.description("An RFC 9457 problem detail; the members after instance appear where they apply");
-		schema.addProperty("type", new StringSchema().description("urn:scst-mgmt:problem:<slug>")
+		schema.description("One invalid value of a request");
+		schema.addProperty("field",
+				new StringSchema().description("The field or parameter, as named in the request").example("name"));
+		schema.addProperty("message", new StringSchema().description("What is wrong with it")
+			.example("must be letters, digits and _ . : @ + , ~ -"));
+		schema.required(List.of("field", "message"));
+		return schema;
+	}
+
+	/**
+	 * The problem bodies of {@link ApiExceptionHandler}, of the security filters and of
+	 * the configuration's apply: RFC 9457's members, then the extension members, each
+	 * present only where it applies.
+	 */
+	private static Schema<?> problemSchema() {
+		ObjectSchema schema = new ObjectSchema();
+		schema.description("An RFC 9457 problem detail (application/problem+json). type, title and status are "
+				+ "always there; Spring MVC's own errors (405, 406, 415) have type about:blank. The members after "
+				+ "instance are extensions, present where they apply.");
+		schema.addProperty("type", new StringSchema().format("uri")
+			.description("The kind of problem: " + ProblemTypes.PREFIX + "<slug> with slug one of invalid-request, "
+					+ "unauthorized, forbidden, not-found, conflict, precondition-failed, payload-too-large, "
+					+ "kernel-rejected, busy, scst-unavailable, internal")
 			.example(ProblemTypes.PREFIX + "not-found"));
-		schema.addProperty("title", new StringSchema().description("short, human"));
-		schema.addProperty("status", new IntegerSchema());
-		schema.addProperty("detail", new StringSchema().description("what happened, for people"));
-		schema.addProperty("instance", new StringSchema().description("the request path"));
-		schema.addProperty("object", new StringSchema().description("404/409: the kind of object, e.g. lun"));
-		schema.addProperty("errors", new ArraySchema().items(error).description("400: each invalid value"));
+		schema.addProperty("title",
+				new StringSchema().description("A short summary of the kind of problem").example("No such LUN"));
+		schema.addProperty("status", new IntegerSchema().description("The HTTP status code").example(404));
+		schema.addProperty("detail", new StringSchema().description("What happened, for people")
+			.example("LUN 3 is not mapped on target scst_local_tgt"));
+		schema.addProperty("instance",
+				new StringSchema().format("uri-reference")
+					.description("The request path")
+					.example("/api/v1/target-drivers/scst_local/targets/scst_local_tgt/luns/3"));
+		schema.addProperty("object",
+				new StringSchema().description("404, 409 and 403 (backing file): the kind of object, e.g. lun")
+					.example("lun"));
+		schema.addProperty("errors",
+				new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + INVALID_FIELD_SCHEMA))
+					.description("400 invalid-request from validation: each invalid value"));
+		schema.addProperty("field", new StringSchema().description("403 (backing file): the request field"));
+		schema.addProperty("filename", new StringSchema().description("403 (backing file): the refused path"));
 		schema.addProperty("errno", new StringSchema().description("422: errno symbol").example("EINVAL"));
 		schema.addProperty("errnoCode", new IntegerSchema().description("422: errno number").example(22));
-		schema.addProperty("path", new StringSchema().description("422/503: sysfs path below /sys/kernel/scst_tgt")
+		schema.addProperty("path", new StringSchema().description("422, 503: sysfs path below /sys/kernel/scst_tgt")
 			.example("handlers/vdisk_fileio/mgmt"));
-		schema.addProperty("command", new StringSchema().description("422/503: the exact command written"));
+		schema.addProperty("command", new StringSchema().description("422, 503 busy: the exact command written"));
 		schema.addProperty("lastSysfsMgmtRes",
 				new IntegerSchema().description("422: last_sysfs_mgmt_res read after the failure"));
+		schema.addProperty("failedStep", new Schema<>().$ref("#/components/schemas/PlanStep")
+			.description("422 from PUT /api/v1/config: the step that failed"));
+		schema.addProperty("stepIndex",
+				new IntegerSchema().description("422 from PUT /api/v1/config: the failed step's index, from 0"));
+		schema.addProperty("stepsDone",
+				new IntegerSchema().description("422 from PUT /api/v1/config: the steps done before it"));
+		schema.addProperty("rolledBack", new BooleanSchema()
+			.description("422 from PUT /api/v1/config: whether undoing the steps done restored SCST"));
+		schema.addProperty("rollbackFailures", new ArraySchema().items(new StringSchema())
+			.description("422 from PUT /api/v1/config: the undo writes that failed"));
 		schema.addProperty("currentEtag", new StringSchema().description("412: the resource's ETag now"));
+		schema.required(List.of("type", "title", "status"));
 		return schema;
 	}
 

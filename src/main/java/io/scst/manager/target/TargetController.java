@@ -34,7 +34,7 @@ class TargetController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the driver's targets",
+	@Operation(operationId = "listTargets", summary = "List the driver's targets",
 			description = "Name (as SCST knows it), enabled state where the driver has one, session and LUN counts; "
 					+ "sorted by name, in pages with limit and after.")
 	ResponseEntity<List<TargetSummary>> list(@PathVariable String driver, @Valid @ParameterObject Page page) {
@@ -42,7 +42,7 @@ class TargetController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a target",
+	@Operation(operationId = "createTarget", summary = "Create a target",
 			description = "Writes add_target to the driver's management file, with scst_local sessions as "
 					+ "session_name parameters of the same command. Refused with 409 when the driver cannot create "
 					+ "targets (copy_manager) or the name is taken, before anything is written.")
@@ -58,14 +58,14 @@ class TargetController {
 	}
 
 	@GetMapping("/{target}")
-	@Operation(summary = "Describe a target",
+	@Operation(operationId = "getTarget", summary = "Describe a target",
 			description = "Every attribute file of the target directory, its sessions, LUN count and initiator groups.")
 	Target describe(@PathVariable String driver, @PathVariable String target) {
 		return this.service.describe(driver, target);
 	}
 
 	@PatchMapping("/{target}")
-	@Operation(summary = "Change target attributes",
+	@Operation(operationId = "updateTarget", summary = "Change target attributes",
 			description = "Writes each attribute in the order given after checking all names and values; when a "
 					+ "write fails, the attributes already written get their earlier values back.")
 	Target update(@PathVariable String driver, @PathVariable String target, @RequestBody UpdateTargetRequest request) {
@@ -73,7 +73,7 @@ class TargetController {
 	}
 
 	@DeleteMapping("/{target}")
-	@Operation(summary = "Delete a target",
+	@Operation(operationId = "deleteTarget", summary = "Delete a target",
 			description = "Writes del_target; its sessions, initiator groups and LUNs go with it.")
 	@ApiResponse(responseCode = "204", description = "Done")
 	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target) {

@@ -23,7 +23,7 @@ class TargetDriverController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the target drivers",
+	@Operation(operationId = "listTargetDrivers", summary = "List the target drivers",
 			description = "Every driver directory under targets/, with its version (when it has a version file) "
 					+ "and its number of targets.")
 	List<TargetDriverSummary> list() {
@@ -31,7 +31,7 @@ class TargetDriverController {
 	}
 
 	@GetMapping("/{driver}")
-	@Operation(summary = "Describe a target driver",
+	@Operation(operationId = "getTargetDriver", summary = "Describe a target driver",
 			description = "Its attribute files (value, non-default [key] flag, writable), its targets, what its "
 					+ "management file offers, and for scst_local its stats, version and module parameters "
 					+ "(read from /sys/module/<driver>/parameters; null when no module of that name is loaded).")

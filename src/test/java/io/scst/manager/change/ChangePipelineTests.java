@@ -9,6 +9,7 @@ import java.util.Map;
 import io.scst.manager.security.BackingFileForbiddenException;
 import io.scst.manager.security.BackingFilePolicy;
 import io.scst.manager.sysfs.Errno;
+import io.scst.manager.sysfs.ForwardingScstSysfs;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -114,6 +115,31 @@ class ChangePipelineTests {
 							Step.of(Step.CREATE, "x", new Write.Attribute(ScstPath.of("setup_id"), "a\tb"))),
 					Step::object));
 		assertThat(this.simulator.writeCount()).isEqualTo(writes);
+	}
+
+	@Test
+	void aDeleteThatFailsAfterItsObjectWentIsDone() {
+		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
+		pipeline.run(create("cp_t8"));
+		ScstPath mgmt = ScstTree.targetDriverMgmt("scst_local");
+		// the kernel ran the delete, then the write was restarted and ran it again
+		ChangePipeline restarted = ChangePipeline.unrestricted(new ForwardingScstSysfs(this.sysfs) {
+			@Override
+			public void write(ScstPath path, String value) {
+				super.write(path, value);
+				throw new KernelRejectedException(Errno.EINVAL, KernelRejectedException.Stage.WRITE, path, value);
+			}
+		});
+		restarted.run(Step.of(Step.DELETE, "t", new Write.Mgmt(MgmtCommand.delTarget("scst_local", "cp_t8"))));
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cp_t8"))).isFalse();
+		// a delete that fails while its object is still there is a failure
+		pipeline.run(create("cp_t9"));
+		this.simulator.faults().failWrites(mgmt, Errno.EBUSY, 1);
+		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(() -> pipeline
+			.run(Step.of(Step.DELETE, "t", new Write.Mgmt(MgmtCommand.delTarget("scst_local", "cp_t9")))));
+		assertThat(MgmtCommand.delLun("scst_local", "t", "g", 3).deletes())
+			.contains(ScstPath.of("targets", "scst_local", "t", "ini_groups", "g", "luns", "3"));
+		assertThat(MgmtCommand.addLun("scst_local", "t", null, 3, "d", false).deletes()).isEmpty();
 	}
 
 	private static Step create(String target) {

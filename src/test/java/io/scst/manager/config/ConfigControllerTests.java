@@ -14,9 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The configuration resources over the real service on the shared demo simulator. */
@@ -131,6 +133,26 @@ class ConfigControllerTests {
 	}
 
 	@Test
+	void driftRightAfterAChangeIsInSync() {
+		for (int i = 0; i < 10; i++) {
+			String target = "ccryw" + i;
+			assertThat(this.mvc.put()
+				.uri("/api/v1/config")
+				.contentType(MediaType.TEXT_PLAIN)
+				.content("TARGET_DRIVER scst_local {\n\tTARGET " + target + " {\n\t}\n}\n")).hasStatusOk();
+			assertThat(this.mvc.get().uri("/api/v1/config/drift")).as("drift right after creating %s", target)
+				.hasStatusOk()
+				.bodyJson()
+				.isLenientlyEqualTo("{\"inSync\":true,\"differences\":[]}");
+			assertThat(this.mvc.delete().uri("/api/v1/target-drivers/scst_local/targets/" + target)).hasStatus(204);
+			assertThat(this.mvc.get().uri("/api/v1/config/drift")).as("drift right after deleting %s", target)
+				.hasStatusOk()
+				.bodyJson()
+				.isLenientlyEqualTo("{\"inSync\":true,\"differences\":[]}");
+		}
+	}
+
+	@Test
 	void aFailedStepIsRolledBackAndReported() {
 		simulator().faults().failWrites(ScstTree.lunsMgmt("scst_local", "cctgt", null), Errno.EINVAL, 1);
 		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(CONFIG))
@@ -190,6 +212,70 @@ class ConfigControllerTests {
 		assertThat(this.mvc.get().uri("/api/v1/config/restore-report")).hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("{\"status\":\"disabled\",\"objects\":[]}");
+	}
+
+	@Test
+	void theEntityTagIsTheSameForTextAndJson() {
+		String text = this.mvc.get()
+			.uri("/api/v1/config")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.getResponse()
+			.getHeader(HttpHeaders.ETAG);
+		String json = this.mvc.get()
+			.uri("/api/v1/config")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.getResponse()
+			.getHeader(HttpHeaders.ETAG);
+		assertThat(text).isNotBlank().isEqualTo(json);
+		assertThat(this.mvc.get().uri("/api/v1/config").accept(MediaType.APPLICATION_JSON)).bodyText()
+			.doesNotContain("canonicalText");
+	}
+
+	@Test
+	void applyAcceptsTheEntityTagOfEitherRepresentation() throws Exception {
+		String etag = this.mvc.get()
+			.uri("/api/v1/config")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.getResponse()
+			.getHeader(HttpHeaders.ETAG);
+		String live = this.mvc.get()
+			.uri("/api/v1/config")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(this.mvc.put()
+			.uri("/api/v1/config")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, etag)
+			.content(live)).hasStatusOk();
+		assertThat(this.mvc.put()
+			.uri("/api/v1/config")
+			.contentType(MediaType.TEXT_PLAIN)
+			.header(HttpHeaders.IF_MATCH, etag)
+			.content(CONFIG)).hasStatusOk();
+		assertThat(this.sysfs.exists(ScstTree.device("ccdev"))).isTrue();
+	}
+
+	@Test
+	void applyWithAnAcceptItCannotAnswerIs406AndChangesNothing() {
+		long writes = this.sysfs.writes();
+		problem(this.mvc.put()
+			.uri("/api/v1/config")
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.TEXT_PLAIN)
+			.content(CONFIG), 406, "not-acceptable");
+		problem(this.mvc.post()
+			.uri("/api/v1/config/plan")
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.IMAGE_PNG)
+			.content(CONFIG), 406, "not-acceptable");
+		assertThat(this.sysfs.writes()).isEqualTo(writes);
+		assertThat(this.sysfs.exists(ScstTree.device("ccdev"))).isFalse();
 	}
 
 }

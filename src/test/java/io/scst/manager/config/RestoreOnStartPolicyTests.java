@@ -82,6 +82,15 @@ class RestoreOnStartPolicyTests {
 	}
 
 	@Test
+	void theRefusedRestoreIsAuditedAsTheSystems() throws IOException {
+		String audit = Files.readString(root.resolve("audit.log"));
+		assertThat(audit).contains("\"principal\":\"system\"")
+			.contains("\"method\":\"RESTORE\"")
+			.contains("\"result\":\"denied\"")
+			.contains("\"commands\":[]");
+	}
+
+	@Test
 	void healthShowsTheRefusedRestore() {
 		var details = this.health.health().getDetails();
 		assertThat(details).containsEntry("restore", "refused");

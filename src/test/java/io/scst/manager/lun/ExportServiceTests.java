@@ -2,12 +2,10 @@ package io.scst.manager.lun;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.scst.manager.device.DeviceNotFoundException;
-import io.scst.manager.sysfs.Attribute;
-import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.Errno;
+import io.scst.manager.sysfs.ForwardingScstSysfs;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException.Stage;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -224,14 +222,12 @@ class ExportServiceTests {
 	}
 
 	/** A gateway that fails one management command with {@code EIO}. */
-	private static final class FailingWrites implements ScstSysfs {
-
-		private final ScstSysfs delegate;
+	private static final class FailingWrites extends ForwardingScstSysfs {
 
 		private final String failing;
 
 		FailingWrites(ScstSysfs delegate, String failing) {
-			this.delegate = delegate;
+			super(delegate);
 			this.failing = failing;
 		}
 
@@ -240,62 +236,7 @@ class ExportServiceTests {
 			if (value.equals(this.failing)) {
 				throw new KernelRejectedException(Errno.EIO, Stage.WRITE, path, value);
 			}
-			this.delegate.write(path, value);
-		}
-
-		@Override
-		public Mode mode() {
-			return this.delegate.mode();
-		}
-
-		@Override
-		public long writes() {
-			return this.delegate.writes();
-		}
-
-		@Override
-		public java.time.Duration timeout() {
-			return this.delegate.timeout();
-		}
-
-		@Override
-		public String location() {
-			return this.delegate.location();
-		}
-
-		@Override
-		public boolean available() {
-			return this.delegate.available();
-		}
-
-		@Override
-		public List<Entry> list(ScstPath dir) {
-			return this.delegate.list(dir);
-		}
-
-		@Override
-		public Optional<Entry> stat(ScstPath path) {
-			return this.delegate.stat(path);
-		}
-
-		@Override
-		public Attribute read(ScstPath path) {
-			return this.delegate.read(path);
-		}
-
-		@Override
-		public Attribute readWithoutWaiting(ScstPath path) {
-			return this.delegate.readWithoutWaiting(path);
-		}
-
-		@Override
-		public void writeBytes(ScstPath path, byte[] data) {
-			this.delegate.writeBytes(path, data);
-		}
-
-		@Override
-		public String readLink(ScstPath path) {
-			return this.delegate.readLink(path);
+			super.write(path, value);
 		}
 
 	}

@@ -13,7 +13,9 @@ import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,15 @@ class HostileChangeTests {
 
 	@Autowired
 	private JsonMapper mapper;
+
+	/** Requests sent by the running test, reported at its end. */
+	private int sent;
+
+	@AfterEach
+	void report(TestInfo test) {
+		System.out.println(test.getDisplayName() + ": " + this.sent + " hostile requests, each refused with a 4xx "
+				+ "problem and no sysfs write");
+	}
 
 	/** Hostile names in every position of a configuration, applied and planned. */
 	@Test
@@ -196,6 +207,7 @@ class HostileChangeTests {
 	/** Send a request; it must be a 4xx problem and write nothing. */
 	private void refused(SoftAssertions softly, MockMvcTester.MockMvcRequestBuilder request, String what) {
 		long writes = simulator().writeCount();
+		this.sent++;
 		MvcTestResult result = request.exchange();
 		int status = result.getResponse().getStatus();
 		softly.assertThat(status).as("status of %s", what).isBetween(400, 499);

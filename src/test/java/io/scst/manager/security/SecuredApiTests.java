@@ -128,6 +128,28 @@ class SecuredApiTests {
 	}
 
 	@Test
+	void showsHealthDetailsOnlyToRolesThatReadTheApi() {
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk().bodyJson().satisfies((body) -> {
+			assertThat(body).extractingPath("$.status").isEqualTo("UP");
+			assertThat(body).doesNotHavePath("$.components");
+		});
+		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatusOk()
+			.bodyJson()
+			.doesNotHavePath("$.components");
+		assertThat(bearer(this.mvc.get(), SCRAPER).uri("/actuator/health")).hasStatusOk()
+			.bodyJson()
+			.doesNotHavePath("$.components");
+		for (String token : new String[] { VIEWER, OPERATOR, ADMIN }) {
+			assertThat(bearer(this.mvc.get(), token).uri("/actuator/health")).hasStatusOk()
+				.bodyJson()
+				.satisfies((body) -> {
+					assertThat(body).extractingPath("$.components.scst.details.mode").isEqualTo("simulator");
+					assertThat(body).hasPath("$.components.scstConfig.details");
+				});
+		}
+	}
+
+	@Test
 	void letsViewersRead() {
 		assertThat(bearer(this.mvc.get(), VIEWER).uri("/api/v1/devices")).hasStatusOk();
 		assertThat(bearer(this.mvc.get(), VIEWER).uri(LOCAL_TARGET + "/luns")).hasStatusOk();

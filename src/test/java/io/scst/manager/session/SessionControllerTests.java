@@ -88,14 +88,13 @@ class SessionControllerTests {
 	@Test
 	void aNewLunAppearsOnTheSessionsLinuxHost() throws Exception {
 		createSession("sct_lun_h");
-		this.sysfs.mgmt(MgmtCommand.addLun("scst_local", TARGET, null, 0, "vm_disk1", false));
-		// the kernel (and the simulator) scan the new LUN asynchronously: it appears a
-		// moment later
+		// the kernel (and the simulator) scan a new LUN asynchronously; the API's answer
+		// waits for the scan, so the device is there on the next read
+		assertThat(this.mvc.put()
+			.uri("/api/v1/target-drivers/scst_local/targets/" + TARGET + "/luns/0")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"vm_disk1\"}")).hasStatus(201);
 		MvcTestResult result = this.mvc.get().uri(SESSIONS + "/sct_lun_h").exchange();
-		for (int i = 0; i < 250 && result.getResponse().getContentAsString().contains("\"attached\":false"); i++) {
-			Thread.sleep(20);
-			result = this.mvc.get().uri(SESSIONS + "/sct_lun_h").exchange();
-		}
 		assertThat(result).hasStatusOk().bodyJson().satisfies((json) -> {
 			assertThat(json).extractingPath("$.luns[0].device").isEqualTo("vm_disk1");
 			assertThat(json).extractingPath("$.luns[0].linux.blockDevice").asString().matches("/dev/sd[a-z]+");

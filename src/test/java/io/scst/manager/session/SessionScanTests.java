@@ -1,7 +1,13 @@
 package io.scst.manager.session;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.config.ConfigService;
+import io.scst.manager.config.ConfigStore;
 
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.MgmtCommand;
@@ -13,6 +19,7 @@ import io.scst.manager.target.TargetDriverService;
 import io.scst.manager.target.TargetService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +32,13 @@ class SessionScanTests {
 	private static final String LOCAL = "scst_local";
 
 	private ScstSimulator simulator;
+
+	private ChangePipeline changes;
+
+	private SimulatedScstSysfs sysfs;
+
+	@TempDir
+	Path dir;
 
 	@AfterEach
 	void closeSimulator() {
@@ -57,6 +71,28 @@ class SessionScanTests {
 	}
 
 	@Test
+	void aConfigurationThatCreatesSessionsAndLunsAnswersAfterTheirScan() {
+		SessionService service = service(Duration.ofMillis(150), Duration.ofSeconds(10));
+		ConfigService config = new ConfigService(this.sysfs, new ConfigStore(this.dir.resolve("saved.conf"), 0),
+				this.changes);
+		config.apply("""
+				TARGET_DRIVER scst_local {
+					TARGET scan_cfg {
+						session_name scan_cfg_s1
+						session_name scan_cfg_s2
+						LUN 0 scan_d0
+						LUN 1 scan_d1
+					}
+				}
+				""", null);
+		for (String name : List.of("scan_cfg_s1", "scan_cfg_s2")) {
+			assertThat(service.describe(LOCAL, "scan_cfg", name).luns()).as(name)
+				.hasSize(2)
+				.allSatisfy((lun) -> assertThat(lun.attached()).isTrue());
+		}
+	}
+
+	@Test
 	void sessionsWithoutAScsiHostSayNothingAboutAttaching() {
 		SessionService service = service(Duration.ZERO, Duration.ofSeconds(10));
 		assertThat(service.describe("copy_manager", "copy_manager_tgt", "copy_manager_sess").luns())
@@ -66,6 +102,8 @@ class SessionScanTests {
 	private SessionService service(Duration scanDelay, Duration timeout) {
 		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withScanDelay(scanDelay));
 		SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator, timeout, GatewayListener.NONE);
+		this.sysfs = sysfs;
+		this.changes = ChangePipeline.unrestricted(sysfs);
 		sysfs.mgmt(MgmtCommand.addTarget(LOCAL, "scan_t", Map.of()));
 		for (int lun = 0; lun < 3; lun++) {
 			sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "scan_d" + lun, Map.of()));
@@ -73,7 +111,7 @@ class SessionScanTests {
 		}
 		SimulatedScsiDevices scsi = new SimulatedScsiDevices(this.simulator);
 		TargetDriverService drivers = new TargetDriverService(sysfs, scsi);
-		return new SessionService(sysfs, scsi, drivers, new TargetService(sysfs, drivers));
+		return new SessionService(sysfs, scsi, drivers, new TargetService(sysfs, drivers, this.changes), this.changes);
 	}
 
 }
