@@ -216,7 +216,7 @@ final class SimDevice {
 			throw new SimErrno(Errno.EINVAL);
 		}
 		if (device.filename != null && device.active) {
-			device.size = backingSize(device.filename);
+			device.size = backingSize(device.filename, kind);
 		}
 		else if (kind != SimHandler.Kind.NULLIO && !device.active) {
 			device.size = 0;
@@ -361,6 +361,24 @@ final class SimDevice {
 		}
 		this.t10DevId = cString(Attr.firstLine(data));
 		this.t10DevIdSet = true;
+	}
+
+	/**
+	 * The size of the backing of an active device, as its handler opens it: vdisk_blockio
+	 * opens the path as a block device, which fails for a regular file with
+	 * {@code ENOTBLK} (seen on Linux 6.1 with SCST 3.11: {@code add_device} of
+	 * vdisk_blockio on a regular file answers {@code -ENOTBLK}).
+	 */
+	static long backingSize(String filename, SimHandler.Kind kind) {
+		long size = backingSize(filename);
+		if (kind == SimHandler.Kind.BLOCKIO && isRegularFile(filename)) {
+			throw new SimErrno(Errno.ENOTBLK);
+		}
+		return size;
+	}
+
+	private static boolean isRegularFile(String filename) {
+		return Files.isRegularFile(Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8)));
 	}
 
 	/** The size of a backing file or block device, as the handler opens it. */
@@ -784,7 +802,7 @@ final class SimDevice {
 			return;
 		}
 		if (activate && this.filename != null) {
-			this.size = backingSize(this.filename);
+			this.size = backingSize(this.filename, this.handler.kind);
 		}
 		this.active = activate;
 		if (activate && this.reexamPending) {
