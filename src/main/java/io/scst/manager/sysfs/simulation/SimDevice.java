@@ -405,6 +405,27 @@ final class SimDevice {
 		}
 	}
 
+	/** Where Linux describes block devices. */
+	static final Path SYS_BLOCK = Path.of("/sys/class/block");
+
+	/**
+	 * Whether the block device behind a path supports discard
+	 * ({@code queue/discard_max_bytes} above 0), as {@code bdev_max_discard_sectors()}
+	 * tells the kernel; {@code false} when that cannot be read.
+	 * @param sysBlock {@code /sys/class/block}
+	 * @param filename the device's path
+	 */
+	static boolean discardSupported(Path sysBlock, String filename) {
+		try {
+			Path real = Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8)).toRealPath();
+			Path file = sysBlock.resolve(real.getFileName().toString()).resolve("queue/discard_max_bytes");
+			return Long.parseLong(Files.readString(file).strip()) > 0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private static long blockDeviceSize(Path device) throws IOException {
 		Path real = device.toRealPath();
 		Path sizeFile = Path.of("/sys/class/block", real.getFileName().toString(), "size");
@@ -468,10 +489,17 @@ final class SimDevice {
 	 * life.
 	 */
 	private void checkThinProvisioning() {
-		if (this.handler.kind != SimHandler.Kind.FILEIO) {
+		SimHandler.Kind kind = this.handler.kind;
+		if (kind != SimHandler.Kind.FILEIO && kind != SimHandler.Kind.BLOCKIO) {
 			return;
 		}
-		boolean supported = !this.readOnly && this.filename != null && this.active;
+		boolean supported = !this.readOnly && this.filename != null && this.active
+				&& (kind == SimHandler.Kind.FILEIO || discardSupported(SYS_BLOCK, this.filename));
+		// vdisk_check_tp_support(): a vdisk_blockio device without thin_provisioned given
+		// at creation is thin provisioned exactly when its block device supports discard
+		if (kind == SimHandler.Kind.BLOCKIO && !this.thinProvisionedSet) {
+			this.thinProvisioned = supported;
+		}
 		if (this.thinProvisionedSet && this.thinProvisioned && !supported) {
 			this.thinProvisioned = false;
 		}
