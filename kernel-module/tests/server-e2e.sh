@@ -175,11 +175,12 @@ phase_end "$(basename "$jar"), $(du -m "$jar" | cut -f1) MB"
 # ---------------------------------------------------------------- jre
 phase_begin jre "jlink"
 jdkv=$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | tr -dc 'A-Za-z0-9._-')
-jre=$CI_SCRATCH/jre-$(echo "$jdkv $JRE_MODULES" | sha256sum | cut -c1-12)
+jlink_opts="--strip-debug --no-man-pages --no-header-files --compress=1 --generate-cds-archive"
+jre=$CI_SCRATCH/jre-$(echo "$jdkv $JRE_MODULES $jlink_opts" | sha256sum | cut -c1-12)
 if [ ! -x "$jre/bin/java" ]; then
 	rm -rf "$jre"
-	"$JAVA_HOME/bin/jlink" --add-modules "$JRE_MODULES" --strip-debug --no-man-pages \
-		--no-header-files --compress=1 --generate-cds-archive --output "$jre" > "$OUT/jlink.log" 2>&1 ||
+	# shellcheck disable=SC2086 # options are words
+	"$JAVA_HOME/bin/jlink" --add-modules "$JRE_MODULES" $jlink_opts --output "$jre" > "$OUT/jlink.log" 2>&1 ||
 		{ cat "$OUT/jlink.log" >&2; die "jlink failed"; }
 	jre_note="built"
 else
@@ -274,13 +275,16 @@ printf '127.0.0.1 localhost e2e\n::1 localhost\n' > "$r"/etc/hosts
 # class-data archive trained in a chroot of this very tree, so that the
 # archive's paths are the guest's; with C1 only, the server starts about
 # three times faster under TCG.
-(cd "$r"/srv/e2e && "$jre/bin/java" -Djarmode=tools -jar "$jar" extract --destination app) \
+cp "$jar" "$r"/srv/e2e/scst-manager.jar
+(cd "$r"/srv/e2e && "$jre/bin/java" -Djarmode=tools -jar scst-manager.jar extract --destination app) \
 	> "$OUT/extract.log" 2>&1 || { cat "$OUT/extract.log" >&2; die "extracting the jar failed"; }
+rm "$r"/srv/e2e/scst-manager.jar
+[ -f "$r"/srv/e2e/app/scst-manager.jar ] || die "the extracted jar is not app/scst-manager.jar"
 cp -a "$OUT/client" "$r"/srv/e2e/client
 cp "$OUT/token" "$OUT/tokens" "$r"/srv/e2e/
 root=$(cd "$MODDIR/../../.." && pwd)
 : > "$r"/modules/order
-for m in scsi_mod sd_mod sg loop libcrc32c crc-t10dif dlm; do
+for m in scsi_mod sd_mod sr_mod sg loop libcrc32c crc-t10dif dlm; do
 	modprobe -S "$KVER" -d "$root" --show-depends "$m" | awk '$1 == "insmod" { print $2 }'
 done | awk '!seen[$0]++' | while read -r ko; do
 	cp "$ko" "$r"/modules/
@@ -293,7 +297,7 @@ cp "$here/e2e/guest-e2e.sh" "$r"/init
 chmod +x "$r"/init
 if [ "$PLAIN_JVM" = 1 ]; then
 	echo "" > "$r"/srv/e2e/jvm-flags
-	rm -rf "$r"/srv/e2e/app
+	rm -rf "$r"/srv/e2e/app "$r"/jre/lib/server/classes*.jsa
 	mkdir -p "$r"/srv/e2e/app
 	cp "$jar" "$r"/srv/e2e/app/scst-manager.jar
 	cds_note="plain JVM"

@@ -77,7 +77,7 @@ stop_server() {
 	kill -TERM "$SERVER"
 	wait "$SERVER"
 	echo "E2E-TIME $1-stop $(elapsed "$t0")"
-	grep -E ' (WARN|ERROR) ' "/tmp/$1.log" | cut -c1-400 | sed "s/^/E2E-LOG $1: /"
+	grep -E ' (WARN|ERROR) |\[(warning|error)\]\[cds' "/tmp/$1.log" | cut -c1-400 | sed "s/^/E2E-LOG $1: /"
 }
 
 client() {
