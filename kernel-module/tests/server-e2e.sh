@@ -297,7 +297,7 @@ cp "$here/e2e/guest-e2e.sh" "$r"/init
 chmod +x "$r"/init
 if [ "$PLAIN_JVM" = 1 ]; then
 	echo "" > "$r"/srv/e2e/jvm-flags
-	rm -rf "$r"/srv/e2e/app "$r"/jre/lib/server/classes*.jsa
+	rm -rf "$r"/srv/e2e/app
 	mkdir -p "$r"/srv/e2e/app
 	cp "$jar" "$r"/srv/e2e/app/scst-manager.jar
 	cds_note="plain JVM"
