@@ -35,6 +35,9 @@
 #   --no-apt        do not run apt-get; everything must be installed already
 #   --compare       add the compare phase (env CI_COMPARE=1); --runs N after
 #                   "--" sets its rounds (default 9)
+#   --setup-only    stop after the module phase (no vm phase) and write the
+#                   paths of the kernel, SCST build and our module to
+#                   <scratch>/setup.env (KEY=VALUE lines) for other scripts
 #
 # Exit status: 0 when every harness step passed; 1 when a step failed;
 # 2 when something could not run at all (the reason is printed last).
@@ -53,6 +56,7 @@ JOBS=${JOBS:-2}
 REBUILD=0
 APT=1
 COMPARE=${CI_COMPARE:-0}
+SETUP_ONLY=0
 VM_ARGS=()
 
 die() {
@@ -70,7 +74,8 @@ while [ $# -gt 0 ]; do
 	--no-apt) APT=0; shift ;;
 	--compare) COMPARE=1; shift ;;
 	--) shift; VM_ARGS=("$@"); break ;;
-	-h|--help) sed -n '4,44p' "$0"; exit 0 ;;
+	--setup-only) SETUP_ONLY=1; shift ;;
+	-h|--help) sed -n '4,48p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
@@ -265,6 +270,21 @@ if grep -iE 'warning|error' "$logs/module-build.log" |
 	exit 1
 fi
 phase_end "no warnings"
+
+if [ "$SETUP_ONLY" = 1 ]; then
+	cat > "$CI_SCRATCH/setup.env" <<EOF
+KVER=$kver
+KERNEL=$kernel
+MODDIR=$moddir
+KDIR=$kdir
+SCST_MODS=$scst_mods
+SCST_INC=$scst_inc
+SCST_LOCAL_KO=$obj/scst_local.ko
+EOF
+	summary
+	echo "ci-real-kernel: setup only: paths in $CI_SCRATCH/setup.env"
+	exit 0
+fi
 
 # ---------------------------------------------------------------- vm
 phase_begin vm "run-vm-tests.sh in qemu"

@@ -35,6 +35,8 @@ public record Errno(int code, String symbol, String message) {
 
 	public static final Errno EFAULT = known(14, "EFAULT", "Bad address");
 
+	public static final Errno ENOTBLK = known(15, "ENOTBLK", "Block device required");
+
 	public static final Errno EBUSY = known(16, "EBUSY", "Device or resource busy");
 
 	public static final Errno EEXIST = known(17, "EEXIST", "File exists");

@@ -339,7 +339,13 @@ public abstract class ScstSysfsContractTests {
 	@Test
 	void blockioAndCdromHandlersCreateTheirDevices() {
 		String file = image("ctb.img", 8 << 20);
-		mgmt(BLOCKIO, "add_device ctblk filename=" + file);
+		// vdisk_blockio opens its backing as a block device: a regular file is ENOTBLK
+		// while the device is active (the default) and accepted while it is not
+		assertErrno(Errno.ENOTBLK, () -> mgmt(BLOCKIO, "add_device ctblk filename=" + file));
+		assertThat(sysfs().exists(ScstPath.of("devices/ctblk"))).isFalse();
+		mgmt(BLOCKIO, "add_device ctblk filename=" + file + "; active=0");
+		assertErrno(Errno.ENOTBLK, () -> sysfs().write(ScstPath.of("devices/ctblk/active"), "1"));
+		assertThat(read("devices/ctblk/active")).startsWith("0\n");
 		assertThat(read("devices/ctblk/t10_vend_id")).isEqualTo("SCST_BIO\n");
 		assertThat(read("devices/ctblk/threads_num")).isEqualTo("1\n");
 		assertThat(read("devices/ctblk/bind_alua_state")).isEqualTo("1\n");

@@ -216,7 +216,7 @@ final class SimDevice {
 			throw new SimErrno(Errno.EINVAL);
 		}
 		if (device.filename != null && device.active) {
-			device.size = backingSize(device.filename);
+			device.size = backingSize(device.filename, kind);
 		}
 		else if (kind != SimHandler.Kind.NULLIO && !device.active) {
 			device.size = 0;
@@ -363,6 +363,24 @@ final class SimDevice {
 		this.t10DevIdSet = true;
 	}
 
+	/**
+	 * The size of the backing of an active device, as its handler opens it: vdisk_blockio
+	 * opens the path as a block device, which fails for a regular file with
+	 * {@code ENOTBLK} (seen on Linux 6.1 with SCST 3.11: {@code add_device} of
+	 * vdisk_blockio on a regular file answers {@code -ENOTBLK}).
+	 */
+	static long backingSize(String filename, SimHandler.Kind kind) {
+		long size = backingSize(filename);
+		if (kind == SimHandler.Kind.BLOCKIO && isRegularFile(filename)) {
+			throw new SimErrno(Errno.ENOTBLK);
+		}
+		return size;
+	}
+
+	private static boolean isRegularFile(String filename) {
+		return Files.isRegularFile(Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8)));
+	}
+
 	/** The size of a backing file or block device, as the handler opens it. */
 	static long backingSize(String filename) {
 		Path path = Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8));
@@ -384,6 +402,27 @@ final class SimDevice {
 		}
 		catch (IOException ex) {
 			throw new SimErrno(Errno.EIO);
+		}
+	}
+
+	/** Where Linux describes block devices. */
+	static final Path SYS_BLOCK = Path.of("/sys/class/block");
+
+	/**
+	 * Whether the block device behind a path supports discard
+	 * ({@code queue/discard_max_bytes} above 0), as {@code bdev_max_discard_sectors()}
+	 * tells the kernel; {@code false} when that cannot be read.
+	 * @param sysBlock {@code /sys/class/block}
+	 * @param filename the device's path
+	 */
+	static boolean discardSupported(Path sysBlock, String filename) {
+		try {
+			Path real = Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8)).toRealPath();
+			Path file = sysBlock.resolve(real.getFileName().toString()).resolve("queue/discard_max_bytes");
+			return Long.parseLong(Files.readString(file).strip()) > 0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 
@@ -450,10 +489,17 @@ final class SimDevice {
 	 * life.
 	 */
 	private void checkThinProvisioning() {
-		if (this.handler.kind != SimHandler.Kind.FILEIO) {
+		SimHandler.Kind kind = this.handler.kind;
+		if (kind != SimHandler.Kind.FILEIO && kind != SimHandler.Kind.BLOCKIO) {
 			return;
 		}
-		boolean supported = !this.readOnly && this.filename != null && this.active;
+		boolean supported = !this.readOnly && this.filename != null && this.active
+				&& (kind == SimHandler.Kind.FILEIO || discardSupported(SYS_BLOCK, this.filename));
+		// vdisk_check_tp_support(): a vdisk_blockio device without thin_provisioned given
+		// at creation is thin provisioned exactly when its block device supports discard
+		if (kind == SimHandler.Kind.BLOCKIO && !this.thinProvisionedSet) {
+			this.thinProvisioned = supported;
+		}
 		if (this.thinProvisionedSet && this.thinProvisioned && !supported) {
 			this.thinProvisioned = false;
 		}
@@ -784,7 +830,7 @@ final class SimDevice {
 			return;
 		}
 		if (activate && this.filename != null) {
-			this.size = backingSize(this.filename);
+			this.size = backingSize(this.filename, this.handler.kind);
 		}
 		this.active = activate;
 		if (activate && this.reexamPending) {

@@ -55,6 +55,26 @@ class SimDeviceTests {
 	// unless thin_provisioned is set, and sysfs refuses to open a 0200 file for reading
 	// (EACCES, like dump_prs in the captures).
 
+	// vdisk_check_tp_support(): a vdisk_blockio device is thin provisioned by default
+	// exactly when bdev_max_discard_sectors() of its block device is not 0 (seen on Linux
+	// 6.1: a loop device over a tmpfs file shows thin_provisioned 1).
+
+	@Test
+	void discardSupportIsReadFromTheBlockDeviceQueue() throws IOException {
+		Path sysBlock = this.temp.resolve("sys/class/block");
+		Path dev = Files.createDirectories(this.temp.resolve("dev"));
+		for (String[] device : new String[][] { { "loop7", "4294966784" }, { "loop8", "0" } }) {
+			Files.writeString(dev.resolve(device[0]), "");
+			Path queue = Files.createDirectories(sysBlock.resolve(device[0]).resolve("queue"));
+			Files.writeString(queue.resolve("discard_max_bytes"), device[1] + "\n");
+		}
+		Files.writeString(dev.resolve("loop9"), "");
+		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("loop7").toString())).isTrue();
+		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("loop8").toString())).isFalse();
+		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("loop9").toString())).isFalse();
+		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("missing").toString())).isFalse();
+	}
+
 	@Test
 	void thinProvisionedFileioDeviceHasTheWriteOnlySoftThresholdAttribute() {
 		mgmt(FILEIO, "add_device tp1 filename=" + this.image + "; thin_provisioned=1");
