@@ -70,7 +70,7 @@ while [ $# -gt 0 ]; do
 	--no-apt) APT=0; shift ;;
 	--compare) COMPARE=1; shift ;;
 	--) shift; VM_ARGS=("$@"); break ;;
-	-h|--help) sed -n '4,44p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,42p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
