@@ -471,9 +471,10 @@ step_perf() {
 # ---------------------------------------------------------------- compare
 # perf_once NAME KO: loads KO without the default target, gives it target
 # "perf" with one session and the 4 GiB nullio LUN, prints
-#   COMPARE NAME read_mibs|write_mibs|lat4k_us VALUE
+#   COMPARE NAME read_mibs|write_mibs|lat4k_us|ctxt4k VALUE
 # (1 GiB direct reads and writes of 1 MiB; LAT_N direct 4 KiB reads one at
-# a time, i.e. the time per command) and unloads it again.
+# a time: the time per command and the context switches per command, which
+# unlike the times hardly depend on how busy the host is) and unloads it.
 perf_once() {
 	insmod "$2" add_default_tgt=0 || { echo "COMPARE-ERROR $1 insmod"; return 1; }
 	w $L/mgmt "add_target perf session_name=perf" &&
@@ -490,11 +491,14 @@ perf_once() {
 	t1=$(cut -d' ' -f1 /proc/uptime)
 	dd if=/dev/zero of=/dev/$d bs=1M count=1024 oflag=direct 2>/dev/null
 	t2=$(cut -d' ' -f1 /proc/uptime)
+	c0=$(awk '$1 == "ctxt" { print $2 }' /proc/stat)
 	dd if=/dev/$d of=/dev/null bs=4k count="$LAT_N" iflag=direct 2>/dev/null
+	c1=$(awk '$1 == "ctxt" { print $2 }' /proc/stat)
 	t3=$(cut -d' ' -f1 /proc/uptime)
 	echo "COMPARE $1 read_mibs $(echo "$t0 $t1" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
 	echo "COMPARE $1 write_mibs $(echo "$t1 $t2" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
 	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.1f", ($2 - $1) * 1e6 / $3 }')"
+	echo "COMPARE $1 ctxt4k $(echo "$c0 $c1 $LAT_N" | awk '{ printf "%.2f", ($2 - $1) / $3 }')"
 	w $L/mgmt "del_target perf" || echo "COMPARE-ERROR $1 del_target $(cat /tmp/err)"
 	rmmod scst_local || echo "COMPARE-ERROR $1 rmmod"
 }

@@ -19,8 +19,9 @@
 #   --compare KO       side by side instead of the steps: ours and this
 #                      scst_local.ko loaded in turn in the same guest, N
 #                      rounds (--runs, default 9 here); prints the medians of
-#                      1 GiB read/write throughput and of the time per 4 KiB
-#                      read, and their ratios ours/KO
+#                      1 GiB read/write throughput, of the time and of the
+#                      context switches per 4 KiB read, and their ratios
+#                      ours/KO
 #   --runs N           throughput runs per direction (default 3)
 #   --timeout SEC      give up on the VM after SEC seconds (default 1200)
 #   --out DIR          work directory (default kernel-module/tests/out/<mode>)
@@ -70,7 +71,7 @@ while [ $# -gt 0 ]; do
 	--out) OUT=$2; shift 2 ;;
 	--accel) VM_ACCEL=$2; shift 2 ;;
 	--cpu) VM_CPU=$2; shift 2 ;;
-	-h|--help) sed -n '4,38p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,37p' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 done
@@ -289,7 +290,7 @@ median() {
 
 if [ "$mode" = compare ]; then
 	fails=$((fails + $(tr -d '\r' < "$log" | grep -c '^COMPARE-ERROR ' || true)))
-	for metric in read_mibs write_mibs lat4k_us; do
+	for metric in read_mibs write_mibs lat4k_us ctxt4k; do
 		o=$(median ours $metric)
 		u=$(median upstream $metric)
 		n=$(tr -d '\r' < "$log" | grep -c "^COMPARE ours $metric " || true)
@@ -298,7 +299,7 @@ if [ "$mode" = compare ]; then
 			fails=$((fails + 1))
 			continue
 		fi
-		echo "COMPARE-RESULT $metric ours=$o upstream=$u ratio=$(awk -v o="$o" -v u="$u" 'BEGIN { printf "%.2f", o / u }') (medians of $n runs; ratio ours/upstream)"
+		echo "COMPARE-RESULT $metric ours=$o upstream=$u ratio=$(awk -v o="$o" -v u="$u" 'BEGIN { if (u == 0) print "inf"; else printf "%.2f", o / u }') (medians of $n runs; ratio ours/upstream)"
 	done
 fi
 echo "mode=$mode accel=$accel cpu=$cpu failures=$fails log=$log"
