@@ -100,33 +100,9 @@ mkdir -p "$CI_SCRATCH/logs" || die "cannot create the scratch directory '$CI_SCR
 logs=$CI_SCRATCH/logs
 
 # ---------------------------------------------------------------- timing
-t_start=$(date +%s)
-phase_names=()
-phase_secs=()
-phase=""
-phase_t0=0
-
-phase_begin() {
-	phase=$1
-	phase_t0=$(date +%s)
-	echo "ci-real-kernel: == $phase: $2"
-}
-
-phase_end() {
-	local d=$(($(date +%s) - phase_t0))
-	phase_names+=("$phase")
-	phase_secs+=("$d")
-	echo "ci-real-kernel: == $phase done in ${d}s${1:+ ($1)}"
-	phase=""
-}
-
-summary() {
-	local i line=""
-	for i in "${!phase_names[@]}"; do
-		line="$line ${phase_names[$i]}=${phase_secs[$i]}s"
-	done
-	echo "ci-real-kernel: phases:$line total=$(($(date +%s) - t_start))s"
-}
+PHASE_PREFIX=ci-real-kernel
+# shellcheck source=kernel-module/tests/phases.sh
+. "$here/phases.sh"
 
 # A command that fails inside a phase: say which phase, show its log.
 # shellcheck disable=SC2317 # called by the trap

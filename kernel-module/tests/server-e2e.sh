@@ -93,30 +93,9 @@ rm -rf "$OUT"
 mkdir -p "$OUT" || die "cannot create $OUT"
 
 # ---------------------------------------------------------------- timing
-t_start=$(date +%s)
-phase_names=()
-phase_secs=()
-phase=""
-phase_t0=0
-phase_begin() {
-	phase=$1
-	phase_t0=$(date +%s)
-	echo "server-e2e: == $phase: $2"
-}
-phase_end() {
-	local d=$(($(date +%s) - phase_t0))
-	phase_names+=("$phase")
-	phase_secs+=("$d")
-	echo "server-e2e: == $phase done in ${d}s${1:+ ($1)}"
-	phase=""
-}
-summary() {
-	local i line=""
-	for i in "${!phase_names[@]}"; do
-		line="$line ${phase_names[$i]}=${phase_secs[$i]}s"
-	done
-	echo "server-e2e: phases:$line total=$(($(date +%s) - t_start))s"
-}
+PHASE_PREFIX=server-e2e
+# shellcheck source=kernel-module/tests/phases.sh
+. "$here/phases.sh"
 # shellcheck disable=SC2317 # called by the trap
 on_exit() {
 	local rc=$?

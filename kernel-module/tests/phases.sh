@@ -1,0 +1,35 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Timed phases for the VM test scripts (sourced). Set PHASE_PREFIX first; then
+# phase_begin NAME "what", phase_end ["note"], and summary at the end print
+# "<prefix>: == NAME ..." lines and one "<prefix>: phases: a=Ns b=Ns total=Ns".
+# $phase is the running phase's name ("" between phases), for exit traps.
+
+t_start=$(date +%s)
+phase_names=()
+phase_secs=()
+phase=""
+phase_t0=0
+
+phase_begin() {
+	phase=$1
+	phase_t0=$(date +%s)
+	echo "$PHASE_PREFIX: == $phase: $2"
+}
+
+phase_end() {
+	local d=$(($(date +%s) - phase_t0))
+	phase_names+=("$phase")
+	phase_secs+=("$d")
+	echo "$PHASE_PREFIX: == $phase done in ${d}s${1:+ ($1)}"
+	phase=""
+}
+
+summary() {
+	local i line=""
+	for i in "${!phase_names[@]}"; do
+		line="$line ${phase_names[$i]}=${phase_secs[$i]}s"
+	done
+	echo "$PHASE_PREFIX: phases:$line total=$(($(date +%s) - t_start))s"
+}
