@@ -113,8 +113,7 @@ class OpenApiClientWalkthroughTests {
 		assertThat(lun.getReadOnly()).isFalse();
 		assertThat(lun.getSessions()).singleElement().satisfies((changes) -> {
 			assertThat(changes.getSession()).isEqualTo(SESSION);
-			assertThat(changes.getAppeared()).singleElement()
-				.satisfies((linux) -> assertThat(linux.getLun()).isZero());
+			assertThat(changes.getAppeared()).singleElement().satisfies((linux) -> assertThat(linux.getLun()).isZero());
 		});
 		assertThat(sessions.getSession(DRIVER, TARGET, SESSION).getLuns())
 			.anySatisfy((seen) -> assertThat(seen.getDevice()).isEqualTo(DEVICE));
