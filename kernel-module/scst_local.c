@@ -159,7 +159,6 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 
 	/* SCST requires a zeroed command for scst_rx_cmd_prealloced(). */
 	memset(cmd, 0, sizeof(*cmd));
-	lcmd->sc = sc;
 	int_to_scsilun(sc->device->lun, &lun);
 
 	/* queuecommand may run in atomic context: allocate atomically. */
@@ -192,6 +191,21 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 	sc->result = DID_SOFT_ERROR << 16;
 
 	scst_cmd_init_done(cmd, SCST_CONTEXT_THREAD);
+	return 0;
+}
+
+/*
+ * Called once when the midlayer allocates a request. Having it tells the
+ * midlayer that the driver initialises its private area itself, so it does
+ * not zero the area before every queuecommand, which zeroes the SCST
+ * command anyway (SCST wants it so).
+ */
+static int scst_local_init_cmd_priv(struct Scsi_Host *shost,
+				    struct scsi_cmnd *sc)
+{
+	struct scst_local_cmd *lcmd = scsi_cmd_priv(sc);
+
+	lcmd->sc = sc;
 	return 0;
 }
 
@@ -303,6 +317,7 @@ static scst_local_hostt_const struct scsi_host_template scst_local_template = {
 	.cmd_per_lun		= SCST_LOCAL_CMD_PER_LUN,
 	.max_sectors		= SCST_LOCAL_MAX_SECTORS,
 	.cmd_size		= sizeof(struct scst_local_cmd),
+	.init_cmd_priv		= scst_local_init_cmd_priv,
 };
 
 /* ------------------------------------------------------------------------

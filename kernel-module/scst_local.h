@@ -173,7 +173,7 @@ struct scst_local_sess {
  * only when SCST frees the embedded command.
  */
 struct scst_local_cmd {
-	/* The Linux command this state belongs to. */
+	/* The Linux command this state belongs to; set in init_cmd_priv. */
 	struct scsi_cmnd *sc;
 	/* SCST's command, zeroed and initialised in queuecommand. */
 	struct scst_cmd scst_cmd;

@@ -586,12 +586,21 @@ queue_info() {
 	echo "COMPARE-INFO $1$line"
 }
 
+# now_ns: the guest's monotonic clock in ns (/proc/timer_list), or
+# /proc/uptime (10 ms steps) where that file is missing.
+now_ns() {
+	awk '/^now at/ { print $3; f = 1; exit } END { if (!f) exit 1 }' \
+		/proc/timer_list 2>/dev/null ||
+		awk '{ printf "%.0f\n", $1 * 1e9 }' /proc/uptime
+}
+
 # perf_once NAME KO: loads KO without the default target, gives it target
 # "perf" with one session and the 4 GiB nullio LUN, prints
 #   COMPARE NAME read_mibs|write_mibs|lat4k_us|ctxt4k VALUE
-# (1 GiB direct reads and writes of 1 MiB; LAT_N direct 4 KiB reads one at
-# a time: the time per command and the context switches per command, which
-# unlike the times hardly depend on how busy the host is) and unloads it.
+# (CMP_MB MiB of direct reads and writes of 1 MiB; LAT_N direct 4 KiB
+# reads one at a time: the time per command and the context switches per
+# command, which unlike the times hardly depend on how busy the host is)
+# and unloads it.
 perf_once() {
 	insmod "$2" add_default_tgt=0 || { echo "COMPARE-ERROR $1 insmod"; return 1; }
 	w $L/mgmt "add_target perf session_name=perf" &&
@@ -604,18 +613,18 @@ perf_once() {
 	}
 	[ -e "/tmp/info.$1" ] || { queue_info "$1" "$d"; touch "/tmp/info.$1"; }
 	dd if=/dev/$d of=/dev/null bs=1M count=64 iflag=direct 2>/dev/null
-	t0=$(cut -d' ' -f1 /proc/uptime)
-	dd if=/dev/$d of=/dev/null bs=1M count=1024 iflag=direct 2>/dev/null
-	t1=$(cut -d' ' -f1 /proc/uptime)
-	dd if=/dev/zero of=/dev/$d bs=1M count=1024 oflag=direct 2>/dev/null
-	t2=$(cut -d' ' -f1 /proc/uptime)
+	t0=$(now_ns)
+	dd if=/dev/$d of=/dev/null bs=1M count="$CMP_MB" iflag=direct 2>/dev/null
+	t1=$(now_ns)
+	dd if=/dev/zero of=/dev/$d bs=1M count="$CMP_MB" oflag=direct 2>/dev/null
+	t2=$(now_ns)
 	c0=$(awk '$1 == "ctxt" { print $2 }' /proc/stat)
 	dd if=/dev/$d of=/dev/null bs=4k count="$LAT_N" iflag=direct 2>/dev/null
 	c1=$(awk '$1 == "ctxt" { print $2 }' /proc/stat)
-	t3=$(cut -d' ' -f1 /proc/uptime)
-	echo "COMPARE $1 read_mibs $(echo "$t0 $t1" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
-	echo "COMPARE $1 write_mibs $(echo "$t1 $t2" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
-	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.1f", ($2 - $1) * 1e6 / $3 }')"
+	t3=$(now_ns)
+	echo "COMPARE $1 read_mibs $(echo "$t0 $t1 $CMP_MB" | awk '{ printf "%.1f", $3 * 1e9 / ($2 - $1) }')"
+	echo "COMPARE $1 write_mibs $(echo "$t1 $t2 $CMP_MB" | awk '{ printf "%.1f", $3 * 1e9 / ($2 - $1) }')"
+	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.2f", ($2 - $1) / 1e3 / $3 }')"
 	echo "COMPARE $1 ctxt4k $(echo "$c0 $c1 $LAT_N" | awk '{ printf "%.2f", ($2 - $1) / $3 }')"
 	w $L/mgmt "del_target perf" || echo "COMPARE-ERROR $1 del_target $(cat /tmp/err)"
 	rmmod scst_local || echo "COMPARE-ERROR $1 rmmod"
@@ -624,7 +633,8 @@ perf_once() {
 # Ours and upstream's module in the same VM, RUNS rounds, alternating which
 # goes first, so that both see the same (noisy, emulated) machine.
 step_compare() {
-	LAT_N=${LAT_N:-2000}
+	LAT_N=$(cat /lat_n 2>/dev/null || echo 2000)
+	CMP_MB=$(cat /compare_mb 2>/dev/null || echo 1024)
 	if ! load_core; then
 		fail compare "insmod of scst/scst_vdisk failed"
 		return

@@ -23,6 +23,9 @@
 #                      context switches per 4 KiB read, and their ratios
 #                      ours/KO
 #   --runs N           throughput runs per direction (default 3)
+#   --compare-mb N     MiB read and written per round in --compare (default
+#                      1024)
+#   --lat-n N          4 KiB reads per round in --compare (default 2000)
 #   --timeout SEC      give up on the VM after SEC seconds (default 1200)
 #   --out DIR          work directory (default kernel-module/tests/out/<mode>)
 #   --accel WHAT       kvm, tcg or auto (env VM_ACCEL, default auto): auto
@@ -37,7 +40,9 @@
 #                      executed instructions (2^SHIFT ns each) and skips idle
 #                      time (qemu -icount shift=SHIFT,sleep=off), so times
 #                      measured in the guest depend on the work done, not on
-#                      how busy the host is; for --compare on a shared host
+#                      how busy the host is; for --compare on a shared host.
+#                      The guest then has one CPU: with icount, qemu did not
+#                      bring up a second one
 #
 # Nothing is loaded on the host: all module loading happens in the VM.
 
@@ -60,6 +65,8 @@ VM_ACCEL=${VM_ACCEL:-auto}
 VM_CPU=${VM_CPU:-}
 VM_KVM_PROBE_TIMEOUT=${VM_KVM_PROBE_TIMEOUT:-20}
 VM_ICOUNT=${VM_ICOUNT:-}
+COMPARE_MB=1024
+LAT_N=2000
 
 die() { echo "run-vm-tests: $*" >&2; exit 2; }
 
@@ -78,7 +85,9 @@ while [ $# -gt 0 ]; do
 	--accel) VM_ACCEL=$2; shift 2 ;;
 	--cpu) VM_CPU=$2; shift 2 ;;
 	--icount) VM_ICOUNT=$2; shift 2 ;;
-	-h|--help) sed -n '4,42p' "$0"; exit 0 ;;
+	--compare-mb) COMPARE_MB=$2; shift 2 ;;
+	--lat-n) LAT_N=$2; shift 2 ;;
+	-h|--help) sed -n '4,47p' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 done
@@ -109,9 +118,11 @@ if [ -n "$COMPARE" ]; then
 	RUNS=${RUNS:-9}
 fi
 RUNS=${RUNS:-3}
-case "$RUNS" in
-''|*[!0-9]*|0) die "--runs: '$RUNS' is not a positive number" ;;
-esac
+for v in "$RUNS" "$COMPARE_MB" "$LAT_N"; do
+	case "$v" in
+	''|*[!0-9]*|0) die "--runs/--compare-mb/--lat-n: '$v' is not a positive number" ;;
+	esac
+done
 OUT=${OUT:-$here/out/$mode}
 
 for t in qemu-system-x86_64 cpio gzip modprobe; do
@@ -197,13 +208,14 @@ case "$VM_ACCEL" in
 auto)
 	if [ -n "$VM_ICOUNT" ]; then
 		accel=tcg
-		accel_why="--icount needs TCG"
+		accel_why="auto: --icount needs TCG"
 	elif probe_kvm; then
 		accel=kvm
+		accel_why="auto: $probe_result"
 	else
 		accel=tcg
+		accel_why="auto: $probe_result"
 	fi
-	accel_why="auto: $probe_result"
 	;;
 *)
 	accel=$VM_ACCEL
@@ -212,10 +224,12 @@ auto)
 esac
 cpu=$(cpu_for "$accel")
 icount=()
+smp=2
 clock="real time"
 if [ -n "$VM_ICOUNT" ]; then
 	icount=(-icount "shift=$VM_ICOUNT,sleep=off")
-	clock="instruction count (icount shift=$VM_ICOUNT, idle skipped)"
+	smp=1
+	clock="instruction count (icount shift=$VM_ICOUNT, idle skipped, 1 CPU)"
 fi
 echo "run-vm-tests: accelerator $accel, cpu $cpu ($accel_why), guest clock: $clock"
 
@@ -269,6 +283,8 @@ fi
 cp "$here/guest-test.sh" "$r"/guest-test.sh
 echo "$mode" > "$r"/mode
 echo "$RUNS" > "$r"/runs
+echo "$COMPARE_MB" > "$r"/compare_mb
+echo "$LAT_N" > "$r"/lat_n
 
 cat > "$r"/init <<'EOF'
 #!/bin/sh
@@ -288,7 +304,7 @@ chmod +x "$r"/init "$r"/guest-test.sh
 
 log=$OUT/console.log
 set +e
-timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -smp 2 \
+timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -smp "$smp" \
 	${icount[@]+"${icount[@]}"} -m 1G -nographic -no-reboot \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.gz" \
 	-append "console=ttyS0 panic=5 quiet loglevel=4" \
