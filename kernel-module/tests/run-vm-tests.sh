@@ -353,5 +353,5 @@ if [ "$mode" = compare ]; then
 		echo "COMPARE-RESULT $metric ours=$o upstream=$u ratio=$(awk -v o="$o" -v u="$u" 'BEGIN { if (u == 0) print "inf"; else printf "%.2f", o / u }') (medians of $n runs; ratio ours/upstream; per-round ratios: $pr)"
 	done
 fi
-echo "mode=$mode accel=$accel cpu=$cpu clock=${VM_ICOUNT:+icount$VM_ICOUNT}${VM_ICOUNT:-real} failures=$fails log=$log"
+echo "mode=$mode accel=$accel cpu=$cpu clock=${VM_ICOUNT:+icount}${VM_ICOUNT:-real} failures=$fails log=$log"
 [ "$fails" = 0 ]
