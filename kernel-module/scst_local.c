@@ -52,6 +52,17 @@ MODULE_PARM_DESC(add_default_tgt,
 		 "Create target " SCST_LOCAL_DEFAULT_TGT " with session "
 		 SCST_LOCAL_DEFAULT_SESS " at load time (default: Y)");
 
+/*
+ * Read by scst-manager too: with Y it also waits, after a LUN removal, for the
+ * LUN's Linux devices to go.
+ */
+static bool scst_local_remove_stale_devices = true;
+module_param_named(remove_stale_devices, scst_local_remove_stale_devices, bool,
+		   0644);
+MODULE_PARM_DESC(remove_stale_devices,
+		 "After a rescan, remove the SCSI devices of LUNs the session no "
+		 "longer has, like hot-unplugged disks (default: Y)");
+
 /* ------------------------------------------------------------------------
  * Globals
  */
@@ -777,7 +788,8 @@ static void scst_local_scan_work_fn(struct work_struct *work)
 	sess = container_of(work, struct scst_local_sess, scan_work);
 	scsi_scan_target(&sess->shost->shost_gendev, 0, 0, SCAN_WILD_CARD,
 			 SCSI_SCAN_RESCAN);
-	scst_local_remove_stale_luns(sess);
+	if (READ_ONCE(scst_local_remove_stale_devices))
+		scst_local_remove_stale_luns(sess);
 }
 
 /*

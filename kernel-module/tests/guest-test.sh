@@ -328,6 +328,19 @@ step_lun_gone() {
 	w $L/mgmt "del_session scst_local_tgt grpsess" || why="$why del-grpsess"
 	wait_gone $t/sessions/grpsess || why="$why grpsess-not-gone"
 	w $t/ini_groups/mgmt "del g1" || why="$why del-g1:$(cat /tmp/err)"
+	# remove_stale_devices=N (what scst-manager reads to know whether to wait
+	# for the devices to go): a removed LUN's devices stay, as with upstream.
+	P=/sys/module/scst_local/parameters/remove_stale_devices
+	[ "$(cat $P 2>/dev/null)" = Y ] || why="$why param-not-Y"
+	echo N >$P
+	w $t/luns/mgmt "add nullg 9" || why="$why keep-add"
+	dk=$(wait_sd "$H" 9) || why="$why keep-not-seen"
+	w $t/luns/mgmt "del 9" || why="$why keep-del"
+	sleep 2
+	[ -n "$dk" ] && [ -e "/dev/$dk" ] && [ -e "/sys/class/scsi_device/$H:0:0:9" ] ||
+		why="$why N-removed-anyway"
+	echo 1 >"/sys/class/scsi_device/$H:0:0:9/device/delete" 2>/dev/null
+	echo Y >$P
 	w $S/handlers/vdisk_nullio/mgmt "del_device nullg" || why="$why del_device"
 	# sd's final cache flush to a LUN that is gone fails and says so,
 	# as for any unplugged disk with a write cache; nothing else may.
