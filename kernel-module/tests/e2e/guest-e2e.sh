@@ -117,6 +117,8 @@ main() {
 
 main
 RC=$?
+# the scstadmin round trip, when scstadmin-roundtrip.sh put it in the initramfs
+[ ! -x /srv/scstadmin/guest-scstadmin.sh ] || /srv/scstadmin/guest-scstadmin.sh
 dmesg | grep -E 'BUG:|Oops|WARNING:|Call Trace|general protection' | sed 's/^/E2E-LOG kernel: /'
 echo "E2E-GUEST-DONE rc=$RC"
 # isa-debug-exit: a VM that hangs at power-off is stopped this way.
