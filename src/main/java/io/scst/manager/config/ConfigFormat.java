@@ -347,12 +347,18 @@ public final class ConfigFormat {
 		other.add(node);
 	}
 
-	/** An entry {@code name value} without a block: put it and answer true. */
+	/**
+	 * An entry {@code name value} without a block: put it and answer true. A lone
+	 * {@code name} is the empty value, as scstadmin reads it ({@code configToAttr()}):
+	 * {@code scstadmin -write_config -nonkey} writes an attribute whose value is empty as
+	 * the name and a blank ({@code cluster_name }).
+	 */
 	private static boolean attribute(ConfigNode node, Map<String, String> attributes) {
-		if (node.block() || node.tokens().size() != 2 || KEYWORDS.contains(node.keyword())) {
+		int size = node.tokens().size();
+		if (node.block() || size < 1 || size > 2 || KEYWORDS.contains(node.keyword())) {
 			return false;
 		}
-		attributes.put(node.tokens().get(0), node.tokens().get(1));
+		attributes.put(node.tokens().get(0), (size == 2) ? node.tokens().get(1) : "");
 		return true;
 	}
 

@@ -120,6 +120,43 @@ class ConfigFormatTests {
 	}
 
 	@Test
+	void aLoneNameIsTheEmptyValueAsScstadminReadsIt() {
+		// lines of scstadmin -write_config -nonkey (SCST 3.11.0-pre's scstadmin against
+		// the
+		// mounted simulator): an attribute whose value is empty is written as its name
+		// and
+		// a blank; scstadmin's own configToAttr() reads such a line as the empty value
+		String text = """
+				max_tasklet_cmd 20
+				# Non-key attributes
+				async_lun_replace 0
+				cluster_name\s
+				HANDLER vcdrom {
+					DEVICE cd1 {
+						filename /mnt/scstadmin-rt/cd1.iso
+
+						# Non-key attributes
+						eui64_id\s
+						prod_id cd1
+					}
+					# Non-key attributes
+					cd1\s
+				}
+				""";
+		ScstConfig parsed = ConfigFormat.parse(text);
+		assertThat(parsed.attributes()).containsEntry("cluster_name", "").containsEntry("max_tasklet_cmd", "20");
+		assertThat(parsed.handlers().get(0).attributes()).containsExactly(Map.entry("cd1", ""));
+		assertThat(parsed.handlers().get(0).devices().get(0).attributes()).containsEntry("eui64_id", "")
+			.containsEntry("prod_id", "cd1");
+		String written = ConfigFormat.write(parsed);
+		assertThat(written).contains("cluster_name \"\"\n").contains("\t\teui64_id \"\"\n");
+		assertThat(ConfigFormat.parse(written)).isEqualTo(parsed);
+		// a keyword alone is still not an attribute
+		assertThatExceptionOfType(ConfigSyntaxException.class)
+			.isThrownBy(() -> ConfigFormat.parse("TARGET_DRIVER d {\n TARGET\n}\n"));
+	}
+
+	@Test
 	void unbalancedBracesAreASyntaxError() {
 		assertThatExceptionOfType(ConfigSyntaxException.class)
 			.isThrownBy(() -> ConfigFormat.parse("HANDLER x {\n DEVICE y\n"))
