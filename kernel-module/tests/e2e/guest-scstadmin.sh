@@ -143,9 +143,9 @@ steps() {
 	check "L1: scstadmin -check_config E1: 0 warnings" grep -q 'Done, 0 warnings found' "$SA_OUT/check_config-E1"
 	sa -write_config "$SA_OUT/W1.conf" > "$SA_OUT/write_config-W1" 2>&1
 	check "L1: scstadmin -write_config" test -s "$SA_OUT/W1.conf"
-	check "L1: W1 (scstadmin) equals E1 (server) but for copy-manager LUNs and blank lines" \
-		sh -c "awk '/^TARGET_DRIVER copy_manager/ { cm = 1 } cm && /^}/ { cm = 0; print \"CM\"; next } !cm && !/^#/ && NF' '$SA_OUT/W1.conf' > '$SA_OUT/.w' &&
-			awk '/^TARGET_DRIVER copy_manager/ { cm = 1 } cm && /^}/ { cm = 0; print \"CM\"; next } !cm && !/^#/ && NF' '$SA_OUT/E1.conf' > '$SA_OUT/.e' &&
+	check "L1: W1 (scstadmin) equals E1 (server) byte for byte but for line 1 and copy-manager LUNs" \
+		sh -c "awk '/^TARGET_DRIVER copy_manager/ { cm = 1 } cm && /^}/ { cm = 0; print \"CM\"; next } !cm && NR > 1' '$SA_OUT/W1.conf' > '$SA_OUT/.w' &&
+			awk '/^TARGET_DRIVER copy_manager/ { cm = 1 } cm && /^}/ { cm = 0; print \"CM\"; next } !cm && NR > 1' '$SA_OUT/E1.conf' > '$SA_OUT/.e' &&
 			cmp -s '$SA_OUT/.w' '$SA_OUT/.e'"
 
 	# scstadmin -config of the server's export
