@@ -11,7 +11,7 @@
 # Phases, each timed:
 #   scstadmin   unpack scstadmin/ from the tarball (cached per tarball)
 #   jar         ./mvnw -B -q -DskipTests package (skipped with --no-build)
-#   simulator   unshare -m: a tmpfs over /sys/kernel and one on /mnt, a loop
+#   simulator   unshare -m: a tmpfs over /sys/kernel and one over /var/lib, a loop
 #               device (64 MiB) bound over /dev/loop0 (and its sysfs
 #               directory over loop0's), the jar in simulator
 #               mode with --scst.simulator.mount=/sys/kernel/scst_tgt on
@@ -25,6 +25,8 @@
 #   compare     every result file of the kernel against the simulator's
 #
 # Usage: scstadmin-roundtrip.sh [options] [-- server-e2e.sh options]
+#   (server-e2e.sh gets --no-build --out <out>/vm --port N --extra-root
+#   --timeout 3000, then the options after --)
 #   --no-vm         the simulator side only
 #   --no-build      use target/scst-manager-*.jar as it is
 #   --out DIR       work directory (default kernel-module/tests/out/scstadmin)
@@ -165,10 +167,13 @@ cat > "$OUT/namespace.sh" <<'EOF'
 set -u
 mount -t tmpfs tmpfs /sys/kernel
 mkdir /sys/kernel/scst_tgt
-mount -t tmpfs tmpfs /mnt
-mkdir -p /mnt/scstadmin-rt
-truncate -s 64M /mnt/scstadmin-rt/file1.img
-truncate -s 10M /mnt/scstadmin-rt/cd1.iso
+# the backing files where the guest has them (the server's default
+# allowed-dirs in kernel mode); the host's /var/lib is hidden in here
+mount -t tmpfs tmpfs /var/lib
+d=/var/lib/scst-manager/scstadmin-rt
+mkdir -p $d
+truncate -s 64M $d/file1.img
+truncate -s 10M $d/cd1.iso
 # the simulator reads a block device's size and discard limit in
 # /sys/class/block/<name>/, so the sysfs directory is bound too
 mount --bind "$LOOPDEV" /dev/loop0
@@ -178,7 +183,7 @@ cd "$OUT"
 	--scst.simulator.state=fresh --scst.simulator.persist=false --server.port="$PORT" \
 	--scst.simulator.mount=/sys/kernel/scst_tgt --scst.security.token-file="$OUT/tokens" \
 	--scst.config.path="$OUT/simulator-server.conf" \
-	--scst.security.backing-files.allowed-dirs=/mnt/scstadmin-rt \
+	--scst.security.backing-files.allowed-dirs=/var/lib/scst-manager \
 	--scst.security.backing-files.allowed-block-devices=/dev/loop0 \
 	> "$OUT/simulator-server.log" 2>&1 < /dev/null &
 server=$!
@@ -217,7 +222,7 @@ fi
 # ---------------------------------------------------------------- guest-root
 phase_begin guest-root "Perl and scstadmin for the VM"
 g=$OUT/guest-root
-mkdir -p "$g"/usr/bin "$g"/srv/scstadmin/scstadmin/lib/SCST "$g"/mnt
+mkdir -p "$g"/usr/bin "$g"/srv/scstadmin/scstadmin/lib/SCST
 cp /usr/bin/perl "$g"/usr/bin/perl
 ldd /usr/bin/perl | grep -o '/[^ ]*\.so[^ ]*' | while read -r lib; do
 	mkdir -p "$g$(dirname "$lib")"
@@ -239,7 +244,7 @@ phase_end "$(du -sm "$g" | cut -f1) MB"
 # ---------------------------------------------------------------- vm
 phase_begin vm "server-e2e.sh --extra-root (the walkthrough, then the round trip)"
 set +e
-"$here/server-e2e.sh" --no-build --out "$OUT/vm" --port "$PORT" --extra-root "$g" "$@" 2>&1 |
+"$here/server-e2e.sh" --no-build --out "$OUT/vm" --port "$PORT" --extra-root "$g" --timeout 3000 "$@" 2>&1 |
 	tee "$OUT/server-e2e.log" | grep -E '^server-e2e: (==|PASS|FAIL)'
 e2e_rc=${PIPESTATUS[0]}
 set -e

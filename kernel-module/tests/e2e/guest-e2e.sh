@@ -111,14 +111,14 @@ main() {
 	echo "E2E-TIME modules-reload $(elapsed "$t0")"
 	start_server server-restored --scst.config.restore-on-start=true || return 1
 	client restored || RC=1
+	# the scstadmin round trip (with this server), when scstadmin-roundtrip.sh added it
+	[ ! -x /srv/scstadmin/guest-scstadmin.sh ] || /srv/scstadmin/guest-scstadmin.sh
 	stop_server server-restored
 	return $RC
 }
 
 main
 RC=$?
-# the scstadmin round trip, when scstadmin-roundtrip.sh put it in the initramfs
-[ ! -x /srv/scstadmin/guest-scstadmin.sh ] || /srv/scstadmin/guest-scstadmin.sh
 dmesg | grep -E 'BUG:|Oops|WARNING:|Call Trace|general protection' | sed 's/^/E2E-LOG kernel: /'
 echo "E2E-GUEST-DONE rc=$RC"
 # isa-debug-exit: a VM that hangs at power-off is stopped this way.

@@ -7,10 +7,12 @@
 # server-e2e.sh). scstadmin-roundtrip.sh drives both sides and compares them.
 #
 #   guest-scstadmin.sh            in the VM (called by guest-e2e.sh when the
-#                                 initramfs has /srv/scstadmin): reload SCST
-#                                 and scst_local (a fresh SCST), start the
-#                                 server in kernel mode, run the steps, print
-#                                 the results as base64 between markers
+#                                 initramfs has /srv/scstadmin, while its
+#                                 last server runs): reload SCST and
+#                                 scst_local (a fresh SCST), start the server
+#                                 in kernel mode unless one answers, run the
+#                                 steps, print the results as base64 between
+#                                 markers
 #   guest-scstadmin.sh --steps    only the steps, against a running server;
 #                                 environment: SA_BASE (server URL),
 #                                 SA_TOKEN_FILE, SA_OUT (results directory),
@@ -184,47 +186,52 @@ elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 guest() {
 	t0=$(now)
-	# a fresh SCST: the copy manager numbers its LUNs from a counter
-	rmmod scst_local 2>/dev/null
-	rmmod scst_vdisk 2>/dev/null
-	rmmod scst 2>/dev/null
+	# a fresh SCST (the copy manager numbers its LUNs from a counter); the
+	# server keeps running: it caches nothing
+	rmmod scst_local && rmmod scst_vdisk && rmmod scst ||
+		{ echo "SCSTADMIN-LOG rmmod failed"; return 2; }
 	insmod /modules/scst.ko && insmod /modules/scst_vdisk.ko && insmod /modules/scst_local.ko ||
 		{ echo "SCSTADMIN-LOG insmod failed"; return 2; }
-	mkdir -p /mnt/scstadmin-rt /var/lib/scst/pr /var/lib/scst/vdev_mode_pages
-	truncate -s 64M /mnt/scstadmin-rt/file1.img
-	truncate -s 10M /mnt/scstadmin-rt/cd1.iso
+	d=/var/lib/scst-manager/scstadmin-rt
+	mkdir -p $d /var/lib/scst/pr /var/lib/scst/vdev_mode_pages
+	truncate -s 64M $d/file1.img
+	truncate -s 10M $d/cd1.iso
 	# guest-e2e.sh attached /dev/loop0 (64 MiB); otherwise attach one here
 	losetup /dev/loop0 2>/dev/null | grep -q . || {
-		truncate -s 64M /mnt/scstadmin-rt/block1.img
-		losetup /dev/loop0 /mnt/scstadmin-rt/block1.img
+		truncate -s 64M $d/block1.img
+		losetup /dev/loop0 $d/block1.img
 	}
-	cd /srv/e2e || return 2
-	# shellcheck disable=SC2046 # flags are words
-	/jre/bin/java -XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError $(cat /srv/e2e/jvm-flags) \
-		-Djava.io.tmpdir=/tmp -jar /srv/e2e/app/scst-manager.jar --scst.sysfs.mode=kernel \
-		--scst.security.token-file=/srv/e2e/tokens --scst.config.path=/tmp/scstadmin-server.conf \
-		--scst.security.backing-files.allowed-dirs=/mnt/scstadmin-rt \
-		--scst.security.backing-files.allowed-block-devices=/dev/loop0 \
-		> /tmp/scstadmin-server.log 2>&1 &
-	server=$!
-	i=0
-	while ! wget -q -O /dev/null "$SA_BASE/actuator/health/liveness" 2>/dev/null; do
-		if ! kill -0 $server 2>/dev/null || [ $i -gt 1800 ]; then
-			echo "SCSTADMIN-LOG the server did not start"
-			tail -n 40 /tmp/scstadmin-server.log | sed 's/^/SCSTADMIN-LOG /'
-			return 2
-		fi
-		i=$((i + 1))
-		sleep 0.5
-	done
-	echo "SCSTADMIN-TIME reload+server $(elapsed "$t0")"
+	server=""
+	if ! wget -q -O /dev/null "$SA_BASE/actuator/health/liveness" 2>/dev/null; then
+		cd /srv/e2e || return 2
+		# shellcheck disable=SC2046 # flags are words
+		/jre/bin/java -XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError $(cat /srv/e2e/jvm-flags) \
+			-Djava.io.tmpdir=/tmp -jar /srv/e2e/app/scst-manager.jar --scst.sysfs.mode=kernel \
+			--scst.security.token-file=/srv/e2e/tokens --scst.config.path=/tmp/scstadmin-server.conf \
+			--scst.security.backing-files.allowed-block-devices=/dev/loop0 \
+			> /tmp/scstadmin-server.log 2>&1 &
+		server=$!
+		i=0
+		while ! wget -q -O /dev/null "$SA_BASE/actuator/health/liveness" 2>/dev/null; do
+			if ! kill -0 $server 2>/dev/null || [ $i -gt 1800 ]; then
+				echo "SCSTADMIN-LOG the server did not start"
+				tail -n 40 /tmp/scstadmin-server.log | sed 's/^/SCSTADMIN-LOG /'
+				return 2
+			fi
+			i=$((i + 1))
+			sleep 0.5
+		done
+	fi
+	echo "SCSTADMIN-TIME reload${server:++server} $(elapsed "$t0")"
 	t0=$(now)
 	steps
 	src=$?
 	echo "SCSTADMIN-TIME steps $(elapsed "$t0")"
-	kill -TERM $server
-	wait $server
-	grep -E ' (WARN|ERROR) ' /tmp/scstadmin-server.log | cut -c1-300 | sed 's/^/SCSTADMIN-LOG server: /'
+	if [ -n "$server" ]; then
+		kill -TERM $server
+		wait $server
+		grep -E ' (WARN|ERROR) ' /tmp/scstadmin-server.log | cut -c1-300 | sed 's/^/SCSTADMIN-LOG server: /'
+	fi
 	return $src
 }
 
