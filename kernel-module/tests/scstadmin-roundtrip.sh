@@ -201,6 +201,7 @@ wait $server
 exit $rc
 EOF
 set +e
+# shellcheck disable=SC2097,SC2098 # OUT is the same value for both
 LOOPDEV=$loopdev OUT=$OUT JAR=$jar JAVA_HOME=$JAVA_HOME PORT=$PORT SADIR=$sadir \
 	SEED=$here/e2e/scstadmin-seed.conf STEPS=$here/e2e/guest-scstadmin.sh \
 	unshare -m --propagation private bash "$OUT/namespace.sh" > "$OUT/simulator.log" 2>&1
