@@ -37,6 +37,12 @@ SA_OUT=${SA_OUT:-/tmp/scstadmin-out}
 SA_SCSTADMIN=${SA_SCSTADMIN:-/srv/scstadmin/scstadmin}
 SA_SEED=${SA_SEED:-/srv/scstadmin/scstadmin-seed.conf}
 
+# scstadmin walks Perl hashes: a fixed hash seed makes its order (the order
+# of "Setting ... attribute" lines) the same on both sides
+PERL_HASH_SEED=0
+PERL_PERTURB_KEYS=0
+export PERL_HASH_SEED PERL_PERTURB_KEYS
+
 sa() {
 	perl -I"$SA_SCSTADMIN/lib" "$SA_SCSTADMIN/scstadmin" "$@"
 }
