@@ -40,6 +40,8 @@
 #   --plain-jvm     run the guest's server as the README does (the fat jar,
 #                   C2, no class-data archive); about three times slower
 #                   under TCG
+#   --extra-root D  copy D's files into the initramfs root too (the
+#                   scstadmin round trip: scstadmin-roundtrip.sh)
 #
 # Exit status: 0 when both walkthroughs passed and every difference is known;
 # 1 when a step failed or a difference is not explained; 2 when something
@@ -58,6 +60,7 @@ BUILD=1
 OUT=""
 PORT=18080
 PLAIN_JVM=0
+EXTRA_ROOT=""
 TIMEOUT=1800
 VM_ACCEL=${VM_ACCEL:-}
 VM_CPU=${VM_CPU:-}
@@ -84,7 +87,8 @@ while [ $# -gt 0 ]; do
 	--accel) VM_ACCEL=$2; shift 2 ;;
 	--cpu) VM_CPU=$2; shift 2 ;;
 	--plain-jvm) PLAIN_JVM=1; shift ;;
-	-h|--help) sed -n '4,48p' "$0"; exit 0 ;;
+	--extra-root) EXTRA_ROOT=$2; shift 2 ;;
+	-h|--help) sed -n '4,50p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
@@ -295,6 +299,8 @@ else
 	echo "-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=/srv/e2e/app.jsa" > "$r"/srv/e2e/jvm-flags
 	cds_note="C1 + class-data archive $(du -m "$r"/srv/e2e/app.jsa | cut -f1) MB"
 fi
+# scstadmin-roundtrip.sh's files (Perl, scstadmin, guest-scstadmin.sh)
+[ -z "$EXTRA_ROOT" ] || cp -a "$EXTRA_ROOT"/. "$r"/
 (cd "$r" && find . | cpio -o -H newc --quiet | gzip -1) > "$OUT/initramfs.gz"
 phase_end "$cds_note, $(du -m "$OUT/initramfs.gz" | cut -f1) MB"
 

@@ -111,6 +111,8 @@ main() {
 	echo "E2E-TIME modules-reload $(elapsed "$t0")"
 	start_server server-restored --scst.config.restore-on-start=true || return 1
 	client restored || RC=1
+	# the scstadmin round trip (with this server), when scstadmin-roundtrip.sh added it
+	[ ! -x /srv/scstadmin/guest-scstadmin.sh ] || /srv/scstadmin/guest-scstadmin.sh
 	stop_server server-restored
 	return $RC
 }

@@ -15,8 +15,9 @@ import io.scst.manager.sysfs.MgmtCommand;
  * source: what {@code -config} reads and {@code -write_config} writes): {@link #parse}
  * reads it as scstadmin does (comments, backslash escapes, structural braces, quoted
  * tokens, multi-valued {@code session_name}), {@link #write} writes it in the layout of
- * {@code scstadmin -write_config} (tabs, empty lines between sections, values with blanks
- * quoted, {@code \} and {@code #} escaped).
+ * {@code scstadmin -write_config} (tabs, its empty lines, values with blanks quoted,
+ * {@code \} and {@code #} escaped): for the same state, byte for byte what scstadmin
+ * writes but for the first line and the copy manager's automatic LUNs.
  */
 public final class ConfigFormat {
 
@@ -347,12 +348,18 @@ public final class ConfigFormat {
 		other.add(node);
 	}
 
-	/** An entry {@code name value} without a block: put it and answer true. */
+	/**
+	 * An entry {@code name value} without a block: put it and answer true. A lone
+	 * {@code name} is the empty value, as scstadmin reads it ({@code configToAttr()}):
+	 * {@code scstadmin -write_config -nonkey} writes an attribute whose value is empty as
+	 * the name and a blank ({@code cluster_name }).
+	 */
 	private static boolean attribute(ConfigNode node, Map<String, String> attributes) {
-		if (node.block() || node.tokens().size() != 2 || KEYWORDS.contains(node.keyword())) {
+		int size = node.tokens().size();
+		if (node.block() || size < 1 || size > 2 || KEYWORDS.contains(node.keyword())) {
 			return false;
 		}
-		attributes.put(node.tokens().get(0), node.tokens().get(1));
+		attributes.put(node.tokens().get(0), (size == 2) ? node.tokens().get(1) : "");
 		return true;
 	}
 
@@ -370,30 +377,43 @@ public final class ConfigFormat {
 		config.attributes().forEach((name, value) -> line(out, 0, name, value));
 		out.append('\n');
 		for (ScstConfig.Handler handler : config.handlers()) {
-			out.append(HANDLER).append(' ').append(quote(handler.name())).append(" {\n");
-			List<StringBuilder> sections = new ArrayList<>();
-			sections.add(attributes(handler.attributes(), 1));
+			// scstadmin: the handler's attributes, then each device, a device with
+			// attributes followed by an empty line, the last one without
+			StringBuilder body = attributes(handler.attributes(), 1);
 			StringBuilder devices = new StringBuilder();
 			for (ScstConfig.Device device : handler.devices()) {
-				StringBuilder body = attributes(device.attributes(), 2);
-				nodes(body, device.other(), 2);
-				block(devices, 1, DEVICE + " " + quote(device.name()), body);
+				StringBuilder attributes = attributes(device.attributes(), 2);
+				nodes(attributes, device.other(), 2);
+				indent(devices, 1).append(DEVICE).append(' ').append(quote(device.name()));
+				if (attributes.isEmpty()) {
+					devices.append('\n');
+				}
+				else {
+					devices.append(" {\n").append(attributes);
+					indent(devices, 1).append("}\n\n");
+				}
 			}
-			sections.add(devices);
-			sections.add(nodes(new StringBuilder(), handler.other(), 1));
-			join(out, sections);
-			out.append("}\n\n");
+			trailingNewlines(devices, 1);
+			body.append(devices);
+			nodes(body, handler.other(), 1);
+			out.append(HANDLER).append(' ').append(quote(handler.name())).append(" {\n").append(body).append("}\n\n");
 		}
 		for (ScstConfig.Driver driver : config.drivers()) {
-			out.append(TARGET_DRIVER).append(' ').append(quote(driver.name())).append(" {\n");
-			List<StringBuilder> sections = new ArrayList<>();
-			sections.add(attributes(driver.attributes(), 1));
-			for (ScstConfig.Target target : driver.targets()) {
-				sections.add(target(target));
+			StringBuilder body = attributes(driver.attributes(), 1);
+			if (!body.isEmpty()) {
+				body.append('\n');
 			}
-			sections.add(nodes(new StringBuilder(), driver.other(), 1));
-			join(out, sections);
-			out.append("}\n\n");
+			for (ScstConfig.Target target : driver.targets()) {
+				body.append(target(target));
+			}
+			nodes(body, driver.other(), 1);
+			removeOneEmptyLine(body);
+			out.append(TARGET_DRIVER)
+				.append(' ')
+				.append(quote(driver.name()))
+				.append(" {\n")
+				.append(body)
+				.append("}\n\n");
 		}
 		for (ConfigNode node : config.other()) {
 			node(out, node, 0);
@@ -402,6 +422,14 @@ public final class ConfigFormat {
 		return out.toString();
 	}
 
+	/**
+	 * A target as scstadmin's {@code writeConfiguration()} lays it out: {@code HW_TARGET}
+	 * and an empty line, the attributes and session names sorted, an empty line, the LUNs
+	 * (one with attributes followed by an empty line), an empty line, the groups (a group
+	 * with content followed by an empty line; in a group the LUNs, an empty line before
+	 * each {@code INITIATOR}, an empty line before the attributes), and an empty line
+	 * after the target.
+	 */
 	private static StringBuilder target(ScstConfig.Target target) {
 		List<String[]> head = new ArrayList<>();
 		target.attributes().forEach((name, value) -> head.add(new String[] { name, value }));
@@ -409,73 +437,91 @@ public final class ConfigFormat {
 			head.add(new String[] { MgmtCommand.SESSION_NAME, session });
 		}
 		head.sort(Comparator.comparing((String[] entry) -> entry[0]));
-		StringBuilder headLines = new StringBuilder();
+		StringBuilder attributes = new StringBuilder();
 		if (target.hardware()) {
-			indent(headLines, 2).append(HW_TARGET).append('\n');
+			indent(attributes, 2).append(HW_TARGET).append("\n\n");
 		}
 		for (String[] entry : head) {
-			line(headLines, 2, entry[0], entry[1]);
+			line(attributes, 2, entry[0], entry[1]);
 		}
-		List<StringBuilder> sections = new ArrayList<>();
-		sections.add(headLines);
-		sections.add(luns(target.luns(), 2));
+		if (!attributes.isEmpty()) {
+			attributes.append('\n');
+		}
+		StringBuilder luns = new StringBuilder();
+		for (ScstConfig.Lun lun : target.luns()) {
+			lun(luns, 2, lun, "\n\n");
+		}
+		if (!luns.isEmpty()) {
+			luns.append('\n');
+			trailingNewlines(luns, 2);
+		}
+		StringBuilder groups = new StringBuilder();
 		for (ScstConfig.Group group : target.groups()) {
-			StringBuilder body = luns(group.luns(), 3);
-			body.append('\n');
+			indent(groups, 2).append(GROUP).append(' ').append(quote(group.name()));
+			StringBuilder groupLuns = new StringBuilder();
+			for (ScstConfig.Lun lun : group.luns()) {
+				lun(groupLuns, 3, lun, "\n");
+			}
+			StringBuilder initiators = new StringBuilder();
 			for (String initiator : group.initiators()) {
-				indent(body, 3).append(INITIATOR).append(' ').append(quote(initiator)).append('\n');
+				indent(initiators.append('\n'), 3).append(INITIATOR).append(' ').append(quote(initiator)).append('\n');
 			}
 			StringBuilder groupAttributes = attributes(group.attributes(), 3);
 			nodes(groupAttributes, group.other(), 3);
-			if (!groupAttributes.isEmpty()) {
-				body.append('\n').append(groupAttributes);
+			boolean content = !groupLuns.isEmpty() || !initiators.isEmpty() || !groupAttributes.isEmpty();
+			if (content) {
+				groups.append(" {\n").append(groupLuns).append(initiators);
+				if (!groupAttributes.isEmpty()) {
+					groups.append('\n').append(groupAttributes);
+				}
+				indent(groups, 2).append("}\n");
 			}
-			boolean empty = group.luns().isEmpty() && group.initiators().isEmpty() && groupAttributes.isEmpty();
-			StringBuilder section = new StringBuilder();
-			block(section, 2, GROUP + " " + quote(group.name()), empty ? new StringBuilder() : body);
-			sections.add(section);
+			groups.append('\n');
 		}
-		sections.add(nodes(new StringBuilder(), target.other(), 2));
-		StringBuilder body = new StringBuilder();
-		join(body, sections);
+		nodes(groups, target.other(), 2);
 		StringBuilder out = new StringBuilder();
-		block(out, 1, TARGET + " " + quote(target.name()), body);
+		indent(out, 1).append(TARGET).append(' ').append(quote(target.name()));
+		if (attributes.isEmpty() && luns.isEmpty() && groups.isEmpty()) {
+			return out.append('\n');
+		}
+		StringBuilder body = new StringBuilder().append(attributes).append(luns).append(groups);
+		removeOneEmptyLine(body);
+		out.append(" {\n").append(body);
+		indent(out, 1).append("}\n\n");
 		return out;
 	}
 
-	private static StringBuilder luns(List<ScstConfig.Lun> luns, int depth) {
-		StringBuilder out = new StringBuilder();
-		for (ScstConfig.Lun lun : luns) {
-			block(out, depth, LUN + " " + lun.number() + " " + quote(lun.device()),
-					attributes(lun.attributes(), depth + 1));
-		}
-		return out;
-	}
-
-	/** Sections separated by one empty line; empty sections are left out. */
-	private static void join(StringBuilder out, List<StringBuilder> sections) {
-		boolean first = true;
-		for (StringBuilder section : sections) {
-			if (section.isEmpty()) {
-				continue;
-			}
-			if (!first) {
-				out.append('\n');
-			}
-			out.append(section);
-			first = false;
-		}
-	}
-
-	/** {@code header {body}}, or just the header when the body is empty. */
-	private static void block(StringBuilder out, int depth, String header, StringBuilder body) {
-		indent(out, depth).append(header);
-		if (body.isEmpty()) {
+	/** {@code LUN n dev}, or {@code LUN n dev {attributes}} and {@code after}. */
+	private static void lun(StringBuilder out, int depth, ScstConfig.Lun lun, String after) {
+		indent(out, depth).append(LUN).append(' ').append(lun.number()).append(' ').append(quote(lun.device()));
+		StringBuilder attributes = attributes(lun.attributes(), depth + 1);
+		if (attributes.isEmpty()) {
 			out.append('\n');
 			return;
 		}
-		out.append(" {\n").append(body);
-		indent(out, depth).append("}\n");
+		out.append(" {\n").append(attributes);
+		indent(out, depth).append('}').append(after);
+	}
+
+	/** Perl's {@code s/\n+$/\n.../}: end with exactly {@code count} newlines. */
+	private static void trailingNewlines(StringBuilder out, int count) {
+		int end = out.length();
+		while (end > 0 && out.charAt(end - 1) == '\n') {
+			end--;
+		}
+		if (end == out.length()) {
+			return;
+		}
+		out.setLength(end);
+		out.append("\n".repeat(count));
+	}
+
+	/** Perl's {@code s/\n\n$/\n/}: one empty line at the end less. */
+	private static void removeOneEmptyLine(StringBuilder out) {
+		int length = out.length();
+		if (length >= 2 && out.charAt(length - 1) == '\n' && out.charAt(length - 2) == '\n') {
+			out.setLength(length - 1);
+		}
 	}
 
 	private static StringBuilder attributes(Map<String, String> attributes, int depth) {

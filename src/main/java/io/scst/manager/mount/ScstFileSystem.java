@@ -1,6 +1,7 @@
 package io.scst.manager.mount;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,14 +110,53 @@ final class ScstFileSystem extends FuseStubFS {
 	@Override
 	public int readdir(String path, Pointer buf, FuseFillDir filler, @off_t long offset, FuseFileInfo fi) {
 		return guarded("readdir", path, (dir) -> {
-			List<Entry> entries = this.simulator.list(dir);
+			List<String> names = kernfsOrder(this.simulator.list(dir).stream().map(Entry::name).toList());
 			filler.apply(buf, ".", null, 0);
 			filler.apply(buf, "..", null, 0);
-			for (Entry entry : entries) {
-				filler.apply(buf, entry.name(), null, 0);
+			for (String name : names) {
+				filler.apply(buf, name, null, 0);
 			}
 			return 0;
 		});
+	}
+
+	/**
+	 * Names in the order sysfs lists a directory: kernfs keeps a directory's children in
+	 * a tree ordered by {@link #kernfsNameHash} and then by name, and readdir walks it
+	 * (scstadmin lists initiators and closes devices in that order).
+	 * @param names the directory's entries
+	 * @return the same names in kernfs order
+	 */
+	static List<String> kernfsOrder(List<String> names) {
+		return names.stream()
+			.sorted(Comparator.comparingLong(ScstFileSystem::kernfsNameHash).thenComparing(Comparator.naturalOrder()))
+			.toList();
+	}
+
+	/**
+	 * Linux 6.1's {@code kernfs_name_hash()} (fs/kernfs/dir.c) without a namespace:
+	 * {@code partial_name_hash()} over the name's bytes (as C {@code char}, signed on
+	 * x86), {@code end_name_hash()} ({@code hash_long(hash, 32)}: times
+	 * {@code GOLDEN_RATIO_64}, the top 32 bits), then 31 bits and never 0, 1 or
+	 * {@code INT_MAX}.
+	 * @param name an entry's name
+	 * @return its hash
+	 */
+	static long kernfsNameHash(String name) {
+		long hash = 0;
+		for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+			long c = b;
+			hash = (hash + (c << 4) + (c >>> 4)) * 11;
+		}
+		hash = (hash * 0x61C8864680B583EBL) >>> 32;
+		hash &= 0x7fffffffL;
+		if (hash < 2) {
+			hash += 2;
+		}
+		if (hash >= Integer.MAX_VALUE) {
+			hash = Integer.MAX_VALUE - 1;
+		}
+		return hash;
 	}
 
 	@Override
