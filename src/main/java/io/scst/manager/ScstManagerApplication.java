@@ -2,9 +2,9 @@ package io.scst.manager;
 
 import java.util.Arrays;
 
-import io.scst.manager.mount.MountSimulatorCommand;
-import io.scst.manager.security.CreateTokenCommand;
-import io.scst.manager.system.HealthCheckCommand;
+import io.scst.manager.cli.CreateTokenCommand;
+import io.scst.manager.cli.HealthCheckCommand;
+import io.scst.manager.cli.MountSimulatorCommand;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;

@@ -1,6 +1,6 @@
 package io.scst.manager;
 
-import io.scst.manager.system.ProblemTypes;
+import io.scst.manager.web.ProblemTypes;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.json.AbstractJsonContentAssert;

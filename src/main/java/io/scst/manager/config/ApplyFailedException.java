@@ -3,7 +3,7 @@ package io.scst.manager.config;
 import java.util.List;
 
 import io.scst.manager.sysfs.KernelRejectedException;
-import io.scst.manager.system.ProblemTypes;
+import io.scst.manager.web.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.security.SystemAudit;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.system.RequestOrder;
+import io.scst.manager.web.RequestOrder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;

@@ -2,7 +2,7 @@ package io.scst.manager.config;
 
 import java.util.List;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /**
  * A desired configuration that cannot be reached by changing the live state: a device on

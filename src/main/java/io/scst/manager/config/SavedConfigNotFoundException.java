@@ -1,6 +1,6 @@
 package io.scst.manager.config;
 
-import io.scst.manager.system.NotFoundException;
+import io.scst.manager.web.NotFoundException;
 
 /** No configuration has been saved yet. */
 public class SavedConfigNotFoundException extends NotFoundException {

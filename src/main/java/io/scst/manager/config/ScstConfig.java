@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.scst.manager.system.CanonicalText;
+import io.scst.manager.web.CanonicalText;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -1,6 +1,6 @@
 package io.scst.manager.device;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /** A device of the requested name exists already. */
 public class DeviceAlreadyExistsException extends ConflictException {

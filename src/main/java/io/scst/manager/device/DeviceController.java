@@ -3,7 +3,7 @@ package io.scst.manager.device;
 import java.net.URI;
 import java.util.List;
 
-import io.scst.manager.system.Page;
+import io.scst.manager.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -3,7 +3,7 @@ package io.scst.manager.device;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /** A device cannot be deleted while LUNs export it (unless forced). */
 public class DeviceExportedException extends ConflictException {

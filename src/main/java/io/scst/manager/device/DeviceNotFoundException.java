@@ -1,6 +1,6 @@
 package io.scst.manager.device;
 
-import io.scst.manager.system.NotFoundException;
+import io.scst.manager.web.NotFoundException;
 
 /** The named device does not exist. */
 public class DeviceNotFoundException extends NotFoundException {

@@ -23,8 +23,8 @@ import io.scst.manager.sysfs.model.AttributeFile;
 import io.scst.manager.sysfs.model.DeviceNode;
 import io.scst.manager.sysfs.model.LunAddress;
 import io.scst.manager.sysfs.model.Scst;
-import io.scst.manager.system.Page;
-import io.scst.manager.system.Slice;
+import io.scst.manager.web.Page;
+import io.scst.manager.web.Slice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;

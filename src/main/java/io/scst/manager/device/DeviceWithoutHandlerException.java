@@ -1,6 +1,6 @@
 package io.scst.manager.device;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /** A pass-through device that no handler has taken cannot be deleted through one. */
 public class DeviceWithoutHandlerException extends ConflictException {

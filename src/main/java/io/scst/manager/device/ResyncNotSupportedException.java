@@ -1,8 +1,7 @@
 package io.scst.manager.device;
 
+import io.scst.manager.web.ConflictException;
 import org.jspecify.annotations.Nullable;
-
-import io.scst.manager.system.ConflictException;
 
 /** The device's handler has no {@code resync_size} (no backing file to re-read). */
 public class ResyncNotSupportedException extends ConflictException {

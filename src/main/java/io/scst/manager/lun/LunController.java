@@ -2,7 +2,7 @@ package io.scst.manager.lun;
 
 import java.util.List;
 
-import io.scst.manager.system.Page;
+import io.scst.manager.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -12,14 +12,14 @@ import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.system.Page;
-import io.scst.manager.system.Slice;
-import io.scst.manager.target.TargetDriverNotFoundException;
-import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.sysfs.model.AttributeFile;
 import io.scst.manager.sysfs.model.LunNode;
 import io.scst.manager.sysfs.model.LunSet;
 import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.target.TargetDriverNotFoundException;
+import io.scst.manager.target.TargetNotFoundException;
+import io.scst.manager.web.Page;
+import io.scst.manager.web.Slice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,7 +209,7 @@ public class LunService {
 	}
 
 	/** Fail unless the driver and the target exist. */
-	void requireTarget(String driver, String target) {
+	public void requireTarget(String driver, String target) {
 		if (!this.scst.targetDriver(driver).present()) {
 			throw new TargetDriverNotFoundException(driver);
 		}
@@ -219,7 +219,7 @@ public class LunService {
 	}
 
 	/** Fail unless the target (and the group, when given) exist. */
-	void requireLunSet(String driver, String target, @Nullable String group) {
+	public void requireLunSet(String driver, String target, @Nullable String group) {
 		requireTarget(driver, target);
 		if (group != null) {
 			requireGroup(driver, target, group);
@@ -227,25 +227,25 @@ public class LunService {
 	}
 
 	/** Fail unless the group exists (the target is known to). */
-	void requireGroup(String driver, String target, String group) {
+	public void requireGroup(String driver, String target, String group) {
 		if (!groupExists(driver, target, group)) {
 			throw new InitiatorGroupNotFoundException("Target " + target + " has no initiator group " + group);
 		}
 	}
 
-	boolean groupExists(String driver, String target, String group) {
+	public boolean groupExists(String driver, String target, String group) {
 		return this.scst.targetDriver(driver).target(target).group(group).exists();
 	}
 
 	/** Fail unless the device exists. */
-	void requireDevice(String device) {
+	public void requireDevice(String device) {
 		if (!this.scst.device(device).present()) {
 			throw new DeviceNotFoundException(device);
 		}
 	}
 
 	/** The LUNs of a set that is known to exist, by number. */
-	List<Lun> luns(String driver, String target, @Nullable String group) {
+	public List<Lun> luns(String driver, String target, @Nullable String group) {
 		List<Lun> luns = new ArrayList<>();
 		for (int number : lunNumbers(driver, target, group)) {
 			luns.add(read(driver, target, group, number));
@@ -255,12 +255,12 @@ public class LunService {
 	}
 
 	/** The numbers of a LUN set's LUNs (one listing; nothing of the LUNs is read). */
-	List<Integer> lunNumbers(String driver, String target, @Nullable String group) {
+	public List<Integer> lunNumbers(String driver, String target, @Nullable String group) {
 		return lunSet(driver, target, group).numbers();
 	}
 
 	/** A LUN of a set that is known to exist, or empty when nothing is mapped there. */
-	Optional<Lun> find(String driver, String target, @Nullable String group, int lun) {
+	public Optional<Lun> find(String driver, String target, @Nullable String group, int lun) {
 		if (!lunSet(driver, target, group).lun(lun).present()) {
 			return Optional.empty();
 		}
@@ -271,7 +271,7 @@ public class LunService {
 	 * Whether a LUN maps this device with this read-only flag. A read-only device makes
 	 * every LUN of it read-only, so the flag asked for is compared as SCST would show it.
 	 */
-	boolean maps(Lun current, String device, boolean readOnly) {
+	public boolean maps(Lun current, String device, boolean readOnly) {
 		return current.device().equals(device) && current.readOnly() == (readOnly || deviceReadOnly(device));
 	}
 

@@ -1,6 +1,5 @@
 /**
- * LUN sets, initiator groups and their initiator entries, and the composite export of a
- * device to an initiator.
+ * LUNs: the LUN set of a target or of one of its initiator groups.
  */
 @NullMarked
 package io.scst.manager.lun;

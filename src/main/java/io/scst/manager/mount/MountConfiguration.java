@@ -2,9 +2,9 @@ package io.scst.manager.mount;
 
 import java.nio.file.Path;
 
+import io.scst.manager.gateway.ScstProperties;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.system.ScstProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

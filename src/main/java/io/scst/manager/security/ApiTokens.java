@@ -32,7 +32,7 @@ public final class ApiTokens {
 	private static final Logger logger = LoggerFactory.getLogger(ApiTokens.class);
 
 	/** Names of tokens: what the audit log shows as principal. */
-	static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+	public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
 	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -49,7 +49,7 @@ public final class ApiTokens {
 	 * Tokens from a file; the file is read now (a malformed file fails).
 	 * @param file the token file, or {@code null} for no tokens
 	 */
-	ApiTokens(@Nullable Path file) {
+	public ApiTokens(@Nullable Path file) {
 		this.file = file;
 		if (file != null) {
 			if (Files.exists(file)) {
@@ -67,7 +67,7 @@ public final class ApiTokens {
 	 * @param token the bearer token
 	 * @return the matching entry, or {@code null}
 	 */
-	@Nullable Entry verify(String token) {
+	public @Nullable Entry verify(String token) {
 		byte[] hash = sha256(token);
 		Entry found = null;
 		for (Entry entry : current()) {
@@ -157,7 +157,7 @@ public final class ApiTokens {
 	 * A new random token (32 random bytes, URL-safe Base64, with a recognisable prefix).
 	 * @return the token
 	 */
-	static String newToken() {
+	public static String newToken() {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -170,7 +170,7 @@ public final class ApiTokens {
 	 * @param token the token
 	 * @return {@code name:role:sha256-hex}
 	 */
-	static String line(String name, Role role, String token) {
+	public static String line(String name, Role role, String token) {
 		return name + ":" + role.id() + ":" + HexFormat.of().formatHex(sha256(token));
 	}
 
@@ -190,7 +190,7 @@ public final class ApiTokens {
 	 * @param role its role
 	 * @param hash the SHA-256 of the token
 	 */
-	record Entry(String name, Role role, byte[] hash) {
+	public record Entry(String name, Role role, byte[] hash) {
 
 	}
 

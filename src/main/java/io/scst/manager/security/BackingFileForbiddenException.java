@@ -1,6 +1,6 @@
 package io.scst.manager.security;
 
-import io.scst.manager.system.ProblemTypes;
+import io.scst.manager.web.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,6 +1,6 @@
 package io.scst.manager.session;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /** The session cannot do what was asked in its current state. */
 public class SessionConflictException extends ConflictException {

@@ -1,6 +1,6 @@
 package io.scst.manager.session;
 
-import io.scst.manager.system.NotFoundException;
+import io.scst.manager.web.NotFoundException;
 
 /** The session named in the request does not exist. */
 public class SessionNotFoundException extends NotFoundException {

@@ -1,6 +1,6 @@
 package io.scst.manager.target;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /**
  * A session of that name exists on a target of the driver already (scst_local names the

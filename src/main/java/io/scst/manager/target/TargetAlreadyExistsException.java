@@ -1,6 +1,6 @@
 package io.scst.manager.target;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /** A target (or another entry) of that name is already there. */
 public class TargetAlreadyExistsException extends ConflictException {

@@ -1,6 +1,6 @@
 package io.scst.manager.target;
 
-import io.scst.manager.system.NotFoundException;
+import io.scst.manager.web.NotFoundException;
 
 /** The target driver named in the request is not registered with SCST. */
 public class TargetDriverNotFoundException extends NotFoundException {

@@ -1,6 +1,6 @@
 package io.scst.manager.target;
 
-import io.scst.manager.system.NotFoundException;
+import io.scst.manager.web.NotFoundException;
 
 /** The target named in the request does not exist. */
 public class TargetNotFoundException extends NotFoundException {

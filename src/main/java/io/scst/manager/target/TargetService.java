@@ -14,11 +14,11 @@ import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.system.Page;
-import io.scst.manager.system.Slice;
 import io.scst.manager.sysfs.model.AttributeFile;
 import io.scst.manager.sysfs.model.Scst;
 import io.scst.manager.sysfs.model.TargetNode;
+import io.scst.manager.web.Page;
+import io.scst.manager.web.Slice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,6 @@
 package io.scst.manager.target;
 
-import io.scst.manager.system.ConflictException;
+import io.scst.manager.web.ConflictException;
 
 /**
  * The target driver does not offer the requested operation (for example the copy manager,

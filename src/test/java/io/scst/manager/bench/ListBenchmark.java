@@ -15,9 +15,9 @@ import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import io.scst.manager.system.Page;
 import io.scst.manager.target.TargetDriverService;
 import io.scst.manager.target.TargetService;
+import io.scst.manager.web.Page;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

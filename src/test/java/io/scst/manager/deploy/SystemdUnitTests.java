@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.scst.manager.config.ConfigProperties;
-import io.scst.manager.system.ScstProperties;
+import io.scst.manager.gateway.ScstProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

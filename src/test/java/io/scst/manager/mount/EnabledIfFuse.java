@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Documented
 @Tag("fuse")
 @ExtendWith(EnabledIfFuse.Condition.class)
-@interface EnabledIfFuse {
+public @interface EnabledIfFuse {
 
 	/** Evaluates (once per JVM) whether FUSE works here. */
 	class Condition implements ExecutionCondition {

@@ -14,12 +14,12 @@ import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.system.ProblemTypes;
+import io.scst.manager.web.ProblemTypes;
 import org.junit.jupiter.api.AfterEach;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;

@@ -1,0 +1,110 @@
+package io.scst.manager.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.scst.manager.metrics.MetricsProperties;
+import io.scst.manager.metrics.StatsService;
+import io.scst.manager.metrics.TreeStructure;
+import io.scst.manager.metrics.TreeStructure.TreeChange;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Looks at which targets, sessions and devices exist every
+ * {@code scst.metrics.watch-period} (directory listings only, no counters) and publishes
+ * what appeared or disappeared since the last look. Changes made through the API are
+ * absorbed: the API-change filter looks before and after each mutating request, so only
+ * what happened outside the API is reported as a tree change.
+ */
+final class TreeWatcher implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(TreeWatcher.class);
+
+	private final StatsService stats;
+
+	private final EventService events;
+
+	private final Duration period;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	private @Nullable TreeStructure last;
+
+	TreeWatcher(StatsService stats, EventService events, MetricsProperties properties) {
+		this.stats = stats;
+		this.events = events;
+		this.period = properties.watchPeriod();
+	}
+
+	/** Whether the watcher runs at all ({@code watch-period} > 0). */
+	boolean enabled() {
+		return !this.period.isZero() && !this.period.isNegative();
+	}
+
+	/** Report what changed since the last look. */
+	synchronized void check() {
+		if (this.last == null) {
+			return;
+		}
+		try {
+			TreeStructure now = this.stats.structure();
+			List<TreeChange> changes = now.changesSince(this.last);
+			this.last = now;
+			changes.forEach(this.events::treeChange);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Watching the SCST tree failed: {}", ex.getMessage());
+		}
+	}
+
+	/** Take the tree as it is now without reporting (after a change made by the API). */
+	synchronized void absorb() {
+		if (this.last == null) {
+			return;
+		}
+		try {
+			this.last = this.stats.structure();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Watching the SCST tree failed: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (!enabled() || this.executor != null) {
+			return;
+		}
+		this.last = this.stats.structure();
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "scst-tree-watcher");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = Math.max(1, this.period.toMillis());
+		executor.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+		this.executor = executor;
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+		this.last = null;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+}
