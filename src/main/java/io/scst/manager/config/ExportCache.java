@@ -125,8 +125,8 @@ final class ExportCache {
 					return false;
 				}
 				this.devices.remove(words[1]);
-				// the copy manager gets a LUN of every new device and loses it again
-				this.targets.remove(ScstTree.COPY_MANAGER);
+				// the copy manager gets a LUN of every new device and loses it again: its
+				// LUNs are never exported, so its kept target stays as it is
 				if (words[0].equals("del_device")) {
 					forgetTargetsUsing(words[1]);
 				}
@@ -166,9 +166,11 @@ final class ExportCache {
 	}
 
 	private void forgetTargetsUsing(String device) {
-		for (Map<String, LiveState.LiveTarget> kept : this.targets.values()) {
-			kept.values().removeIf((target) -> uses(target, device));
-		}
+		this.targets.forEach((driver, kept) -> {
+			if (!driver.equals(ScstTree.COPY_MANAGER)) {
+				kept.values().removeIf((target) -> uses(target, device));
+			}
+		});
 	}
 
 	private static boolean uses(LiveState.LiveTarget target, String device) {
