@@ -499,7 +499,7 @@ class ScaleBenchmark {
 			.append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
 			.append(", ")
 			.append(Runtime.getRuntime().availableProcessors())
-			.append(" CPUs, load average before the run ")
+			.append(" CPUs, load average at the end of the run ")
 			.append(String.format(Locale.ROOT, "%.1f",
 					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
 			.append(".\n\n| figure | size | ours (ms) | floor (ms) | ratio |\n|---|---|---|---|---|\n");
