@@ -52,6 +52,17 @@ MODULE_PARM_DESC(add_default_tgt,
 		 "Create target " SCST_LOCAL_DEFAULT_TGT " with session "
 		 SCST_LOCAL_DEFAULT_SESS " at load time (default: Y)");
 
+/*
+ * Read by scst-manager too: with Y it also waits, after a LUN removal, for the
+ * LUN's Linux devices to go.
+ */
+static bool scst_local_remove_stale_devices = true;
+module_param_named(remove_stale_devices, scst_local_remove_stale_devices, bool,
+		   0644);
+MODULE_PARM_DESC(remove_stale_devices,
+		 "After a rescan, remove the SCSI devices of LUNs the session no "
+		 "longer has, like hot-unplugged disks (default: Y)");
+
 /* ------------------------------------------------------------------------
  * Globals
  */
@@ -138,6 +149,12 @@ static inline struct scst_local_sess *scst_local_dev_to_sess(struct device *dev)
 	return container_of(dev, struct scst_local_sess, dev);
 }
 
+static inline struct scst_local_tv_attr *
+scst_local_to_tv_attr(struct kobj_attribute *attr)
+{
+	return container_of(attr, struct scst_local_tv_attr, attr);
+}
+
 /* ------------------------------------------------------------------------
  * SCSI host side
  */
@@ -153,7 +170,6 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 
 	/* SCST requires a zeroed command for scst_rx_cmd_prealloced(). */
 	memset(cmd, 0, sizeof(*cmd));
-	lcmd->sc = sc;
 	int_to_scsilun(sc->device->lun, &lun);
 
 	/* queuecommand may run in atomic context: allocate atomically. */
@@ -186,6 +202,21 @@ static int scst_local_queuecommand(struct Scsi_Host *shost,
 	sc->result = DID_SOFT_ERROR << 16;
 
 	scst_cmd_init_done(cmd, SCST_CONTEXT_THREAD);
+	return 0;
+}
+
+/*
+ * Called once when the midlayer allocates a request. Having it tells the
+ * midlayer that the driver initialises its private area itself, so it does
+ * not zero the area before every queuecommand, which zeroes the SCST
+ * command anyway (SCST wants it so).
+ */
+static int scst_local_init_cmd_priv(struct Scsi_Host *shost,
+				    struct scsi_cmnd *sc)
+{
+	struct scst_local_cmd *lcmd = scsi_cmd_priv(sc);
+
+	lcmd->sc = sc;
 	return 0;
 }
 
@@ -297,23 +328,12 @@ static scst_local_hostt_const struct scsi_host_template scst_local_template = {
 	.cmd_per_lun		= SCST_LOCAL_CMD_PER_LUN,
 	.max_sectors		= SCST_LOCAL_MAX_SECTORS,
 	.cmd_size		= sizeof(struct scst_local_cmd),
+	.init_cmd_priv		= scst_local_init_cmd_priv,
 };
 
 /* ------------------------------------------------------------------------
  * SCST target side
  */
-
-static int scst_local_rdy_to_xfer(struct scst_cmd *cmd)
-{
-	/*
-	 * The data of a WRITE is already in the midlayer's pages, which SCST
-	 * uses as its buffer (or copies from), so it has been "received".
-	 */
-	scst_rx_data(cmd, SCST_RX_STATUS_SUCCESS,
-		     scst_cmd_atomic(cmd) ? SCST_CONTEXT_THREAD :
-					    SCST_CONTEXT_DIRECT);
-	return SCST_TGT_RES_SUCCESS;
-}
 
 static int scst_local_xmit_response(struct scst_cmd *cmd)
 {
@@ -354,8 +374,9 @@ static void scst_local_task_mgmt_fn_done(struct scst_mgmt_cmd *mcmd)
 }
 
 /*
- * A "reported LUNs data has changed" event becomes a rescan of the host;
- * every other event is left to SCST, which then queues a unit attention.
+ * A "reported LUNs data has changed" event becomes a rescan of the host,
+ * which adds new LUNs and removes gone ones; every other event is left to
+ * SCST, which then queues a unit attention.
  */
 static int scst_local_report_aen(struct scst_aen *aen)
 {
@@ -435,16 +456,16 @@ static int scst_local_release(struct scst_tgt *scst_tgt)
  * sysfs: driver level (targets/scst_local/)
  */
 
-static ssize_t version_show(struct kobject *kobj, struct kobj_attribute *attr,
-			    char *buf)
+static ssize_t scst_local_version_show(struct kobject *kobj,
+				       struct kobj_attribute *attr, char *buf)
 {
 	int len = sysfs_emit(buf, "%s\n", SCST_LOCAL_VERSION);
 
 	return len + sysfs_emit_at(buf, len, "%s", scst_local_build_flags);
 }
 
-static ssize_t stats_show(struct kobject *kobj, struct kobj_attribute *attr,
-			  char *buf)
+static ssize_t scst_local_stats_show(struct kobject *kobj,
+				     struct kobj_attribute *attr, char *buf)
 {
 	return sysfs_emit(buf, "Aborts: %d, Device Resets: %d, Target Resets: %d\n",
 			  atomic_read(&scst_local_nr_aborts),
@@ -452,8 +473,10 @@ static ssize_t stats_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  atomic_read(&scst_local_nr_tgt_resets));
 }
 
-static struct kobj_attribute scst_local_version_attr = __ATTR_RO(version);
-static struct kobj_attribute scst_local_stats_attr = __ATTR_RO(stats);
+static struct kobj_attribute scst_local_version_attr =
+	__ATTR(version, 0444, scst_local_version_show, NULL);
+static struct kobj_attribute scst_local_stats_attr =
+	__ATTR(stats, 0444, scst_local_stats_show, NULL);
 
 static const struct attribute *scst_local_tgtt_attrs[] = {
 	&scst_local_version_attr.attr,
@@ -481,27 +504,22 @@ static struct scst_local_tgt *scst_local_attr_tgt(struct kobject *kobj,
 	return tgt;
 }
 
-/* Parses like kstrtoul(.., 0, ..) and keeps the low 16 bits, unchecked. */
-static int scst_local_parse_u16(const char *buf, u16 *val)
+/* The u16 field of @tgt that a transport version attribute stands for. */
+static u16 *scst_local_tv_field(struct scst_local_tgt *tgt,
+				struct kobj_attribute *attr)
 {
-	unsigned long v;
-	int res;
+	struct scst_local_tv_attr *tva = scst_local_to_tv_attr(attr);
 
-	res = kstrtoul(buf, 0, &v);
-	if (res) {
-		pr_err("strtoul() for %s failed: %d\n", buf, res);
-		return res;
-	}
-	*val = (u16)v;
-	return 0;
+	return (u16 *)((char *)tgt + tva->offset);
 }
 
 /*
- * The two transport version attributes of a target: 0 means unset, shown as
- * @unset without the key marker; any other value was set and carries it.
+ * Both transport version attributes of a target: 0 means unset, shown as
+ * the attribute's unset value without the key marker; any other value was
+ * set and carries it.
  */
-static ssize_t scst_local_version_show(struct kobject *kobj, char *buf,
-				       size_t offset, u16 unset)
+static ssize_t scst_local_tv_show(struct kobject *kobj,
+				  struct kobj_attribute *attr, char *buf)
 {
 	struct scst_local_tgt *tgt;
 	int err;
@@ -510,70 +528,51 @@ static ssize_t scst_local_version_show(struct kobject *kobj, char *buf,
 	tgt = scst_local_attr_tgt(kobj, &err);
 	if (!tgt)
 		return err;
-	v = READ_ONCE(*(u16 *)((char *)tgt + offset));
+	v = READ_ONCE(*scst_local_tv_field(tgt, attr));
 	if (!v)
-		return sysfs_emit(buf, "0x%x\n", unset);
+		return sysfs_emit(buf, "0x%x\n",
+				  scst_local_to_tv_attr(attr)->unset);
 	return sysfs_emit(buf, "0x%x\n%s\n", v, SCST_SYSFS_KEY_MARK);
 }
 
-static ssize_t scst_local_version_store(struct kobject *kobj, const char *buf,
-					size_t count, size_t offset)
+/* Parses like kstrtoul(.., 0, ..) and keeps the low 16 bits, unchecked. */
+static ssize_t scst_local_tv_store(struct kobject *kobj,
+				   struct kobj_attribute *attr,
+				   const char *buf, size_t count)
 {
 	struct scst_local_tgt *tgt;
+	unsigned long v;
 	int err;
-	u16 v;
 
 	tgt = scst_local_attr_tgt(kobj, &err);
 	if (!tgt)
 		return err;
-	err = scst_local_parse_u16(buf, &v);
-	if (err)
+	err = kstrtoul(buf, 0, &v);
+	if (err) {
+		pr_err("strtoul() for %s failed: %d\n", buf, err);
 		return err;
-	WRITE_ONCE(*(u16 *)((char *)tgt + offset), v);
+	}
+	WRITE_ONCE(*scst_local_tv_field(tgt, attr), (u16)v);
 	return count;
 }
 
-static ssize_t scsi_transport_version_show(struct kobject *kobj,
-					   struct kobj_attribute *attr,
-					   char *buf)
-{
-	return scst_local_version_show(kobj, buf,
-		offsetof(struct scst_local_tgt, scsi_transport_version),
-		SCST_LOCAL_DEF_SCSI_TRANSPORT);
-}
+static struct scst_local_tv_attr scst_local_scsi_transport_version_attr = {
+	.attr	= __ATTR(scsi_transport_version, 0644, scst_local_tv_show,
+			 scst_local_tv_store),
+	.offset	= offsetof(struct scst_local_tgt, scsi_transport_version),
+	.unset	= SCST_LOCAL_DEF_SCSI_TRANSPORT,
+};
 
-static ssize_t scsi_transport_version_store(struct kobject *kobj,
-					    struct kobj_attribute *attr,
-					    const char *buf, size_t count)
-{
-	return scst_local_version_store(kobj, buf, count,
-		offsetof(struct scst_local_tgt, scsi_transport_version));
-}
-
-static ssize_t phys_transport_version_show(struct kobject *kobj,
-					   struct kobj_attribute *attr,
-					   char *buf)
-{
-	return scst_local_version_show(kobj, buf,
-		offsetof(struct scst_local_tgt, phys_transport_version), 0);
-}
-
-static ssize_t phys_transport_version_store(struct kobject *kobj,
-					    struct kobj_attribute *attr,
-					    const char *buf, size_t count)
-{
-	return scst_local_version_store(kobj, buf, count,
-		offsetof(struct scst_local_tgt, phys_transport_version));
-}
-
-static struct kobj_attribute scst_local_scsi_transport_version_attr =
-	__ATTR_RW(scsi_transport_version);
-static struct kobj_attribute scst_local_phys_transport_version_attr =
-	__ATTR_RW(phys_transport_version);
+static struct scst_local_tv_attr scst_local_phys_transport_version_attr = {
+	.attr	= __ATTR(phys_transport_version, 0644, scst_local_tv_show,
+			 scst_local_tv_store),
+	.offset	= offsetof(struct scst_local_tgt, phys_transport_version),
+	.unset	= 0,
+};
 
 static const struct attribute *scst_local_tgt_attrs[] = {
-	&scst_local_scsi_transport_version_attr.attr,
-	&scst_local_phys_transport_version_attr.attr,
+	&scst_local_scsi_transport_version_attr.attr.attr,
+	&scst_local_phys_transport_version_attr.attr.attr,
 	NULL,
 };
 
@@ -581,8 +580,8 @@ static const struct attribute *scst_local_tgt_attrs[] = {
  * sysfs: session level (targets/scst_local/<tgt>/sessions/<sess>/)
  */
 
-static ssize_t host_no_show(struct kobject *kobj, struct kobj_attribute *attr,
-			    char *buf)
+static ssize_t scst_local_host_no_show(struct kobject *kobj,
+				       struct kobj_attribute *attr, char *buf)
 {
 	struct scst_local_sess *sess = scst_local_kobj_to_sess(kobj);
 
@@ -592,8 +591,9 @@ static ssize_t host_no_show(struct kobject *kobj, struct kobj_attribute *attr,
 }
 
 /* Raw bytes, no newline: a TransportID is binary. */
-static ssize_t transport_id_show(struct kobject *kobj,
-				 struct kobj_attribute *attr, char *buf)
+static ssize_t scst_local_transport_id_show(struct kobject *kobj,
+					    struct kobj_attribute *attr,
+					    char *buf)
 {
 	struct scst_local_sess *sess = scst_local_kobj_to_sess(kobj);
 	ssize_t len;
@@ -610,9 +610,9 @@ static ssize_t transport_id_show(struct kobject *kobj,
 }
 
 /* Stores exactly the bytes written. */
-static ssize_t transport_id_store(struct kobject *kobj,
-				  struct kobj_attribute *attr,
-				  const char *buf, size_t count)
+static ssize_t scst_local_transport_id_store(struct kobject *kobj,
+					     struct kobj_attribute *attr,
+					     const char *buf, size_t count)
 {
 	struct scst_local_sess *sess = scst_local_kobj_to_sess(kobj);
 	u8 *tid, *old;
@@ -633,9 +633,11 @@ static ssize_t transport_id_store(struct kobject *kobj,
 	return count;
 }
 
-static struct kobj_attribute scst_local_host_no_attr = __ATTR_RO(host_no);
+static struct kobj_attribute scst_local_host_no_attr =
+	__ATTR(host_no, 0444, scst_local_host_no_show, NULL);
 static struct kobj_attribute scst_local_transport_id_attr =
-	__ATTR_RW(transport_id);
+	__ATTR(transport_id, 0644, scst_local_transport_id_show,
+	       scst_local_transport_id_store);
 
 static const struct attribute *scst_local_sess_attrs[] = {
 	&scst_local_host_no_attr.attr,
@@ -643,11 +645,16 @@ static const struct attribute *scst_local_sess_attrs[] = {
 	NULL,
 };
 
+/*
+ * The target template comes after the attribute arrays it points at (C has
+ * no forward declaration for a static array of unknown size). No
+ * rdy_to_xfer: a WRITE's data is already in the midlayer's pages when the
+ * command arrives, so SCST goes on to execute it in the same context.
+ */
 static struct scst_tgt_template scst_local_tgt_template = {
 	.name			= SCST_LOCAL_DRV_NAME,
 	.sg_tablesize		= SCST_LOCAL_SG_TABLESIZE,
 	.xmit_response_atomic	= 1,
-	.rdy_to_xfer_atomic	= 1,
 	.enabled_attr_not_needed = 1,
 	.tgtt_attrs		= scst_local_tgtt_attrs,
 	.tgt_attrs		= scst_local_tgt_attrs,
@@ -662,7 +669,6 @@ static struct scst_tgt_template scst_local_tgt_template = {
 	.release		= scst_local_release,
 	.close_session		= scst_local_close_session,
 	.xmit_response		= scst_local_xmit_response,
-	.rdy_to_xfer		= scst_local_rdy_to_xfer,
 	.on_free_cmd		= scst_local_on_free_cmd,
 	.task_mgmt_fn_done	= scst_local_task_mgmt_fn_done,
 	.report_aen		= scst_local_report_aen,
@@ -690,6 +696,91 @@ static void scst_local_sess_release(struct device *dev)
 		wake_up(&scst_local_sess_devs_wq);
 }
 
+/*
+ * Reads the session's LUN list with REPORT LUNS through @sdev into @buf
+ * (@len bytes). SCST answers REPORT LUNS for any LUN number, even one it
+ * no longer has. Returns the number of LUNs listed from byte 8 on, or a
+ * negative errno.
+ */
+static int scst_local_report_luns(struct scsi_device *sdev, u8 *buf,
+				  unsigned int len)
+{
+	u8 cdb[12] = { REPORT_LUNS };
+	struct scsi_sense_hdr sshdr;
+	const struct scsi_exec_args args = { .sshdr = &sshdr };
+	int tries, res = -EIO;
+
+	put_unaligned_be32(len, &cdb[6]);
+	/* A unit attention (e.g. from a reset) is retried, as scans do. */
+	for (tries = 0; tries < 3; tries++) {
+		memset(buf, 0, 8);
+		res = scsi_execute_cmd(sdev, cdb, REQ_OP_DRV_IN, buf, len,
+				       SCST_LOCAL_REPORT_LUNS_TIMEOUT, 3, &args);
+		if (res == 0)
+			break;
+		if (!scsi_sense_valid(&sshdr) ||
+		    sshdr.sense_key != UNIT_ATTENTION)
+			break;
+	}
+	if (res)
+		return res < 0 ? res : -EIO;
+	return min(get_unaligned_be32(buf), len - 8) / 8;
+}
+
+static bool scst_local_lun_listed(const u8 *buf, int n, u64 lun)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (scsilun_to_int((struct scsi_lun *)(buf + 8 + 8 * i)) == lun)
+			return true;
+	return false;
+}
+
+/*
+ * Removes the scsi_devices of LUNs that the session no longer has, as if
+ * their disks had been unplugged. sd's final SYNCHRONIZE CACHE then fails
+ * (SCST answers LOGICAL UNIT NOT SUPPORTED) and sd logs that, as it does
+ * for any unplugged disk with a write cache.
+ */
+static void scst_local_remove_stale_luns(struct scst_local_sess *sess)
+{
+	struct Scsi_Host *shost = sess->shost;
+	struct scsi_device *sdev, *via = NULL;
+	u8 *buf;
+	int n;
+
+	/* The loop keeps a reference on the device it stops at. */
+	shost_for_each_device(sdev, shost) {
+		via = sdev;
+		break;
+	}
+	if (!via)
+		return;
+
+	buf = kvzalloc(SCST_LOCAL_REPORT_LUNS_LEN, GFP_KERNEL);
+	n = buf ? scst_local_report_luns(via, buf, SCST_LOCAL_REPORT_LUNS_LEN) :
+		  -ENOMEM;
+	scsi_device_put(via);
+	if (n < 0) {
+		pr_warn("%s: REPORT LUNS failed (%d), removed LUNs stay\n",
+			dev_name(&sess->dev), n);
+		goto out_free;
+	}
+
+	shost_for_each_device(sdev, shost) {
+		if (scst_local_lun_listed(buf, n, sdev->lun))
+			continue;
+		sdev_printk(KERN_INFO, sdev, "LUN gone from the session, removing\n");
+		/* Our reference keeps sdev on the host's list until the next step. */
+		scsi_remove_device(sdev);
+	}
+
+out_free:
+	kvfree(buf);
+}
+
+/* After a change of the session's LUNs: add the new ones, drop the gone. */
 static void scst_local_scan_work_fn(struct work_struct *work)
 {
 	struct scst_local_sess *sess;
@@ -697,6 +788,8 @@ static void scst_local_scan_work_fn(struct work_struct *work)
 	sess = container_of(work, struct scst_local_sess, scan_work);
 	scsi_scan_target(&sess->shost->shost_gendev, 0, 0, SCAN_WILD_CARD,
 			 SCSI_SCAN_RESCAN);
+	if (READ_ONCE(scst_local_remove_stale_devices))
+		scst_local_remove_stale_luns(sess);
 }
 
 /*

@@ -8,6 +8,7 @@
 
 #include <linux/completion.h>
 #include <linux/device.h>
+#include <linux/kobject.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
@@ -82,6 +83,13 @@
 #define SCST_LOCAL_SG_TABLESIZE		0xFFFF
 #define SCST_LOCAL_MAX_SECTORS		0xFFFF
 
+/*
+ * REPORT LUNS after a change of a session's LUNs: room for every LUN SCST
+ * allows (8 header bytes plus 8 per LUN) and the command's timeout.
+ */
+#define SCST_LOCAL_REPORT_LUNS_LEN	(8 * (SCST_MAX_LUN + 1))
+#define SCST_LOCAL_REPORT_LUNS_TIMEOUT	(30 * HZ)
+
 /* Bit numbers in scst_local_sess.flags. */
 enum scst_local_sess_flags {
 	/* The host is registered; scans may run. */
@@ -108,6 +116,19 @@ struct scst_local_tgt {
 };
 
 /*
+ * A transport version attribute of a target (scsi_transport_version,
+ * phys_transport_version): one show/store pair serves both.
+ */
+struct scst_local_tv_attr {
+	/* The sysfs attribute; its callbacks find this struct from it. */
+	struct kobj_attribute attr;
+	/* Offset of the u16 value in struct scst_local_tgt. */
+	size_t offset;
+	/* Shown (without the key marker) while the value is 0. */
+	u16 unset;
+};
+
+/*
  * One SCST session of a target, seen by Linux as one SCSI host. The struct
  * device is the parent of the host; it is released only after the host and
  * every scsi_device under it are gone, so the release frees this struct.
@@ -127,7 +148,7 @@ struct scst_local_sess {
 	unsigned long flags;
 	/* Guards READY/CLOSING against queueing scan_work. */
 	spinlock_t scan_lock;
-	/* Rescans the host when SCST reports changed LUNs. */
+	/* Rescans the host when SCST reports changed LUNs (adds, removes). */
 	struct work_struct scan_work;
 	/* Asynchronous teardown for del_session and force_close. */
 	struct work_struct remove_work;
@@ -152,7 +173,7 @@ struct scst_local_sess {
  * only when SCST frees the embedded command.
  */
 struct scst_local_cmd {
-	/* The Linux command this state belongs to. */
+	/* The Linux command this state belongs to; set in init_cmd_priv. */
 	struct scsi_cmnd *sc;
 	/* SCST's command, zeroed and initialised in queuecommand. */
 	struct scst_cmd scst_cmd;

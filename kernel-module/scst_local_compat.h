@@ -9,7 +9,15 @@
 #include <linux/version.h>
 #include <linux/sysfs.h>
 #include <scsi/scsi_cmnd.h>
+#include <scsi/scsi_device.h>
 #include <scsi/scsi_host.h>
+
+/* The unaligned access helpers moved out of asm/ in 6.12. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
 
 #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 16, 0)
 /* scsi_done() replaced the per-command done pointer in 5.16. */
@@ -24,6 +32,26 @@ static inline void scsi_done(struct scsi_cmnd *sc)
 static inline void scsi_done_direct(struct scsi_cmnd *sc)
 {
 	scsi_done(sc);
+}
+#endif
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
+/* scsi_execute_cmd() and its argument struct replaced scsi_execute_req(). */
+struct scsi_exec_args {
+	struct scsi_sense_hdr *sshdr;
+};
+
+static inline int scsi_execute_cmd(struct scsi_device *sdev,
+				   const unsigned char *cmd, unsigned int opf,
+				   void *buffer, unsigned int bufflen,
+				   int timeout, int retries,
+				   const struct scsi_exec_args *args)
+{
+	return scsi_execute_req(sdev, cmd,
+				opf == REQ_OP_DRV_OUT ? DMA_TO_DEVICE :
+							DMA_FROM_DEVICE,
+				buffer, bufflen, args->sshdr, timeout, retries,
+				NULL);
 }
 #endif
 

@@ -35,6 +35,9 @@
 #   --no-apt        do not run apt-get; everything must be installed already
 #   --compare       add the compare phase (env CI_COMPARE=1); --runs N after
 #                   "--" sets its rounds (default 9)
+#   --compare-args "ARGS"  run-vm-tests.sh options for the compare phase only
+#                   (env CI_COMPARE_ARGS), e.g. "--icount 0 --lat-n 5000":
+#                   times that count instructions, not the host's load
 #   --setup-only    stop after the module phase (no vm phase) and write the
 #                   paths of the kernel, SCST build and our module to
 #                   <scratch>/setup.env (KEY=VALUE lines) for other scripts
@@ -56,6 +59,7 @@ JOBS=${JOBS:-2}
 REBUILD=0
 APT=1
 COMPARE=${CI_COMPARE:-0}
+CI_COMPARE_ARGS=${CI_COMPARE_ARGS:-}
 SETUP_ONLY=0
 VM_ARGS=()
 
@@ -73,9 +77,10 @@ while [ $# -gt 0 ]; do
 	--rebuild) REBUILD=1; shift ;;
 	--no-apt) APT=0; shift ;;
 	--compare) COMPARE=1; shift ;;
+	--compare-args) CI_COMPARE_ARGS=$2; shift 2 ;;
 	--) shift; VM_ARGS=("$@"); break ;;
 	--setup-only) SETUP_ONLY=1; shift ;;
-	-h|--help) sed -n '4,48p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,51p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
@@ -281,9 +286,10 @@ if [ "$COMPARE" = 1 ] && [ "$vrc" != 2 ]; then
 		[ -f "$up" ] || die "building upstream's scst_local.ko left no $up"
 	fi
 	set +e
+	# shellcheck disable=SC2086 # CI_COMPARE_ARGS is a list of options
 	"$here/run-vm-tests.sh" --kernel "$kernel" --moddir "$moddir" \
 		--scst-mods "$scst_mods" --scst-inc "$scst_inc" --kdir "$kdir" \
-		--compare "$up" ${VM_ARGS[@]+"${VM_ARGS[@]}"}
+		--compare "$up" ${VM_ARGS[@]+"${VM_ARGS[@]}"} $CI_COMPARE_ARGS
 	crc=$?
 	set -e
 	phase_end "exit $crc"

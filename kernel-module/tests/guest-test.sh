@@ -241,6 +241,118 @@ step_luns() {
 	if [ -z "$why" ]; then pass lun-add-remove-under-io; else fail lun-add-remove-under-io "$why"; fi
 }
 
+# ---------------------------------------------------------------- lun-gone
+# sg_of HOST LUN: the sg name of H:0:0:L, if any.
+sg_of() {
+	ls "/sys/class/scsi_device/$1:0:0:$2/device/scsi_generic" 2>/dev/null |
+		head -n 1
+}
+
+# wait_lun_gone HOST LUN SD SG: waits up to 10 s (the server's management
+# timeout) until H:0:0:L, /dev/SD and /dev/SG are gone; prints the
+# milliseconds it took.
+wait_lun_gone() {
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	i=0
+	while [ $i -lt 100 ]; do
+		if [ ! -e "/sys/class/scsi_device/$1:0:0:$2" ] &&
+		   [ ! -e "/dev/$3" ] && [ ! -e "/dev/$4" ]; then
+			echo "$t0 $(cut -d' ' -f1 /proc/uptime)" |
+				awk '{ printf "%d", ($2 - $1) * 1000 }'
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# lun_cycle HOST LUN-DIR LUN DEVICE TAG: maps DEVICE as LUN through
+# LUN-DIR/mgmt, waits for its disk and sg node, reads from the disk, unmaps
+# it (no I/O on it then) and waits for both nodes to go. Appends to $why
+# and to $times.
+lun_cycle() {
+	w "$2/mgmt" "add $4 $3" || { why="$why $5-add:$(cat /tmp/err)"; return; }
+	d=$(wait_sd "$1" "$3") || { why="$why $5-not-seen"; return; }
+	g=$(sg_of "$1" "$3")
+	[ -n "$g" ] && [ -c "/dev/$g" ] || why="$why $5-no-sg"
+	dd if="/dev/$d" of=/dev/null bs=64k count=16 iflag=direct 2>/dev/null ||
+		why="$why $5-read"
+	w "$2/mgmt" "del $3" || { why="$why $5-del:$(cat /tmp/err)"; return; }
+	ms=$(wait_lun_gone "$1" "$3" "$d" "${g:-none}") ||
+		{ why="$why $5-stayed($d/$g)"; return; }
+	times="$times $5=${ms}ms"
+}
+
+# A LUN unmapped from a target or an initiator group with live sessions:
+# its /dev/sdX and /dev/sgN go within 10 s, without I/O on it and while
+# another LUN of the session is read; the other LUN's disk stays.
+step_lun_gone() {
+	if [ "$MODE" = upstream ]; then
+		echo "SKIP lun-gone-devices-removed: upstream's scst_local keeps a removed LUN's devices"
+		return
+	fi
+	why=""
+	times=""
+	dm=$(dmesg | wc -l)
+	t=$L/scst_local_tgt
+	w $S/handlers/vdisk_nullio/mgmt "add_device nullg size_mb=64" ||
+		why="$why add_device"
+	# Target LUNs, nothing else running.
+	lun_cycle "$H" $t/luns 5 nullg idle
+	# Under I/O on LUN 0 of the same session.
+	rm -f /tmp/stop-io
+	bg_start gone_io read_loop
+	lun_cycle "$H" $t/luns 6 nullg busy
+	# An initiator group: a second session moves into the group (it then
+	# sees only the group's LUN 8, so its LUN 0 goes) and back out.
+	w $L/mgmt "add_session scst_local_tgt grpsess" || why="$why add-grpsess"
+	h2=$(cat $t/sessions/grpsess/host_no)
+	d0=$(wait_sd "$h2" 0) || why="$why grpsess-lun0"
+	g0=$(sg_of "$h2" 0)
+	w $t/ini_groups/mgmt "create g1" || why="$why create-g1"
+	w $t/ini_groups/g1/luns/mgmt "add nullg 8" || why="$why g1-lun"
+	w $t/ini_groups/g1/initiators/mgmt "add grpsess" || why="$why g1-ini"
+	wait_sd "$h2" 8 >/dev/null || why="$why group-lun8-not-seen"
+	ms=$(wait_lun_gone "$h2" 0 "$d0" "${g0:-none}") &&
+		times="$times group-in=${ms}ms" || why="$why group-lun0-stayed"
+	d8=$(find_sd "$h2" 8)
+	g8=$(sg_of "$h2" 8)
+	w $t/ini_groups/g1/initiators/mgmt "del grpsess" || why="$why g1-ini-del"
+	wait_sd "$h2" 0 >/dev/null || why="$why lun0-not-back"
+	ms=$(wait_lun_gone "$h2" 8 "${d8:-none}" "${g8:-none}") &&
+		times="$times group-out=${ms}ms" || why="$why group-lun8-stayed"
+	touch /tmp/stop-io
+	bg_wait gone_io || why="$why background-io-failed"
+	[ "$(find_sd "$H" 0)" = "$SD" ] || why="$why lun0-disk-changed"
+	w $L/mgmt "del_session scst_local_tgt grpsess" || why="$why del-grpsess"
+	wait_gone $t/sessions/grpsess || why="$why grpsess-not-gone"
+	w $t/ini_groups/mgmt "del g1" || why="$why del-g1:$(cat /tmp/err)"
+	# remove_stale_devices=N (what scst-manager reads to know whether to wait
+	# for the devices to go): a removed LUN's devices stay, as with upstream.
+	P=/sys/module/scst_local/parameters/remove_stale_devices
+	[ "$(cat $P 2>/dev/null)" = Y ] || why="$why param-not-Y"
+	echo N >$P
+	w $t/luns/mgmt "add nullg 9" || why="$why keep-add"
+	dk=$(wait_sd "$H" 9) || why="$why keep-not-seen"
+	w $t/luns/mgmt "del 9" || why="$why keep-del"
+	sleep 2
+	[ -n "$dk" ] && [ -e "/dev/$dk" ] && [ -e "/sys/class/scsi_device/$H:0:0:9" ] ||
+		why="$why N-removed-anyway"
+	echo 1 >"/sys/class/scsi_device/$H:0:0:9/device/delete" 2>/dev/null
+	echo Y >$P
+	w $S/handlers/vdisk_nullio/mgmt "del_device nullg" || why="$why del_device"
+	# sd's final cache flush to a LUN that is gone fails and says so,
+	# as for any unplugged disk with a write cache; nothing else may.
+	bad=$(dmesg_since "$dm" | grep -v 'Synchronize Cache(10) failed: Result: hostbyte=DID_OK driverbyte=DRIVER_OK')
+	[ -n "$bad" ] && why="$why dmesg:$(echo "$bad" | head -n 3 | tr '\n' '|')"
+	if [ -z "$why" ]; then
+		pass "lun-gone-devices-removed ($times)"
+	else
+		fail lun-gone-devices-removed "$why"
+	fi
+}
+
 # ---------------------------------------------------------------- tmf
 step_tmf() {
 	why=""
@@ -469,12 +581,39 @@ step_perf() {
 }
 
 # ---------------------------------------------------------------- compare
+# queue_info NAME SD: one line with the host's and the disk's queue settings.
+queue_info() {
+	hn=$(cat $L/perf/sessions/perf/host_no)
+	hs=/sys/class/scsi_host/host$hn
+	q=/sys/block/$2/queue
+	line=""
+	for f in can_queue cmd_per_lun nr_hw_queues sg_tablesize host_busy; do
+		line="$line host.$f=$(cat $hs/$f 2>/dev/null || echo -)"
+	done
+	line="$line disk.queue_depth=$(cat /sys/block/$2/device/queue_depth 2>/dev/null || echo -)"
+	for f in max_sectors_kb max_hw_sectors_kb max_segments max_segment_size nr_requests rq_affinity nomerges; do
+		line="$line disk.$f=$(cat $q/$f 2>/dev/null || echo -)"
+	done
+	line="$line disk.scheduler=$(tr ' ' ',' < $q/scheduler 2>/dev/null || echo -)"
+	line="$line disk.hw_queues=$(ls /sys/block/$2/mq 2>/dev/null | wc -l)"
+	echo "COMPARE-INFO $1$line"
+}
+
+# now_ns: the guest's monotonic clock in ns (/proc/timer_list), or
+# /proc/uptime (10 ms steps) where that file is missing.
+now_ns() {
+	awk '/^now at/ { print $3; f = 1; exit } END { if (!f) exit 1 }' \
+		/proc/timer_list 2>/dev/null ||
+		awk '{ printf "%.0f\n", $1 * 1e9 }' /proc/uptime
+}
+
 # perf_once NAME KO: loads KO without the default target, gives it target
 # "perf" with one session and the 4 GiB nullio LUN, prints
 #   COMPARE NAME read_mibs|write_mibs|lat4k_us|ctxt4k VALUE
-# (1 GiB direct reads and writes of 1 MiB; LAT_N direct 4 KiB reads one at
-# a time: the time per command and the context switches per command, which
-# unlike the times hardly depend on how busy the host is) and unloads it.
+# (CMP_MB MiB of direct reads and writes of 1 MiB; LAT_N direct 4 KiB
+# reads one at a time: the time per command and the context switches per
+# command, which unlike the times hardly depend on how busy the host is)
+# and unloads it.
 perf_once() {
 	insmod "$2" add_default_tgt=0 || { echo "COMPARE-ERROR $1 insmod"; return 1; }
 	w $L/mgmt "add_target perf session_name=perf" &&
@@ -485,19 +624,20 @@ perf_once() {
 		rmmod scst_local
 		return 1
 	}
+	[ -e "/tmp/info.$1" ] || { queue_info "$1" "$d"; touch "/tmp/info.$1"; }
 	dd if=/dev/$d of=/dev/null bs=1M count=64 iflag=direct 2>/dev/null
-	t0=$(cut -d' ' -f1 /proc/uptime)
-	dd if=/dev/$d of=/dev/null bs=1M count=1024 iflag=direct 2>/dev/null
-	t1=$(cut -d' ' -f1 /proc/uptime)
-	dd if=/dev/zero of=/dev/$d bs=1M count=1024 oflag=direct 2>/dev/null
-	t2=$(cut -d' ' -f1 /proc/uptime)
+	t0=$(now_ns)
+	dd if=/dev/$d of=/dev/null bs=1M count="$CMP_MB" iflag=direct 2>/dev/null
+	t1=$(now_ns)
+	dd if=/dev/zero of=/dev/$d bs=1M count="$CMP_MB" oflag=direct 2>/dev/null
+	t2=$(now_ns)
 	c0=$(awk '$1 == "ctxt" { print $2 }' /proc/stat)
 	dd if=/dev/$d of=/dev/null bs=4k count="$LAT_N" iflag=direct 2>/dev/null
 	c1=$(awk '$1 == "ctxt" { print $2 }' /proc/stat)
-	t3=$(cut -d' ' -f1 /proc/uptime)
-	echo "COMPARE $1 read_mibs $(echo "$t0 $t1" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
-	echo "COMPARE $1 write_mibs $(echo "$t1 $t2" | awk '{ printf "%.1f", 1024 / ($2 - $1) }')"
-	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.1f", ($2 - $1) * 1e6 / $3 }')"
+	t3=$(now_ns)
+	echo "COMPARE $1 read_mibs $(echo "$t0 $t1 $CMP_MB" | awk '{ printf "%.1f", $3 * 1e9 / ($2 - $1) }')"
+	echo "COMPARE $1 write_mibs $(echo "$t1 $t2 $CMP_MB" | awk '{ printf "%.1f", $3 * 1e9 / ($2 - $1) }')"
+	echo "COMPARE $1 lat4k_us $(echo "$t2 $t3 $LAT_N" | awk '{ printf "%.2f", ($2 - $1) / 1e3 / $3 }')"
 	echo "COMPARE $1 ctxt4k $(echo "$c0 $c1 $LAT_N" | awk '{ printf "%.2f", ($2 - $1) / $3 }')"
 	w $L/mgmt "del_target perf" || echo "COMPARE-ERROR $1 del_target $(cat /tmp/err)"
 	rmmod scst_local || echo "COMPARE-ERROR $1 rmmod"
@@ -506,7 +646,8 @@ perf_once() {
 # Ours and upstream's module in the same VM, RUNS rounds, alternating which
 # goes first, so that both see the same (noisy, emulated) machine.
 step_compare() {
-	LAT_N=${LAT_N:-2000}
+	LAT_N=$(cat /lat_n 2>/dev/null || echo 2000)
+	CMP_MB=$(cat /compare_mb 2>/dev/null || echo 1024)
 	if ! load_core; then
 		fail compare "insmod of scst/scst_vdisk failed"
 		return
@@ -544,7 +685,7 @@ if [ "$MODE" = compare ]; then
 	exit 0
 fi
 if step_load; then
-	step_seed && step_io && step_luns && step_tmf
+	step_seed && step_io && step_luns && step_lun_gone && step_tmf
 	[ -n "$SD" ] && step_readd
 	step_mgmt
 	step_perf

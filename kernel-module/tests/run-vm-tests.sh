@@ -23,6 +23,9 @@
 #                      context switches per 4 KiB read, and their ratios
 #                      ours/KO
 #   --runs N           throughput runs per direction (default 3)
+#   --compare-mb N     MiB read and written per round in --compare (default
+#                      1024)
+#   --lat-n N          4 KiB reads per round in --compare (default 2000)
 #   --timeout SEC      give up on the VM after SEC seconds (default 1200)
 #   --out DIR          work directory (default kernel-module/tests/out/<mode>)
 #   --accel WHAT       kvm, tcg or auto (env VM_ACCEL, default auto): auto
@@ -33,6 +36,13 @@
 #   --cpu MODEL        qemu CPU model (env VM_CPU; default max under KVM,
 #                      Nehalem under TCG, because TCG's "max" offers AVX, which
 #                      killed a guest JVM with SIGILL)
+#   --icount SHIFT     TCG only (env VM_ICOUNT): the guest's clock counts
+#                      executed instructions (2^SHIFT ns each) and skips idle
+#                      time (qemu -icount shift=SHIFT,sleep=off), so times
+#                      measured in the guest depend on the work done, not on
+#                      how busy the host is; for --compare on a shared host.
+#                      The guest then has one CPU: with icount, qemu did not
+#                      bring up a second one
 #
 # Nothing is loaded on the host: all module loading happens in the VM.
 
@@ -54,6 +64,9 @@ OUT=""
 VM_ACCEL=${VM_ACCEL:-auto}
 VM_CPU=${VM_CPU:-}
 VM_KVM_PROBE_TIMEOUT=${VM_KVM_PROBE_TIMEOUT:-20}
+VM_ICOUNT=${VM_ICOUNT:-}
+COMPARE_MB=1024
+LAT_N=2000
 
 die() { echo "run-vm-tests: $*" >&2; exit 2; }
 
@@ -71,7 +84,10 @@ while [ $# -gt 0 ]; do
 	--out) OUT=$2; shift 2 ;;
 	--accel) VM_ACCEL=$2; shift 2 ;;
 	--cpu) VM_CPU=$2; shift 2 ;;
-	-h|--help) sed -n '4,37p' "$0"; exit 0 ;;
+	--icount) VM_ICOUNT=$2; shift 2 ;;
+	--compare-mb) COMPARE_MB=$2; shift 2 ;;
+	--lat-n) LAT_N=$2; shift 2 ;;
+	-h|--help) sed -n '4,47p' "$0"; exit 0 ;;
 	*) die "unknown option $1" ;;
 	esac
 done
@@ -86,6 +102,11 @@ esac
 case "$VM_KVM_PROBE_TIMEOUT" in
 ''|*[!0-9]*) die "VM_KVM_PROBE_TIMEOUT: '$VM_KVM_PROBE_TIMEOUT' is not a whole number of seconds" ;;
 esac
+case "$VM_ICOUNT" in
+''|[0-9]|10) ;;
+*) die "--icount/VM_ICOUNT: '$VM_ICOUNT' is not a shift from 0 to 10" ;;
+esac
+[ -z "$VM_ICOUNT" ] || [ "$VM_ACCEL" != kvm ] || die "--icount needs TCG, not --accel kvm"
 KVER=$(basename "$MODDIR")
 KDIR=${KDIR:-$MODDIR/build}
 mode=ours
@@ -97,9 +118,11 @@ if [ -n "$COMPARE" ]; then
 	RUNS=${RUNS:-9}
 fi
 RUNS=${RUNS:-3}
-case "$RUNS" in
-''|*[!0-9]*|0) die "--runs: '$RUNS' is not a positive number" ;;
-esac
+for v in "$RUNS" "$COMPARE_MB" "$LAT_N"; do
+	case "$v" in
+	''|*[!0-9]*|0) die "--runs/--compare-mb/--lat-n: '$v' is not a positive number" ;;
+	esac
+done
 OUT=${OUT:-$here/out/$mode}
 
 for t in qemu-system-x86_64 cpio gzip modprobe; do
@@ -183,12 +206,16 @@ mkdir -p "$OUT/build" "$OUT/root"
 # The accelerator first: the probe is cheap and its answer goes into the report.
 case "$VM_ACCEL" in
 auto)
-	if probe_kvm; then
+	if [ -n "$VM_ICOUNT" ]; then
+		accel=tcg
+		accel_why="auto: --icount needs TCG"
+	elif probe_kvm; then
 		accel=kvm
+		accel_why="auto: $probe_result"
 	else
 		accel=tcg
+		accel_why="auto: $probe_result"
 	fi
-	accel_why="auto: $probe_result"
 	;;
 *)
 	accel=$VM_ACCEL
@@ -196,7 +223,15 @@ auto)
 	;;
 esac
 cpu=$(cpu_for "$accel")
-echo "run-vm-tests: accelerator $accel, cpu $cpu ($accel_why)"
+icount=()
+smp=2
+clock="real time"
+if [ -n "$VM_ICOUNT" ]; then
+	icount=(-icount "shift=$VM_ICOUNT,sleep=off")
+	smp=1
+	clock="instruction count (icount shift=$VM_ICOUNT, idle skipped, 1 CPU)"
+fi
+echo "run-vm-tests: accelerator $accel, cpu $cpu ($accel_why), guest clock: $clock"
 
 # Our module, built from a copy so that the source tree stays clean.
 if [ "$mode" != upstream ]; then
@@ -248,6 +283,8 @@ fi
 cp "$here/guest-test.sh" "$r"/guest-test.sh
 echo "$mode" > "$r"/mode
 echo "$RUNS" > "$r"/runs
+echo "$COMPARE_MB" > "$r"/compare_mb
+echo "$LAT_N" > "$r"/lat_n
 
 cat > "$r"/init <<'EOF'
 #!/bin/sh
@@ -267,15 +304,15 @@ chmod +x "$r"/init "$r"/guest-test.sh
 
 log=$OUT/console.log
 set +e
-timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -smp 2 \
-	-m 1G -nographic -no-reboot \
+timeout "$TIMEOUT" qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -smp "$smp" \
+	${icount[@]+"${icount[@]}"} -m 1G -nographic -no-reboot \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.gz" \
 	-append "console=ttyS0 panic=5 quiet loglevel=4" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 > "$log" 2>&1
 qrc=$?
 set -e
 
-grep -E '^(PASS|FAIL|THROUGHPUT|COMPARE-ERROR) ' "$log" | tr -d '\r' || true
+grep -E '^(PASS|FAIL|SKIP|THROUGHPUT|COMPARE-INFO|COMPARE-ERROR) ' "$log" | tr -d '\r' || true
 fails=$(grep -c '^FAIL ' "$log" || true)
 if ! grep -q '^TESTS-DONE' "$log"; then
 	echo "FAIL vm: the guest did not finish (qemu exit $qrc, accel $accel); see $log"
@@ -299,8 +336,22 @@ if [ "$mode" = compare ]; then
 			fails=$((fails + 1))
 			continue
 		fi
-		echo "COMPARE-RESULT $metric ours=$o upstream=$u ratio=$(awk -v o="$o" -v u="$u" 'BEGIN { if (u == 0) print "inf"; else printf "%.2f", o / u }') (medians of $n runs; ratio ours/upstream)"
+		# Round k loaded ours and upstream back to back: the ratio of
+		# the pair cancels slow drifts of a shared host.
+		pr=$(tr -d '\r' < "$log" | awk -v k="$metric" '
+			$1 == "COMPARE" && $3 == k && $2 == "ours" { o[++no] = $4 }
+			$1 == "COMPARE" && $3 == k && $2 == "upstream" { u[++nu] = $4 }
+			END {
+				n = no < nu ? no : nu
+				for (i = 1; i <= n; i++) if (u[i] > 0) print o[i] / u[i]
+			}' | sort -g | awk '{ r[NR] = $1 }
+			END {
+				if (NR == 0) { print "none"; exit }
+				med = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+				printf "median %.2f, range %.2f-%.2f over %d rounds", med, r[1], r[NR], NR
+			}')
+		echo "COMPARE-RESULT $metric ours=$o upstream=$u ratio=$(awk -v o="$o" -v u="$u" 'BEGIN { if (u == 0) print "inf"; else printf "%.2f", o / u }') (medians of $n runs; ratio ours/upstream; per-round ratios: $pr)"
 	done
 fi
-echo "mode=$mode accel=$accel cpu=$cpu failures=$fails log=$log"
+echo "mode=$mode accel=$accel cpu=$cpu clock=${VM_ICOUNT:+icount}${VM_ICOUNT:-real} failures=$fails log=$log"
 [ "$fails" = 0 ]

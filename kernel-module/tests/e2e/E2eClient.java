@@ -259,13 +259,13 @@ public final class E2eClient {
 		call("delete-session-ini", "DELETE", TGT + "/sessions/e2e_ini", null, 204);
 		call("delete-session-host1", "DELETE", TGT + "/sessions/e2e_host1", null, 204);
 		call("delete-initiator", "DELETE", TGT + "/ini-groups/e2e_grp/initiators/e2e_ini", null, 204);
-		call("delete-group-luns", "DELETE", TGT + "/ini-groups/e2e_grp/luns", null, 204);
+		call("delete-group-luns", "DELETE", TGT + "/ini-groups/e2e_grp/luns", null, 200);
 		call("delete-group", "DELETE", TGT + "/ini-groups/e2e_grp", null, 204);
 		call("delete-export-initiators", "DELETE", TGT + "/ini-groups/e2e_exp/initiators", null, 204);
-		call("delete-export-group-luns", "DELETE", TGT + "/ini-groups/e2e_exp/luns", null, 204);
+		call("delete-export-group-luns", "DELETE", TGT + "/ini-groups/e2e_exp/luns", null, 200);
 		call("delete-export-group-empty", "DELETE", TGT + "/ini-groups/e2e_exp", null, 204);
-		call("delete-lun-0", "DELETE", TGT + "/luns/0", null, 204);
-		call("delete-luns", "DELETE", TGT + "/luns", null, 204);
+		call("delete-lun-0", "DELETE", TGT + "/luns/0", null, 200);
+		call("delete-luns", "DELETE", TGT + "/luns", null, 200);
 		call("delete-target", "DELETE", TGT, null, 204);
 		for (String d : List.of("e2e_null", "e2e_null2", "e2e_file", "e2e_block", "e2e_cd")) {
 			call("delete-device-" + d, "DELETE", API + "/devices/" + d, null, 204);

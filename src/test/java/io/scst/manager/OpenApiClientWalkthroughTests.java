@@ -20,7 +20,7 @@ import io.scst.manager.client.model.CreateTargetRequest;
 import io.scst.manager.client.model.Device;
 import io.scst.manager.client.model.Initiator;
 import io.scst.manager.client.model.InitiatorGroup;
-import io.scst.manager.client.model.Lun;
+import io.scst.manager.client.model.MappedLun;
 import io.scst.manager.client.model.Plan;
 import io.scst.manager.client.model.Problem;
 import io.scst.manager.client.model.PutLunRequest;
@@ -107,10 +107,14 @@ class OpenApiClientWalkthroughTests {
 		assertThat(target.getDriver()).isEqualTo(DRIVER);
 		Session session = sessions.createSession(DRIVER, TARGET, new CreateSessionRequest().name(SESSION));
 		assertThat(session.getName()).isEqualTo(SESSION);
-		Lun lun = luns.putLun(DRIVER, TARGET, "0", new PutLunRequest().device(DEVICE), null);
+		MappedLun lun = luns.putLun(DRIVER, TARGET, "0", new PutLunRequest().device(DEVICE), null);
 		assertThat(lun.getLun()).isZero();
 		assertThat(lun.getDevice()).isEqualTo(DEVICE);
 		assertThat(lun.getReadOnly()).isFalse();
+		assertThat(lun.getSessions()).singleElement().satisfies((changes) -> {
+			assertThat(changes.getSession()).isEqualTo(SESSION);
+			assertThat(changes.getAppeared()).singleElement().satisfies((linux) -> assertThat(linux.getLun()).isZero());
+		});
 		assertThat(sessions.getSession(DRIVER, TARGET, SESSION).getLuns())
 			.anySatisfy((seen) -> assertThat(seen.getDevice()).isEqualTo(DEVICE));
 
@@ -121,8 +125,8 @@ class OpenApiClientWalkthroughTests {
 		Initiator initiator = groups.addInitiator(DRIVER, TARGET, GROUP, new AddInitiatorRequest().name(INITIATOR));
 		assertThat(initiator.getName()).isEqualTo(INITIATOR);
 		assertThat(initiator.getGroup()).isEqualTo(GROUP);
-		Lun groupLun = luns.putGroupLun(DRIVER, TARGET, GROUP, "0", new PutLunRequest().device(DEVICE).readOnly(true),
-				null);
+		MappedLun groupLun = luns.putGroupLun(DRIVER, TARGET, GROUP, "0",
+				new PutLunRequest().device(DEVICE).readOnly(true), null);
 		assertThat(groupLun.getReadOnly()).isTrue();
 		group = groups.getInitiatorGroup(DRIVER, TARGET, GROUP);
 		assertThat(group.getInitiators()).containsExactly(INITIATOR);
@@ -152,7 +156,9 @@ class OpenApiClientWalkthroughTests {
 		luns.deleteGroupLun(DRIVER, TARGET, GROUP, "0", null);
 		groups.deleteInitiator(DRIVER, TARGET, GROUP, INITIATOR, null);
 		groups.deleteInitiatorGroup(DRIVER, TARGET, GROUP, null);
-		luns.deleteLun(DRIVER, TARGET, "0", null);
+		assertThat(luns.deleteLun(DRIVER, TARGET, "0", null).getSessions()).singleElement()
+			.satisfies((changes) -> assertThat(changes.getGone()).singleElement()
+				.satisfies((linux) -> assertThat(linux.getLun()).isZero()));
 		sessions.deleteSession(DRIVER, TARGET, SESSION, null);
 		targets.deleteTarget(DRIVER, TARGET, null);
 		devices.deleteDevice(DEVICE, null, null);

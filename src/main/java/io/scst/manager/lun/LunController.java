@@ -41,7 +41,15 @@ class LunController {
 
 	private static final String PUT_DESCRIPTION = "Adds the LUN (201 with Location) when absent, replaces it "
 			+ "(200) when it maps another device or read-only flag, and writes nothing (200) when it already maps "
-			+ "this device with this flag. The device must exist; LUN numbers run from 0 to 16383.";
+			+ "this device with this flag. The device must exist; LUN numbers run from 0 to 16383. The answer "
+			+ "comes once the SCSI midlayer of every scst_local session that uses the LUN set has caught up "
+			+ "(bounded by the management timeout) and lists, per session, the Linux devices that appeared or "
+			+ "went and any LUN it did not attach.";
+
+	private static final String REMOVE_DESCRIPTION = "The answer lists the LUNs removed and comes once the SCSI "
+			+ "midlayer of every scst_local session that used them has caught up (bounded by the management "
+			+ "timeout): per session, the Linux devices that went (our scst_local removes them; SCST's upstream "
+			+ "scst_local leaves them in place, and then none are listed).";
 
 	private final LunService service;
 
@@ -86,7 +94,7 @@ class LunController {
 	@ApiResponse(responseCode = "200", description = "Already there or changed", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
 			useReturnTypeSchema = true)
-	ResponseEntity<Lun> put(@PathVariable String driver, @PathVariable String target, @PathVariable String lun,
+	ResponseEntity<MappedLun> put(@PathVariable String driver, @PathVariable String target, @PathVariable String lun,
 			@RequestBody PutLunRequest request) {
 		return answer(this.service.put(driver, target, null, lun, request.device(), request.readOnlyOrDefault()));
 	}
@@ -97,54 +105,49 @@ class LunController {
 	@ApiResponse(responseCode = "200", description = "Already there or changed", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "201", description = "Created; the Location header names it",
 			useReturnTypeSchema = true)
-	ResponseEntity<Lun> putInGroup(@PathVariable String driver, @PathVariable String target, @PathVariable String group,
-			@PathVariable String lun, @RequestBody PutLunRequest request) {
+	ResponseEntity<MappedLun> putInGroup(@PathVariable String driver, @PathVariable String target,
+			@PathVariable String group, @PathVariable String lun, @RequestBody PutLunRequest request) {
 		return answer(this.service.put(driver, target, group, lun, request.device(), request.readOnlyOrDefault()));
 	}
 
 	@DeleteMapping(LUN)
 	@Operation(operationId = "deleteLun", summary = "Remove a LUN of a target",
-			description = "404 when nothing is mapped at the LUN.")
-	@ApiResponse(responseCode = "204", description = "Done")
-	ResponseEntity<Void> delete(@PathVariable String driver, @PathVariable String target, @PathVariable String lun) {
-		this.service.delete(driver, target, null, lun);
-		return ResponseEntity.noContent().build();
+			description = REMOVE_DESCRIPTION + " 404 when nothing is mapped at the LUN.")
+	@ApiResponse(responseCode = "200", description = "Removed", useReturnTypeSchema = true)
+	LunRemoval delete(@PathVariable String driver, @PathVariable String target, @PathVariable String lun) {
+		return this.service.delete(driver, target, null, lun);
 	}
 
 	@DeleteMapping(GROUP_LUN)
 	@Operation(operationId = "deleteGroupLun", summary = "Remove a LUN of an initiator group",
-			description = "404 when nothing is mapped at the LUN.")
-	@ApiResponse(responseCode = "204", description = "Done")
-	ResponseEntity<Void> deleteInGroup(@PathVariable String driver, @PathVariable String target,
-			@PathVariable String group, @PathVariable String lun) {
-		this.service.delete(driver, target, group, lun);
-		return ResponseEntity.noContent().build();
+			description = REMOVE_DESCRIPTION + " 404 when nothing is mapped at the LUN.")
+	@ApiResponse(responseCode = "200", description = "Removed", useReturnTypeSchema = true)
+	LunRemoval deleteInGroup(@PathVariable String driver, @PathVariable String target, @PathVariable String group,
+			@PathVariable String lun) {
+		return this.service.delete(driver, target, group, lun);
 	}
 
 	@DeleteMapping(SET)
 	@Operation(operationId = "clearLuns", summary = "Remove every LUN of a target",
-			description = "Idempotent: clearing an empty set succeeds (204) too.")
-	@ApiResponse(responseCode = "204", description = "Done")
-	ResponseEntity<Void> clear(@PathVariable String driver, @PathVariable String target) {
-		this.service.clear(driver, target, null);
-		return ResponseEntity.noContent().build();
+			description = REMOVE_DESCRIPTION + " Idempotent: clearing an empty set succeeds too (nothing removed).")
+	@ApiResponse(responseCode = "200", description = "Removed", useReturnTypeSchema = true)
+	LunRemoval clear(@PathVariable String driver, @PathVariable String target) {
+		return this.service.clear(driver, target, null);
 	}
 
 	@DeleteMapping(GROUP_SET)
 	@Operation(operationId = "clearGroupLuns", summary = "Remove every LUN of an initiator group",
-			description = "Idempotent: clearing an empty set succeeds (204) too.")
-	@ApiResponse(responseCode = "204", description = "Done")
-	ResponseEntity<Void> clearInGroup(@PathVariable String driver, @PathVariable String target,
-			@PathVariable String group) {
-		this.service.clear(driver, target, group);
-		return ResponseEntity.noContent().build();
+			description = REMOVE_DESCRIPTION + " Idempotent: clearing an empty set succeeds too (nothing removed).")
+	@ApiResponse(responseCode = "200", description = "Removed", useReturnTypeSchema = true)
+	LunRemoval clearInGroup(@PathVariable String driver, @PathVariable String target, @PathVariable String group) {
+		return this.service.clear(driver, target, group);
 	}
 
-	private static ResponseEntity<Lun> answer(LunChange change) {
+	private static ResponseEntity<MappedLun> answer(LunChange change) {
 		return change.created()
 				? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
-					.body(change.lun())
-				: ResponseEntity.ok(change.lun());
+					.body(change.answer())
+				: ResponseEntity.ok(change.answer());
 	}
 
 }

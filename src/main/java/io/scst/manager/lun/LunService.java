@@ -8,14 +8,17 @@ import java.util.Optional;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.device.DeviceNotFoundException;
 import io.scst.manager.lun.LunChange.Outcome;
+import io.scst.manager.session.SessionHosts;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScsiDevices;
 import io.scst.manager.sysfs.ScstNames;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.model.AttributeFile;
 import io.scst.manager.sysfs.model.LunNode;
 import io.scst.manager.sysfs.model.LunSet;
 import io.scst.manager.sysfs.model.Scst;
+import io.scst.manager.sysfs.model.TargetNode;
 import io.scst.manager.target.TargetDriverNotFoundException;
 import io.scst.manager.target.TargetNotFoundException;
 import io.scst.manager.web.Page;
@@ -38,15 +41,21 @@ public class LunService {
 
 	private final ChangePipeline changes;
 
+	private final SessionHosts hosts;
+
 	@Autowired
-	public LunService(ScstSysfs sysfs, ChangePipeline changes) {
+	public LunService(ScstSysfs sysfs, SessionHosts hosts, ChangePipeline changes) {
 		this.scst = Scst.of(sysfs);
+		this.hosts = hosts;
 		this.changes = changes;
 	}
 
-	/** A service whose changes go through a pipeline without a backing-file policy. */
+	/**
+	 * A service whose changes go through a pipeline without a backing-file policy, on a
+	 * machine without SCSI devices.
+	 */
 	public LunService(ScstSysfs sysfs) {
-		this(sysfs, ChangePipeline.unrestricted(sysfs));
+		this(sysfs, new SessionHosts(sysfs, ScsiDevices.none()), ChangePipeline.unrestricted(sysfs));
 	}
 
 	/**
@@ -115,6 +124,7 @@ public class LunService {
 		MgmtCommand replace = MgmtCommand.replaceLun(driver, target, group, number, device, readOnly);
 		requireDevice(device);
 		Optional<Lun> current = find(driver, target, group, number);
+		SessionHosts.Devices before = this.hosts.devices(target(driver, target), group);
 		Outcome outcome;
 		if (current.isEmpty()) {
 			this.changes.run(add);
@@ -127,7 +137,7 @@ public class LunService {
 			this.changes.run(replace);
 			outcome = Outcome.REPLACED;
 		}
-		return new LunChange(get(driver, target, group, number), outcome);
+		return new LunChange(get(driver, target, group, number), outcome, before.changes());
 	}
 
 	/**
@@ -136,16 +146,19 @@ public class LunService {
 	 * @param target the target
 	 * @param group the initiator group, or {@code null} for the target's default set
 	 * @param lun the LUN number
+	 * @return the LUN removed and what went on the Linux side
 	 * @throws LunNotFoundException when nothing is mapped there
 	 */
-	public void delete(String driver, String target, @Nullable String group, long lun) {
+	public LunRemoval delete(String driver, String target, @Nullable String group, long lun) {
 		requireLunSet(driver, target, group);
 		int number = ScstNames.lun("lun", lun);
 		MgmtCommand del = MgmtCommand.delLun(driver, target, group, number);
 		if (!lunSet(driver, target, group).lun(number).present()) {
 			throw notMapped(target, group, number);
 		}
+		SessionHosts.Devices before = this.hosts.devices(target(driver, target), group);
 		this.changes.run(del);
+		return new LunRemoval(List.of(number), before.changes());
 	}
 
 	/**
@@ -153,10 +166,14 @@ public class LunService {
 	 * @param driver the target driver
 	 * @param target the target
 	 * @param group the initiator group, or {@code null} for the target's default set
+	 * @return the LUNs removed and what went on the Linux side
 	 */
-	public void clear(String driver, String target, @Nullable String group) {
+	public LunRemoval clear(String driver, String target, @Nullable String group) {
 		requireLunSet(driver, target, group);
+		List<Integer> removed = lunNumbers(driver, target, group).stream().sorted().toList();
+		SessionHosts.Devices before = this.hosts.devices(target(driver, target), group);
 		this.changes.run(MgmtCommand.clearLuns(driver, target, group));
+		return new LunRemoval(removed, before.changes());
 	}
 
 	/**
@@ -184,9 +201,9 @@ public class LunService {
 	 * URL.
 	 * @throws InvalidNameException when it is not a LUN number
 	 */
-	public void delete(String driver, String target, @Nullable String group, String lun) {
+	public LunRemoval delete(String driver, String target, @Nullable String group, String lun) {
 		requireLunSet(driver, target, group);
-		delete(driver, target, group, parseLun("lun", lun));
+		return delete(driver, target, group, parseLun("lun", lun));
 	}
 
 	/**
@@ -287,7 +304,11 @@ public class LunService {
 	}
 
 	private LunSet lunSet(String driver, String target, @Nullable String group) {
-		return this.scst.targetDriver(driver).target(target).lunSet(group);
+		return target(driver, target).lunSet(group);
+	}
+
+	private TargetNode target(String driver, String target) {
+		return this.scst.targetDriver(driver).target(target);
 	}
 
 	private static LunNotFoundException notMapped(String target, @Nullable String group, int lun) {

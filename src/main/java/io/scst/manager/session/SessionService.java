@@ -57,7 +57,7 @@ public class SessionService {
 
 	private final Scst scst;
 
-	private final ScsiDevices scsiDevices;
+	private final SessionHosts hosts;
 
 	private final TargetDriverService drivers;
 
@@ -66,15 +66,20 @@ public class SessionService {
 	private final ChangePipeline changes;
 
 	@Autowired
-	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers, TargetService targets,
+	public SessionService(ScstSysfs sysfs, SessionHosts hosts, TargetDriverService drivers, TargetService targets,
 			ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.scst = Scst.of(sysfs);
-		this.scsiDevices = scsiDevices;
+		this.hosts = hosts;
 		this.drivers = drivers;
 		this.targets = targets;
 		this.changes = changes;
-		changes.onChange(this::awaitScans);
+	}
+
+	/** A service whose pipeline waits for the SCSI scans of the given devices. */
+	public SessionService(ScstSysfs sysfs, ScsiDevices scsiDevices, TargetDriverService drivers, TargetService targets,
+			ChangePipeline changes) {
+		this(sysfs, new SessionHosts(sysfs, scsiDevices, changes), drivers, targets, changes);
 	}
 
 	/** A service whose changes go through a pipeline without a backing-file policy. */
@@ -123,7 +128,7 @@ public class SessionService {
 		SessionNode node = target(driver, target).session(session);
 		LunSet set = node.lunSet();
 		Integer host = node.hostNumber().orElse(null);
-		List<LinuxScsiDevice> linux = (host != null) ? this.scsiDevices.ofHost(host) : List.of();
+		List<LinuxScsiDevice> linux = this.hosts.devices(node);
 		List<SessionLun> luns = new ArrayList<>();
 		for (Integer lun : node.lunNumbers()) {
 			LinuxScsiDevice device = linux.stream().filter((d) -> d.lun() == lun).findFirst().orElse(null);
@@ -252,56 +257,6 @@ public class SessionService {
 		if (!this.sysfs.await(() -> !session.present())) {
 			throw new ScstBusyException(session.path(), command.line(), Duration.ofNanos(System.nanoTime() - start));
 		}
-	}
-
-	/**
-	 * After a change that may give sessions new LUNs or creates sessions (REST, config
-	 * apply, restore at start): wait until the SCSI midlayer has brought up a device for
-	 * every LUN of every session of the targets concerned, so that the change's answer
-	 * (and every read after it) shows them. The kernel scans an scst_local host
-	 * asynchronously ({@code scsi_scan_host}, and a LUN change reported through a unit
-	 * attention), so the management write returns before the devices exist; polling the
-	 * host's devices is the one way that works on every kernel (no uevent listener, no
-	 * root-only netlink socket). Bounded by the gateway's timeout: a LUN still without a
-	 * device afterwards is reported as not attached.
-	 */
-	private void awaitScans(List<Step> steps, boolean completed) {
-		if (!completed) {
-			return;
-		}
-		Set<ScstPath> targets = new LinkedHashSet<>();
-		for (Step step : steps) {
-			if (step.write() instanceof Write.Mgmt mgmt) {
-				mgmt.command().targetWithChangedSessions().ifPresent(targets::add);
-			}
-		}
-		for (ScstPath dir : targets) {
-			TargetNode target = this.scst.target(dir);
-			for (String session : target.sessionNamesIfPresent().orElse(List.of())) {
-				awaitScan(target.session(session));
-			}
-		}
-	}
-
-	/**
-	 * Wait until every LUN of a session has a Linux device on its host. Devices of LUNs
-	 * taken away stay (the midlayer keeps them until they are deleted or rescanned), so
-	 * only appearing devices are waited for.
-	 */
-	private void awaitScan(SessionNode session) {
-		Integer host = session.hostNumber().orElse(null);
-		if (host == null) {
-			return;
-		}
-		this.sysfs.await(() -> {
-			if (!session.present()) {
-				return true;
-			}
-			Set<Integer> luns = new TreeSet<>(session.lunNumbers());
-			Set<Integer> devices = new TreeSet<>();
-			this.scsiDevices.ofHost(host).forEach((device) -> devices.add(device.lun()));
-			return devices.containsAll(luns);
-		});
 	}
 
 	private static String object(String driver, String target) {

@@ -26,4 +26,24 @@ public interface ScsiDevices {
 	 */
 	Optional<Map<String, String>> moduleParameters(String module);
 
+	/**
+	 * A machine without SCSI devices and modules (for services used without scst_local).
+	 * @return the empty view
+	 */
+	static ScsiDevices none() {
+		return new ScsiDevices() {
+
+			@Override
+			public List<LinuxScsiDevice> ofHost(int host) {
+				return List.of();
+			}
+
+			@Override
+			public Optional<Map<String, String>> moduleParameters(String module) {
+				return Optional.empty();
+			}
+
+		};
+	}
+
 }

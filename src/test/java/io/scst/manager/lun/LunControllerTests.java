@@ -1,5 +1,6 @@
 package io.scst.manager.lun;
 
+import java.util.List;
 import java.util.Map;
 
 import io.scst.manager.ApiTest;
@@ -107,7 +108,7 @@ class LunControllerTests {
 			.hasHeader(HttpHeaders.LOCATION, "http://localhost" + LUNS + "/4")
 			.bodyJson()
 			.isStrictlyEqualTo("""
-					{"lun":4,"device":"lcdev1","readOnly":true}
+					{"lun":4,"device":"lcdev1","readOnly":true,"sessions":[]}
 					""");
 		assertThat(simulator().writeCount()).isEqualTo(before + 1);
 		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev1\",\"readOnly\":true}")).hasStatusOk()
@@ -123,7 +124,7 @@ class LunControllerTests {
 		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 4, "lcdev1", false));
 		long before = simulator().writeCount();
 		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev2\"}")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
-				{"lun":4,"device":"lcdev2","readOnly":false}
+				{"lun":4,"device":"lcdev2","readOnly":false,"sessions":[]}
 				""");
 		assertThat(put(LUNS + "/4", "{\"device\":\"lcdev2\",\"readOnly\":true}")).hasStatusOk()
 			.bodyJson()
@@ -164,9 +165,24 @@ class LunControllerTests {
 	}
 
 	@Test
+	void aLunChangeOnATargetWithASessionAnswersWithTheLinuxDevicesThatAppearedAndWent() {
+		this.sysfs.mgmt(MgmtCommand.addSession(DRIVER, TARGET, "lchost"));
+		var added = put(LUNS + "/5", "{\"device\":\"lcdev1\"}").exchange();
+		assertThat(added).hasStatus(201).bodyJson().extractingPath("$.sessions[0].session").isEqualTo("lchost");
+		assertThat(added).bodyJson().extractingPath("$.sessions[0].appeared[0].lun").isEqualTo(5);
+		assertThat(added).bodyJson().extractingPath("$.sessions[0].gone").isEqualTo(List.of());
+		assertThat(added).bodyJson().extractingPath("$.sessions[0].notAttached").isEqualTo(List.of());
+		var removed = this.mvc.delete().uri(LUNS + "/5").exchange();
+		assertThat(removed).hasStatusOk().bodyJson().extractingPath("$.sessions[0].gone[0].lun").isEqualTo(5);
+		assertThat(removed).bodyJson().extractingPath("$.sessions[0].appeared").isEqualTo(List.of());
+	}
+
+	@Test
 	void deleteRemovesTheLunAndThenItIsNotFound() {
 		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 2, "lcdev1", false));
-		assertThat(this.mvc.delete().uri(LUNS + "/2")).hasStatus(204);
+		assertThat(this.mvc.delete().uri(LUNS + "/2")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"removed":[2],"sessions":[]}
+				""");
 		assertThat(this.sysfs.exists(io.scst.manager.sysfs.ScstTree.lun(DRIVER, TARGET, null, 2))).isFalse();
 		long before = simulator().writeCount();
 		problem(this.mvc.delete().uri(LUNS + "/2"), 404, "not-found").extractingPath("$.object").isEqualTo("lun");
@@ -176,8 +192,13 @@ class LunControllerTests {
 	@Test
 	void clearIsIdempotent() {
 		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 2, "lcdev1", false));
-		assertThat(this.mvc.delete().uri(LUNS)).hasStatus(204);
-		assertThat(this.mvc.delete().uri(LUNS)).hasStatus(204);
+		this.sysfs.mgmt(MgmtCommand.addLun(DRIVER, TARGET, null, 0, "lcdev2", false));
+		assertThat(this.mvc.delete().uri(LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"removed":[0,2],"sessions":[]}
+				""");
+		assertThat(this.mvc.delete().uri(LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"removed":[],"sessions":[]}
+				""");
 		assertThat(this.mvc.get().uri(LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("[]");
 	}
 
@@ -196,7 +217,7 @@ class LunControllerTests {
 		assertThat(simulator().writeCount()).isEqualTo(before);
 		String current = this.mvc.get().uri(LUNS + "/2").exchange().getResponse().getHeader(HttpHeaders.ETAG);
 		assertThat(current).isNotEqualTo(etag);
-		assertThat(this.mvc.delete().uri(LUNS + "/2").header(HttpHeaders.IF_MATCH, current)).hasStatus(204);
+		assertThat(this.mvc.delete().uri(LUNS + "/2").header(HttpHeaders.IF_MATCH, current)).hasStatusOk();
 	}
 
 	@Test
@@ -211,7 +232,10 @@ class LunControllerTests {
 				[{"lun":9,"device":"lcdev2","readOnly":false}]
 				""");
 		assertThat(this.mvc.get().uri(LUNS)).hasStatusOk().bodyJson().isStrictlyEqualTo("[]");
-		assertThat(this.mvc.delete().uri(GROUP_LUNS + "/9")).hasStatus(204);
+		assertThat(this.mvc.delete().uri(GROUP_LUNS + "/9")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.removed")
+			.isEqualTo(List.of(9));
 		problem(this.mvc.get().uri(GROUP_LUNS + "/9"), 404, "not-found").extractingPath("$.detail")
 			.isEqualTo("LUN 9 is not mapped in initiator group lcgrp of target lctgt");
 	}

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.config.ConfigService;
 import io.scst.manager.config.ConfigStore;
+import io.scst.manager.lun.LunChange;
+import io.scst.manager.lun.LunRemoval;
+import io.scst.manager.lun.LunService;
 
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.LinuxScsiDevice;
@@ -42,6 +45,8 @@ class SessionScanTests {
 	private final AtomicLong polls = new AtomicLong();
 
 	private SimulatedScstSysfs sysfs;
+
+	private ScsiDevices scsi;
 
 	@TempDir
 	Path dir;
@@ -99,12 +104,12 @@ class SessionScanTests {
 	}
 
 	@Test
-	void theDeviceOfARemovedLunDoesNotHoldUpLaterChanges() {
-		SessionService service = service(Duration.ZERO, Duration.ofSeconds(10));
+	void withUpstreamsScstLocalTheDeviceOfARemovedLunDoesNotHoldUpLaterChanges() {
+		SessionService service = service(SimulatorOptions.defaults().withRemoveStaleDevices(false),
+				Duration.ofSeconds(10));
 		service.create(LOCAL, "scan_t", new CreateSessionRequest("scan_gone"));
-		// the midlayer keeps the device of a LUN taken away: a host with more devices
-		// than
-		// LUNs is settled
+		// upstream's scst_local leaves the device of a LUN taken away: a host with more
+		// devices than LUNs is settled
 		this.changes.run(MgmtCommand.delLun(LOCAL, "scan_t", null, 2));
 		assertThat(
 				new SimulatedScsiDevices(this.simulator).ofHost(service.describe(LOCAL, "scan_t", "scan_gone").host()))
@@ -115,6 +120,69 @@ class SessionScanTests {
 	}
 
 	@Test
+	void lunChangesAnswerWithTheDevicesThatAppearedAndWent() {
+		SessionService sessions = service(Duration.ofMillis(150), Duration.ofSeconds(10));
+		LunService luns = new LunService(this.sysfs, new SessionHosts(this.sysfs, this.scsi), this.changes);
+		sessions.create(LOCAL, "scan_t", new CreateSessionRequest("scan_a"));
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "scan_d3", Map.of()));
+
+		LunChange added = luns.put(LOCAL, "scan_t", null, 3, "scan_d3", false);
+		assertThat(added.sessions()).singleElement().satisfies((changes) -> {
+			assertThat(changes.session()).isEqualTo("scan_a");
+			assertThat(changes.appeared()).extracting(LinuxScsiDevice::lun).containsExactly(3);
+			assertThat(changes.gone()).isEmpty();
+			assertThat(changes.notAttached()).isEmpty();
+		});
+		String device = added.sessions().get(0).appeared().get(0).blockDevice();
+
+		LunRemoval removed = luns.delete(LOCAL, "scan_t", null, 3);
+		assertThat(removed.removed()).containsExactly(3);
+		assertThat(removed.sessions()).singleElement().satisfies((changes) -> {
+			assertThat(changes.gone()).extracting(LinuxScsiDevice::blockDevice).containsExactly(device);
+			assertThat(changes.appeared()).isEmpty();
+		});
+		assertThat(this.scsi.ofHost(removed.sessions().get(0).host())).extracting(LinuxScsiDevice::lun)
+			.containsExactly(0, 1, 2);
+
+		LunRemoval cleared = luns.clear(LOCAL, "scan_t", null);
+		assertThat(cleared.removed()).containsExactly(0, 1, 2);
+		assertThat(cleared.sessions()).singleElement()
+			.satisfies(
+					(changes) -> assertThat(changes.gone()).extracting(LinuxScsiDevice::lun).containsExactly(0, 1, 2));
+	}
+
+	@Test
+	void aGroupsLunChangeConcernsOnlyTheSessionsOfThatGroup() {
+		SessionService sessions = service(Duration.ofMillis(100), Duration.ofSeconds(10));
+		LunService luns = new LunService(this.sysfs, new SessionHosts(this.sysfs, this.scsi), this.changes);
+		this.changes.run(MgmtCommand.createGroup(LOCAL, "scan_t", "scan_g"));
+		this.changes.run(MgmtCommand.addInitiator(LOCAL, "scan_t", "scan_g", "scan_in"));
+		sessions.create(LOCAL, "scan_t", new CreateSessionRequest("scan_in"));
+		sessions.create(LOCAL, "scan_t", new CreateSessionRequest("scan_out"));
+
+		LunChange change = luns.put(LOCAL, "scan_t", "scan_g", 0, "scan_d2", true);
+		assertThat(change.sessions()).singleElement().satisfies((changes) -> {
+			assertThat(changes.session()).isEqualTo("scan_in");
+			assertThat(changes.appeared()).extracting(LinuxScsiDevice::lun).containsExactly(0);
+		});
+		assertThat(luns.put(LOCAL, "scan_t", null, 7, "scan_d2", false).sessions()).singleElement()
+			.satisfies((changes) -> assertThat(changes.session()).isEqualTo("scan_out"));
+	}
+
+	@Test
+	void withUpstreamsScstLocalARemovalListsNoDeviceAsGoneAndDoesNotWaitForIt() {
+		SessionService sessions = service(SimulatorOptions.defaults().withRemoveStaleDevices(false),
+				Duration.ofSeconds(10));
+		LunService luns = new LunService(this.sysfs, new SessionHosts(this.sysfs, this.scsi), this.changes);
+		sessions.create(LOCAL, "scan_t", new CreateSessionRequest("scan_up"));
+		long before = this.polls.get();
+		LunRemoval removed = luns.delete(LOCAL, "scan_t", null, 1);
+		assertThat(removed.sessions()).singleElement().satisfies((changes) -> assertThat(changes.gone()).isEmpty());
+		assertThat(this.polls.get() - before).as("reads the devices before, once settled and after; no waiting")
+			.isLessThanOrEqualTo(3);
+	}
+
+	@Test
 	void sessionsWithoutAScsiHostSayNothingAboutAttaching() {
 		SessionService service = service(Duration.ZERO, Duration.ofSeconds(10));
 		assertThat(service.describe("copy_manager", "copy_manager_tgt", "copy_manager_sess").luns())
@@ -122,7 +190,11 @@ class SessionScanTests {
 	}
 
 	private SessionService service(Duration scanDelay, Duration timeout) {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withScanDelay(scanDelay));
+		return service(SimulatorOptions.defaults().withScanDelay(scanDelay), timeout);
+	}
+
+	private SessionService service(SimulatorOptions options, Duration timeout) {
+		this.simulator = new ScstSimulator(options);
 		SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator, timeout, GatewayListener.NONE);
 		this.sysfs = sysfs;
 		this.changes = ChangePipeline.unrestricted(sysfs);
@@ -144,6 +216,7 @@ class SessionScanTests {
 				return simulated.moduleParameters(module);
 			}
 		};
+		this.scsi = scsi;
 		TargetDriverService drivers = new TargetDriverService(sysfs, scsi);
 		return new SessionService(sysfs, scsi, drivers, new TargetService(sysfs, drivers, this.changes), this.changes);
 	}

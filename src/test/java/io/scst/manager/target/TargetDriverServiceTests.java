@@ -51,7 +51,8 @@ class TargetDriverServiceTests {
 		assertThat(driver.stats().counts()).containsExactly(entry("Aborts", 0L), entry("Device Resets", 0L),
 				entry("Target Resets", 0L));
 		assertThat(driver.stats().raw()).isEqualTo("Aborts: 0, Device Resets: 0, Target Resets: 0");
-		assertThat(driver.moduleParameters()).containsExactly(entry("add_default_tgt", "Y"));
+		assertThat(driver.moduleParameters()).containsExactly(entry("add_default_tgt", "Y"),
+				entry("remove_stale_devices", "Y"));
 		assertThat(driver.capabilities())
 			.isEqualTo(new DriverCapabilities(true, true, true, true, List.of("session_name")));
 	}
@@ -61,7 +62,8 @@ class TargetDriverServiceTests {
 		try (ScstSimulator bare = new ScstSimulator(SimulatorOptions.defaults().withAddDefaultTarget(false))) {
 			TargetDriver driver = new TargetDriverService(new SimulatedScstSysfs(bare), new SimulatedScsiDevices(bare))
 				.describe("scst_local");
-			assertThat(driver.moduleParameters()).containsExactly(entry("add_default_tgt", "N"));
+			assertThat(driver.moduleParameters()).containsExactly(entry("add_default_tgt", "N"),
+					entry("remove_stale_devices", "Y"));
 			assertThat(driver.targets()).isEmpty();
 		}
 	}

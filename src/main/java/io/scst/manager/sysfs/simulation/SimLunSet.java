@@ -166,7 +166,8 @@ final class SimLunSet {
 				}
 				else {
 					// scst_acg_repl_lun() deletes the old LUN before it tries the new one
-					remove((int) lun);
+					// (the sessions rescan once, after the new one is in)
+					remove((int) lun, false);
 				}
 				checkAllowed(device, readOnly);
 				add(device, (int) lun, readOnly);
@@ -245,18 +246,25 @@ final class SimLunSet {
 		device.luns.add(lun);
 		for (SimSession session : sessions()) {
 			session.addTgtDev(lun);
-			session.scan(List.of(number));
+			session.scan();
 		}
 		return lun;
 	}
 
 	void remove(int number) {
+		remove(number, true);
+	}
+
+	private void remove(int number, boolean rescan) {
 		Lun lun = this.luns.remove(number);
 		if (lun == null) {
 			return;
 		}
 		for (SimSession session : sessions()) {
 			session.removeTgtDev(number);
+			if (rescan) {
+				session.scan(); // "reported LUNs data has changed": the driver rescans
+			}
 		}
 		this.dir.remove(Integer.toString(number));
 		lun.device.unexport(lun.exportLink);

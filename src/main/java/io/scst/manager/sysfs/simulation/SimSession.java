@@ -89,7 +89,10 @@ final class SimSession {
 	/** scst_local: the Linux SCSI host number, or -1. */
 	int hostNo = -1;
 
-	/** scst_local: Linux SCSI devices by LUN (they stay when the LUN goes). */
+	/**
+	 * scst_local: Linux SCSI devices by LUN (when the LUN goes, they go with the next
+	 * scan if {@code remove_stale_devices}, else they stay).
+	 */
 	final TreeMap<Integer, SimulatedScsiDevice> linuxDevices = new TreeMap<>();
 
 	byte @Nullable [] transportId;
@@ -138,7 +141,7 @@ final class SimSession {
 		for (SimLunSet.Lun lun : session.lunSet.luns.values()) {
 			session.addTgtDev(lun);
 		}
-		session.scan(session.lunSet.luns.keySet());
+		session.scan();
 		return session;
 	}
 
@@ -195,7 +198,8 @@ final class SimSession {
 	}
 
 	/**
-	 * Move to another LUN set: all session LUNs are rebuilt, the Linux side only grows.
+	 * Move to another LUN set: all session LUNs are rebuilt, and the Linux side
+	 * rescanned.
 	 */
 	void assign(SimLunSet set) {
 		if (set == this.lunSet) {
@@ -208,31 +212,43 @@ final class SimSession {
 		for (SimLunSet.Lun lun : set.luns.values()) {
 			addTgtDev(lun);
 		}
-		scan(set.luns.keySet());
+		scan();
 	}
 
 	/**
-	 * scst_local: the SCSI midlayer scans LUNs it does not know yet. With a scan delay
-	 * the scan runs that much later, as the kernel's asynchronous host scan does, and
-	 * then finds whatever the session's LUN set holds at that moment (REPORT LUNS); a
-	 * session gone by then is not scanned.
+	 * scst_local: the SCSI midlayer scans LUNs it does not know yet, and our scst_local
+	 * (with {@code remove_stale_devices}) removes the devices of LUNs the session lost.
+	 * With a scan delay the scan runs that much later, as the kernel's asynchronous host
+	 * scan does, and then finds whatever the session's LUN set holds at that moment
+	 * (REPORT LUNS); a session gone by then is not scanned.
 	 */
-	void scan(Collection<Integer> luns) {
-		if (this.hostNo < 0 || luns.isEmpty()) {
+	void scan() {
+		if (this.hostNo < 0) {
 			return;
 		}
 		Duration delay = this.sim.options().scanDelay();
 		if (delay.isZero()) {
-			addLinuxDevices(luns);
+			rescan();
 			return;
 		}
 		this.pendingScans++;
 		this.sim.schedule(() -> {
 			this.pendingScans--;
 			if (this.target.sessions.contains(this)) {
-				addLinuxDevices(List.copyOf(this.lunSet.luns.keySet()));
+				rescan();
 			}
 		}, delay);
+	}
+
+	private void rescan() {
+		addLinuxDevices(List.copyOf(this.lunSet.luns.keySet()));
+		if (this.sim.options().removeStaleDevices()) {
+			for (Integer lun : List.copyOf(this.linuxDevices.keySet())) {
+				if (!this.lunSet.luns.containsKey(lun)) {
+					this.sim.scsi.removeDevice(this.linuxDevices.remove(lun));
+				}
+			}
+		}
 	}
 
 	/** Whether a delayed scan of this session has not run yet. */

@@ -4,14 +4,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.scst.manager.sysfs.LinuxScsiDevice;
 import io.scst.manager.sysfs.ScsiDevices;
 
 /**
  * {@link ScsiDevices} of the simulated machine: the SCSI devices its scst_local sessions
- * brought up, and the one module parameter the simulator models ({@code scst_local}'s
- * {@code add_default_tgt}).
+ * brought up, and the module parameters the simulator models ({@code scst_local}'s
+ * {@code add_default_tgt}, and our scst_local's {@code remove_stale_devices} unless the
+ * simulator models SCST's upstream module).
  */
 public final class SimulatedScsiDevices implements ScsiDevices {
 
@@ -39,7 +41,13 @@ public final class SimulatedScsiDevices implements ScsiDevices {
 		if (!module.equals(SCST_LOCAL)) {
 			return Optional.empty();
 		}
-		return Optional.of(Map.of("add_default_tgt", this.simulator.options().addDefaultTarget() ? "Y" : "N"));
+		SimulatorOptions options = this.simulator.options();
+		Map<String, String> parameters = new TreeMap<>();
+		parameters.put("add_default_tgt", options.addDefaultTarget() ? "Y" : "N");
+		if (options.removeStaleDevices()) {
+			parameters.put("remove_stale_devices", "Y");
+		}
+		return Optional.of(parameters);
 	}
 
 }

@@ -22,9 +22,13 @@ import org.jspecify.annotations.Nullable;
  * {@code /dev/srN} and {@code /dev/sgN} ({@code 0}: before the write returns). On the
  * kernel the scan is asynchronous: the session and its {@code host} link exist when
  * {@code add_session} returns, its devices come a moment later.
+ * @param removeStaleDevices the {@code scst_local} module parameter
+ * {@code remove_stale_devices} of our scst_local (kernel-module/): when a session loses a
+ * LUN, its rescan removes the LUN's Linux devices ({@code false}: they stay, as with
+ * SCST's upstream scst_local, which has no such parameter)
  */
 public record SimulatorOptions(int cpus, boolean addDefaultTarget, boolean debugEagain, Duration sessionCloseDelay,
-		@Nullable Path journal, Duration scanDelay) {
+		@Nullable Path journal, Duration scanDelay, boolean removeStaleDevices) {
 
 	/**
 	 * A scan delay of the order the kernel shows: the first LUN added to a live session
@@ -43,40 +47,46 @@ public record SimulatorOptions(int cpus, boolean addDefaultTarget, boolean debug
 
 	/**
 	 * Two CPUs, the default target, a normal build, synchronous session removal, no
-	 * journal, SCSI devices at once (no scan delay).
+	 * journal, SCSI devices at once (no scan delay), our scst_local's removal of the
+	 * devices of LUNs a session lost.
 	 */
 	public static SimulatorOptions defaults() {
-		return new SimulatorOptions(2, true, false, Duration.ZERO, null, Duration.ZERO);
+		return new SimulatorOptions(2, true, false, Duration.ZERO, null, Duration.ZERO, true);
 	}
 
 	public SimulatorOptions withCpus(int cpus) {
 		return new SimulatorOptions(cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay, this.journal,
-				this.scanDelay);
+				this.scanDelay, this.removeStaleDevices);
 	}
 
 	public SimulatorOptions withAddDefaultTarget(boolean addDefaultTarget) {
 		return new SimulatorOptions(this.cpus, addDefaultTarget, this.debugEagain, this.sessionCloseDelay, this.journal,
-				this.scanDelay);
+				this.scanDelay, this.removeStaleDevices);
 	}
 
 	public SimulatorOptions withDebugEagain(boolean debugEagain) {
 		return new SimulatorOptions(this.cpus, this.addDefaultTarget, debugEagain, this.sessionCloseDelay, this.journal,
-				this.scanDelay);
+				this.scanDelay, this.removeStaleDevices);
 	}
 
 	public SimulatorOptions withSessionCloseDelay(Duration sessionCloseDelay) {
 		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, sessionCloseDelay, this.journal,
-				this.scanDelay);
+				this.scanDelay, this.removeStaleDevices);
 	}
 
 	public SimulatorOptions withJournal(@Nullable Path journal) {
 		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay, journal,
-				this.scanDelay);
+				this.scanDelay, this.removeStaleDevices);
 	}
 
 	public SimulatorOptions withScanDelay(Duration scanDelay) {
 		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay,
-				this.journal, scanDelay);
+				this.journal, scanDelay, this.removeStaleDevices);
+	}
+
+	public SimulatorOptions withRemoveStaleDevices(boolean removeStaleDevices) {
+		return new SimulatorOptions(this.cpus, this.addDefaultTarget, this.debugEagain, this.sessionCloseDelay,
+				this.journal, this.scanDelay, removeStaleDevices);
 	}
 
 }

@@ -35,6 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaptureReplayTests {
 
+	/**
+	 * The captures were taken with SCST's upstream scst_local, which leaves the Linux
+	 * devices of removed LUNs in place.
+	 */
+	private static final SimulatorOptions UPSTREAM = SimulatorOptions.defaults().withRemoveStaleDevices(false);
+
 	private static final String RECORDED_IMAGE = "/root/disk1.img";
 
 	private static final Pattern COUNTER = Pattern
@@ -65,20 +71,20 @@ class CaptureReplayTests {
 
 	@Test
 	void run1DefaultLoadMatchesTheLiveTree() {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults());
+		this.simulator = new ScstSimulator(UPSTREAM);
 		assertMatches("run1-default", "01-after-load", true);
 	}
 
 	@Test
 	void run1SetupMatchesTheLiveTree() {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults());
+		this.simulator = new ScstSimulator(UPSTREAM);
 		run1Setup();
 		assertMatches("run1-default", "02-after-setup", true);
 	}
 
 	@Test
 	void run1TeardownMatchesTheLiveTree() {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults());
+		this.simulator = new ScstSimulator(UPSTREAM);
 		run1Setup();
 		String grp1 = "targets/scst_local/tgt2/ini_groups/grp1/";
 		mgmt(grp1 + "luns/mgmt", "del 5");
@@ -97,20 +103,20 @@ class CaptureReplayTests {
 
 	@Test
 	void run2NoDefaultTargetLoadMatchesTheLiveTree() {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withAddDefaultTarget(false));
+		this.simulator = new ScstSimulator(UPSTREAM.withAddDefaultTarget(false));
 		assertMatches("run2-nodefault", "01-after-load", true);
 	}
 
 	@Test
 	void run2SetupMatchesTheLiveTree() {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withAddDefaultTarget(false));
+		this.simulator = new ScstSimulator(UPSTREAM.withAddDefaultTarget(false));
 		run2Setup();
 		assertMatches("run2-nodefault", "02-after-setup", true);
 	}
 
 	@Test
 	void run2TeardownMatchesTheLiveTree() {
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults().withAddDefaultTarget(false));
+		this.simulator = new ScstSimulator(UPSTREAM.withAddDefaultTarget(false));
 		run2Setup();
 		mgmt("targets/scst_local/mgmt", "del_session local_tgt2 host2b");
 		mgmt("targets/scst_local/mgmt", "del_session local_tgt2 host2a");

@@ -226,8 +226,8 @@ class ScstSimulatorTests {
 	}
 
 	@Test
-	void linuxDevicesStayAfterTheLunGoesAndHostNumbersAreReused() {
-		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+	void withUpstreamsScstLocalLinuxDevicesStayAfterTheLunGoesAndHostNumbersAreReused() {
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults().withRemoveStaleDevices(false));
 		write(simulator, NULLIO, "add_device nd0");
 		write(simulator, ScstPath.of("targets/scst_local/scst_local_tgt/luns/mgmt"), "add nd0 0");
 		assertThat(simulator.scsiDevices()).singleElement()
@@ -239,6 +239,24 @@ class ScstSimulatorTests {
 		assertThat(simulator.scsiDevices()).isEmpty();
 		write(simulator, LOCAL, "add_target t session_name=h");
 		assertThat(read(simulator, "targets/scst_local/t/sessions/h/host_no")).isEqualTo("0\n");
+	}
+
+	@Test
+	void withOurScstLocalTheLinuxDevicesOfALunGoWithItButNotWhenItIsReplaced() {
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+		write(simulator, NULLIO, "add_device nd0");
+		write(simulator, NULLIO, "add_device nd1");
+		ScstPath luns = ScstPath.of("targets/scst_local/scst_local_tgt/luns/mgmt");
+		write(simulator, luns, "add nd0 0");
+		write(simulator, luns, "add nd1 1");
+		write(simulator, luns, "replace nd1 0");
+		assertThat(simulator.scsiDevices()).extracting((d) -> d.address() + " " + d.blockDevice())
+			.containsExactlyInAnyOrder("0:0:0:0 /dev/sda", "0:0:0:1 /dev/sdb");
+		write(simulator, luns, "del 0");
+		assertThat(simulator.scsiDevices()).extracting((d) -> d.address() + " " + d.blockDevice())
+			.containsExactly("0:0:0:1 /dev/sdb");
+		write(simulator, luns, "clear");
+		assertThat(simulator.scsiDevices()).isEmpty();
 	}
 
 	@Test
