@@ -2,6 +2,8 @@ package io.scst.manager.config;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -10,13 +12,28 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param applied how many steps were written
  * @param steps the steps, in the order done
  * @param notes what was kept but not applied
+ * @param save the save of the configuration done before the answer, or {@code null} when
+ * nothing was written or saving after changes is off
  */
 @Schema(description = "The steps an apply wrote, in order")
-public record ApplyResult(int applied, List<PlanStep> steps, List<String> notes) {
+public record ApplyResult(int applied, List<PlanStep> steps, List<String> notes, @Nullable SaveReport save) {
 
 	public ApplyResult {
 		steps = List.copyOf(steps);
 		notes = List.copyOf(notes);
+	}
+
+	public ApplyResult(int applied, List<PlanStep> steps, List<String> notes) {
+		this(applied, steps, notes, null);
+	}
+
+	/**
+	 * This result with the save done before the answer.
+	 * @param save the save
+	 * @return the result
+	 */
+	ApplyResult withSave(SaveReport save) {
+		return new ApplyResult(this.applied, this.steps, this.notes, save);
 	}
 
 }

@@ -49,8 +49,10 @@ class ConfigController {
 	private static final String APPLY_DESCRIPTION = "Runs the plan in dependency order (removals leaf-first, then "
 			+ "devices, targets, groups, LUNs, initiators, core attributes). When a step fails, the steps done are "
 			+ "undone in reverse and the 422 problem names the failed step, errno and command and says whether "
-			+ "SCST is back where it was (rolledBack, rollbackFailures). Send scst.conf as text/plain or the JSON "
-			+ "model as application/json.";
+			+ "SCST is back where it was (rolledBack, rollbackFailures). The live configuration is saved before the "
+			+ "answer (save: outcome and milliseconds; also in the Server-Timing header), so drift and the saved file "
+			+ "reflect the change once it is answered. Send scst.conf as text/plain or the JSON model as "
+			+ "application/json.";
 
 	private final ConfigService service;
 
@@ -91,14 +93,23 @@ class ConfigController {
 	@Operation(operationId = "applyConfig", summary = APPLY_SUMMARY, description = APPLY_DESCRIPTION)
 	ApplyResult applyText(@RequestBody String config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
-		return this.service.apply(config, prune);
+		return saved(this.service.apply(config, prune));
 	}
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "applyConfig", summary = APPLY_SUMMARY, description = APPLY_DESCRIPTION)
 	ApplyResult apply(@RequestBody ScstConfig config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
-		return this.service.apply(config, prune);
+		return saved(this.service.apply(config, prune));
+	}
+
+	/**
+	 * The result with the save of what it wrote, done now (before the answer, on this
+	 * request's thread, in its order): the answer reports the save's outcome and time.
+	 */
+	private ApplyResult saved(ApplyResult result) {
+		ConfigSaver.Saved saved = this.saver.flush();
+		return (saved != null) ? result.withSave(SaveReport.of(saved)) : result;
 	}
 
 	@GetMapping("/drift")

@@ -51,6 +51,8 @@ public class ConfigSaver implements DisposableBean {
 
 	private volatile @Nullable Instant lastSaved;
 
+	private volatile @Nullable Saved lastSave;
+
 	/**
 	 * @param service what exports and saves
 	 * @param reader runs a save's read of the tree while no change is in progress
@@ -89,7 +91,10 @@ public class ConfigSaver implements DisposableBean {
 			}
 			try {
 				this.reader.read(() -> {
-					save();
+					// a change's request may have saved meanwhile (see flush)
+					if (!coveredUpTo(target)) {
+						save();
+					}
 					return null;
 				});
 			}
@@ -107,16 +112,23 @@ public class ConfigSaver implements DisposableBean {
 	 * drift) calls first. The caller may hold the request order's read side (as a request
 	 * does); the save only reads the tree.
 	 */
-	public void flush() {
+	public @Nullable Saved flush() {
 		long target;
 		synchronized (this.monitor) {
 			if (this.covered >= this.requested) {
-				return;
+				return null;
 			}
 			target = this.requested;
 		}
-		save();
+		Saved saved = save();
 		cover(target);
+		return saved;
+	}
+
+	private boolean coveredUpTo(long target) {
+		synchronized (this.monitor) {
+			return this.covered >= target;
+		}
 	}
 
 	/**
@@ -130,18 +142,30 @@ public class ConfigSaver implements DisposableBean {
 		return this.service.drift();
 	}
 
-	private void save() {
+	private Saved save() {
 		synchronized (this.saving) {
+			long start = System.nanoTime();
 			try {
-				this.service.saveLive();
+				boolean written = this.service.saveLive();
 				this.lastError = null;
 				this.lastSaved = Instant.now();
+				Saved saved = new Saved(written ? Saved.WRITTEN : Saved.UNCHANGED, System.nanoTime() - start);
+				this.lastSave = saved;
+				return saved;
 			}
 			catch (RuntimeException ex) {
 				this.lastError = ex.getMessage();
 				logger.warn("Saving the configuration to " + this.service.savedFile() + " failed", ex);
+				Saved saved = new Saved(Saved.FAILED, System.nanoTime() - start);
+				this.lastSave = saved;
+				return saved;
 			}
 		}
+	}
+
+	/** The last save, or {@code null} before the first. */
+	public @Nullable Saved lastSave() {
+		return this.lastSave;
 	}
 
 	private void cover(long target) {
@@ -196,6 +220,32 @@ public class ConfigSaver implements DisposableBean {
 			logger.warn("A configuration save was still running at shutdown after " + SHUTDOWN_WAIT);
 		}
 		this.executor.shutdown();
+	}
+
+	/**
+	 * One save.
+	 *
+	 * @param outcome {@link #WRITTEN} (a new version of the file), {@link #UNCHANGED}
+	 * (the file already held it) or {@link #FAILED}
+	 * @param nanos how long it took: reading what changed, writing the file, flushing it
+	 * to disk and renaming it
+	 */
+	public record Saved(String outcome, long nanos) {
+
+		/** A new version was written. */
+		public static final String WRITTEN = "written";
+
+		/** The file already held this configuration. */
+		public static final String UNCHANGED = "unchanged";
+
+		/** The save failed (see the health details). */
+		public static final String FAILED = "failed";
+
+		/** The duration in milliseconds, as {@code Server-Timing} gives it. */
+		public double millis() {
+			return this.nanos / 1e6;
+		}
+
 	}
 
 	/** Runs a read of the tree in the order of this server's work. */

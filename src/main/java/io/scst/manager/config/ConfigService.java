@@ -1,5 +1,6 @@
 package io.scst.manager.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,20 @@ public class ConfigService {
 
 	private volatile @Nullable LastApply lastApply;
 
+	/** What the last save read, for the next save (see {@link ExportCache}). */
+	private final ExportCache saveCache = new ExportCache(SAVE_CACHE_MAX_AGE.toNanos());
+
+	/**
+	 * After how long a save reads every object again, so that a change made by another
+	 * tool to an object this server did not touch reaches the saved file.
+	 */
+	public static final Duration SAVE_CACHE_MAX_AGE = Duration.ofMinutes(1);
+
 	public ConfigService(ScstSysfs sysfs, ConfigStore store, ChangePipeline changes) {
 		this.sysfs = sysfs;
 		this.store = store;
 		this.changes = changes;
+		changes.onChange((steps, completed) -> this.saveCache.changed(steps, completed, sysfs.writes()));
 		this.restoreReport = new RestoreReport("disabled", store.file().toString(), List.of());
 	}
 
@@ -172,7 +183,25 @@ public class ConfigService {
 	 * @return whether a new version was written
 	 */
 	public boolean saveLive() {
-		return this.store.save(exportText());
+		return this.store.save(ConfigFormat.write(exportForSave()));
+	}
+
+	/**
+	 * The live configuration as a save sees it: devices and targets that no change of
+	 * this server wrote below since the last save are taken from what that save read (see
+	 * {@link ExportCache} for the bounds); the rest is read.
+	 */
+	ScstConfig exportForSave() {
+		this.saveCache.beforeRead(this.sysfs.writes());
+		LiveState state = LiveState.of(this.sysfs, this.saveCache);
+		ScstConfig config = state.export();
+		state.retainIn(this.saveCache);
+		return config;
+	}
+
+	/** How many objects the save cache holds (for tests). */
+	int saveCacheSize() {
+		return this.saveCache.size();
 	}
 
 	/**

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The saved configuration file: written atomically (a temporary file in the same
@@ -28,6 +31,9 @@ public class ConfigStore {
 	private final Path file;
 
 	private final int backups;
+
+	/** What this store wrote last, with the file's attributes right after. */
+	private @Nullable Written written;
 
 	public ConfigStore(Path file, int backups) {
 		this.file = file.toAbsolutePath();
@@ -59,7 +65,7 @@ public class ConfigStore {
 	 */
 	public synchronized boolean save(String content) {
 		try {
-			if (Files.exists(this.file) && Files.readString(this.file).equals(content)) {
+			if (content.equals(savedText())) {
 				return false;
 			}
 			Path dir = this.file.getParent();
@@ -80,11 +86,32 @@ public class ConfigStore {
 				Files.deleteIfExists(temp);
 			}
 			syncDirectory(dir);
+			this.written = new Written(content, Files.readAttributes(this.file, BasicFileAttributes.class));
 			return true;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot save " + this.file, ex);
 		}
+	}
+
+	/**
+	 * The text saved now: what this store wrote last when the file still has the size,
+	 * modification time and inode it had then (nothing is read), else the file's text.
+	 */
+	private @Nullable String savedText() throws IOException {
+		if (!Files.exists(this.file)) {
+			return null;
+		}
+		Written written = this.written;
+		if (written != null) {
+			BasicFileAttributes now = Files.readAttributes(this.file, BasicFileAttributes.class);
+			if (now.size() == written.attributes().size()
+					&& now.lastModifiedTime().equals(written.attributes().lastModifiedTime())
+					&& java.util.Objects.equals(now.fileKey(), written.attributes().fileKey())) {
+				return written.content();
+			}
+		}
+		return Files.readString(this.file);
 	}
 
 	/** {@code <file>.<i>} for a backup number. */
@@ -117,6 +144,10 @@ public class ConfigStore {
 		catch (UnsupportedOperationException | FileSystemException ex) {
 			Files.copy(this.file, backup(1), StandardCopyOption.COPY_ATTRIBUTES);
 		}
+	}
+
+	private record Written(String content, BasicFileAttributes attributes) {
+
 	}
 
 	private static void syncDirectory(Path dir) {

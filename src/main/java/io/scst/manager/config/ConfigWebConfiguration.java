@@ -7,12 +7,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Saves the live configuration after every successful change made through the API (in the
- * background, see {@link ConfigSaver}).
+ * Saves the live configuration after every successful change made through the API before
+ * the change is answered (read-your-writes: drift and the saved file reflect every
+ * answered change), reporting the save in a {@code Server-Timing} header; changes that
+ * failed part-way are saved in the background (see {@link ConfigSaver}).
  */
 @Configuration(proxyBeanMethods = false)
 class ConfigWebConfiguration implements WebMvcConfigurer {
@@ -37,9 +40,42 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 			.excludePathPatterns("/api/v1/config/plan");
 	}
 
+	/** The header that reports the save of a change's answer. */
+	static final String SERVER_TIMING = "Server-Timing";
+
+	private static final String SAVED = SaveOnChangeInterceptor.class.getName() + ".saved";
+
 	/**
-	 * After a successful {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}: have
-	 * the live configuration saved. A failure to save is logged; the change itself
+	 * Save now, on the request's thread and in its order, when a change request wrote
+	 * something not saved yet; once per request.
+	 * @param saver the saver
+	 * @param request the request
+	 * @param response the response, not committed yet
+	 */
+	static void saveBeforeAnswer(ConfigSaver saver, HttpServletRequest request, HttpServletResponse response) {
+		String method = request.getMethod();
+		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+				|| request.getAttribute(SAVED) != null || response.isCommitted() || response.getStatus() >= 300) {
+			return;
+		}
+		ConfigSaver.Saved saved = saver.flush();
+		if (saved != null) {
+			request.setAttribute(SAVED, saved);
+			response.addHeader(SERVER_TIMING, serverTiming(SaveReport.of(saved)));
+		}
+	}
+
+	/** The {@code Server-Timing} entry of a save. */
+	static String serverTiming(SaveReport save) {
+		return String.format(java.util.Locale.ROOT, "save;dur=%.3f;desc=\"configuration %s\"", save.millis(),
+				save.outcome());
+	}
+
+	/**
+	 * After a successful {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} that
+	 * wrote (the change pipeline announced it to the saver): have the live configuration
+	 * saved before the answer when the answer has no body (a body is preceded by
+	 * {@link SaveBeforeBodyAdvice}). A failure to save is logged; the change itself
 	 * stands.
 	 */
 	static final class SaveOnChangeInterceptor implements HandlerInterceptor {
@@ -54,17 +90,12 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 		}
 
 		@Override
-		public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-				@Nullable Exception ex) {
-			String method = request.getMethod();
-			boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-			if (read || ex != null || response.getStatus() >= 300) {
-				return;
-			}
+		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+				@Nullable ModelAndView modelAndView) {
 			ConfigSaver saver = this.saver.getIfAvailable();
 			ConfigProperties config = this.properties.getIfAvailable();
 			if (saver != null && config != null && config.saveOnChange()) {
-				saver.changed();
+				saveBeforeAnswer(saver, request, response);
 			}
 		}
 

@@ -71,6 +71,17 @@ final class LiveState {
 	 * @return the state
 	 */
 	static LiveState of(ScstSysfs sysfs) {
+		return of(sysfs, null);
+	}
+
+	/**
+	 * {@link #of(ScstSysfs)}, taking devices and targets from a cache when it has them
+	 * (and keeping what is read in it).
+	 * @param sysfs the gateway
+	 * @param cache what an earlier read kept, or {@code null}
+	 * @return the state
+	 */
+	static LiveState of(ScstSysfs sysfs, @Nullable ExportCache cache) {
 		Scst scst = Scst.of(sysfs);
 		Map<String, Attr> root = attrs(scst.attributes());
 		Map<String, LiveHandler> handlers = new TreeMap<>();
@@ -84,23 +95,27 @@ final class LiveState {
 			attributes.remove(ScstTree.TYPE);
 			handlers.put(handler.name(), new LiveHandler(handler.name(), attributes, parameters, deviceNames));
 		}
-		Map<String, LiveDevice> devices = new LazyMap<>(deviceHandlers.keySet(), (device) -> new LiveDevice(device,
-				deviceHandlers.get(device), attrs(scst.device(device).attributes())));
+		Function<String, LiveDevice> device = (name) -> new LiveDevice(name, deviceHandlers.get(name),
+				attrs(scst.device(name).attributes()));
+		Map<String, LiveDevice> devices = new LazyMap<>(deviceHandlers.keySet(),
+				(cache != null) ? (name) -> cache.device(name, () -> device.apply(name)) : device);
 		Map<String, LiveDriver> drivers = new TreeMap<>();
 		for (TargetDriverNode driver : scst.targetDrivers()) {
-			drivers.put(driver.name(), driver(driver));
+			drivers.put(driver.name(), driver(driver, cache));
 		}
 		return new LiveState(root, handlers, devices, drivers);
 	}
 
-	private static LiveDriver driver(TargetDriverNode driver) {
+	private static LiveDriver driver(TargetDriverNode driver, @Nullable ExportCache cache) {
 		AttributeFile mgmtFile = driver.mgmt();
 		boolean mgmt = mgmtFile.exists();
 		List<String> parameters = mgmt ? parameters(mgmtFile.value()) : List.of();
 		Listing listing = driver.listing();
 		Map<String, Attr> attributes = attrs(listing.attributes());
 		Set<String> targetNames = new TreeSet<>(TargetDriverNode.targetNames(listing));
-		Map<String, LiveTarget> targets = new LazyMap<>(targetNames, (target) -> target(driver.target(target)));
+		Function<String, LiveTarget> read = (target) -> target(driver.target(target));
+		Map<String, LiveTarget> targets = new LazyMap<>(targetNames,
+				(cache != null) ? (target) -> cache.target(driver.name(), target, () -> read.apply(target)) : read);
 		return new LiveDriver(driver.name(), attributes, mgmt, parameters, targets);
 	}
 
@@ -157,6 +172,16 @@ final class LiveState {
 			}
 		}
 		return parameters;
+	}
+
+	/**
+	 * Drop from a cache the objects that are no longer in this state.
+	 * @param cache the cache
+	 */
+	void retainIn(ExportCache cache) {
+		Map<String, Set<String>> targets = new HashMap<>();
+		this.drivers.forEach((name, driver) -> targets.put(name, driver.targets.keySet()));
+		cache.retain(this.devices.keySet(), targets);
 	}
 
 	// ---------------------------------------------------------------- export

@@ -17,12 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.config.ConfigFormat;
 import io.scst.manager.config.ConfigSaver;
 import io.scst.manager.config.ConfigService;
 import io.scst.manager.config.ConfigStore;
+import io.scst.manager.config.ScstConfig;
 import io.scst.manager.metrics.MetricsProperties;
 import io.scst.manager.metrics.StatsService;
 import io.scst.manager.scst.ScstService;
+import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -51,7 +54,10 @@ class ScaleBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 7);
 
-	private static final int[] DIVISORS = Arrays.stream(System.getProperty("bench.sizes", "16,4,1").split(","))
+	/**
+	 * State divisors: 16, 4, 1 are 1/16, 1/4 and the full state; 0 is the empty state.
+	 */
+	private static final int[] DIVISORS = Arrays.stream(System.getProperty("bench.sizes", "0,16,4,1").split(","))
 		.mapToInt((divisor) -> Integer.parseInt(divisor.strip()))
 		.toArray();
 
@@ -76,6 +82,15 @@ class ScaleBenchmark {
 				ScstSysfs sysfs = context.getBean(ScstSysfs.class);
 				String base = "http://127.0.0.1:" + Bench.port(context);
 				long start = System.nanoTime();
+				this.size = (divisor == 0) ? "empty" : "1/" + divisor;
+				if (divisor == 0) {
+					print("%n== state empty (W=100 applied from empty)");
+					if (FIGURES.contains("apply")) {
+						apply(base, sysfs, context.getBean(ConfigSaver.class), context.getBean(ConfigService.class),
+								true);
+					}
+					continue;
+				}
 				LargeState.Counts counts = LargeState.build(sysfs, divisor);
 				print("%n== state 1/%d: %s (built in %.1f s through the gateway)", divisor, counts,
 						(System.nanoTime() - start) / 1e9);
@@ -86,16 +101,19 @@ class ScaleBenchmark {
 					scrape(base, context.getBean(StatsService.class), sysfs, counts);
 				}
 				if (FIGURES.contains("apply")) {
-					apply(base, sysfs, context.getBean(ConfigSaver.class));
+					apply(base, sysfs, context.getBean(ConfigSaver.class), context.getBean(ConfigService.class),
+							divisor >= 16);
 				}
 				if (divisor == 1 && FIGURES.contains("throughput")) {
 					throughput(base);
 				}
 			}
 		}
+		growth();
 		System.out.println();
 		System.out.println("==== benchmark summary ====");
 		this.lines.forEach(System.out::println);
+		writeResults();
 	}
 
 	/**
@@ -162,6 +180,7 @@ class ScaleBenchmark {
 		print("  %s", Bench.summary("  of which GET /api/v1/stats", stats, "ms"));
 		print("  %s", Bench.summary("profile: the two services in-process, no HTTP", model, "ms"));
 		ratio("inventory", ours, floor, 1.5);
+		record("inventory", Bench.median(ours), Bench.median(floor));
 	}
 
 	/** GET /actuator/prometheus against reading every session's counter files. */
@@ -194,14 +213,18 @@ class ScaleBenchmark {
 		print("  %s", Bench.summary("ours: GET /actuator/prometheus", ours, "ms"));
 		print("  %s", Bench.summary("profile: the stats walk in-process", walk, "ms"));
 		ratio("scrape", ours, floor, 1.5);
+		record("scrape", Bench.median(ours), Bench.median(floor));
 	}
 
 	/**
 	 * PUT /api/v1/config (scst.conf text, nothing pruned) of 100 devices, 100 targets and
 	 * 400 LUNs against issuing the same 600 management writes; each removed (untimed)
-	 * after it is measured.
+	 * after it is measured. Also: the save the PUT's answer reports (done before the
+	 * answer), the same PUT again (nothing to do) against reading every file of the tree,
+	 * and POST /api/v1/config/plan against the planner in-process on the parsed file.
 	 */
-	private void apply(String base, ScstSysfs sysfs, ConfigSaver saver) throws InterruptedException {
+	private void apply(String base, ScstSysfs sysfs, ConfigSaver saver, ConfigService service, boolean readAll)
+			throws InterruptedException {
 		List<MgmtCommand> commands = new ArrayList<>();
 		StringBuilder config = new StringBuilder("HANDLER vdisk_nullio {\n");
 		for (int d = 0; d < 100; d++) {
@@ -230,39 +253,118 @@ class ScaleBenchmark {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(config.toString()))
 			.build();
+		ScstConfig parsed = ConfigFormat.parse(config.toString());
+		Pattern saveMillis = Pattern.compile("\"save\":\\{\"outcome\":\"written\",\"millis\":([0-9.Ee-]+)\\}");
 		List<Double> floor = new ArrayList<>();
 		List<Double> ours = new ArrayList<>();
 		List<Double> planned = new ArrayList<>();
+		List<Double> planner = new ArrayList<>();
 		List<Double> saved = new ArrayList<>();
+		List<Double> reapplied = new ArrayList<>();
+		List<Double> readAllFloor = new ArrayList<>();
+		List<Double> exported = new ArrayList<>();
+		int files = 0;
 		int runs = Math.max(5, RUNS - 2);
 		for (int run = -1; run < runs; run++) {
 			long t0 = System.nanoTime();
 			commands.forEach(sysfs::mgmt);
 			long t1 = System.nanoTime();
 			removeApplied(sysfs);
+			resync(saver);
 			long t2 = System.nanoTime();
 			String result = new String(Bench.send(put), StandardCharsets.UTF_8);
 			long t3 = System.nanoTime();
 			assertThat(result.contains("\"applied\":600")).as("600 applied").isTrue();
-			assertThat(saver.awaitSaved(Duration.ofMinutes(1))).as("saved").isTrue();
-			long t3s = System.nanoTime();
-			removeApplied(sysfs);
+			Matcher save = saveMillis.matcher(result);
+			assertThat(save.find()).as("the answer reports the save: %s", result.substring(result.length() - 200))
+				.isTrue();
+			assertThat(saver.pending()).as("saved before the answer").isFalse();
+			String again = new String(Bench.send(put), StandardCharsets.UTF_8);
 			long t4 = System.nanoTime();
-			Bench.send(plan);
+			assertThat(again).startsWith("{\"applied\":0,");
 			long t5 = System.nanoTime();
+			if (readAll) {
+				files = readAll(sysfs, ScstPath.ROOT);
+			}
+			long t6 = System.nanoTime();
+			Bench.get(base + "/api/v1/config", "text/plain");
+			long t7 = System.nanoTime();
+			removeApplied(sysfs);
+			resync(saver);
+			long t8 = System.nanoTime();
+			Bench.send(plan);
+			long t9 = System.nanoTime();
+			service.plan(parsed, (String) null);
+			long t10 = System.nanoTime();
 			if (run >= 0) {
 				floor.add((t1 - t0) / 1e6);
 				ours.add((t3 - t2) / 1e6);
-				planned.add((t5 - t4) / 1e6);
-				saved.add((t3s - t3) / 1e6);
+				saved.add(Double.parseDouble(save.group(1)));
+				reapplied.add((t4 - t3) / 1e6);
+				readAllFloor.add((t6 - t5) / 1e6);
+				exported.add((t7 - t6) / 1e6);
+				planned.add((t9 - t8) / 1e6);
+				planner.add((t10 - t9) / 1e6);
 			}
 		}
 		print("apply: 100 devices, 100 targets, 400 LUNs (600 management writes) on top of the state");
 		print("  %s", Bench.summary("floor: the 600 writes directly", floor, "ms"));
 		print("  %s", Bench.summary("ours: PUT /api/v1/config (scst.conf)", ours, "ms"));
-		print("  %s", Bench.summary("profile: POST /api/v1/config/plan alone", planned, "ms"));
-		print("  %s", Bench.summary("profile: background save after the PUT's response (not in ours)", saved, "ms"));
+		print("  %s", Bench.summary("  of which the save before the answer", saved, "ms"));
 		ratio("apply", ours, floor, 1.2);
+		print("  => save/apply ratio %.2f (goal <= 0.2: %s)", Bench.median(saved) / Bench.median(ours),
+				(Bench.median(saved) / Bench.median(ours) <= 0.2) ? "met" : "NOT met");
+		record("apply", Bench.median(ours), Bench.median(floor));
+		record("save", Bench.median(saved), Bench.median(ours));
+		print("  %s", Bench.summary("ours: POST /api/v1/config/plan", planned, "ms"));
+		print("  %s", Bench.summary("floor: the planner in-process (parsed file)", planner, "ms"));
+		ratio("plan", planned, planner, 2.0);
+		record("plan", Bench.median(planned), Bench.median(planner));
+		print("  %s", Bench.summary("ours: the same PUT again (nothing to do)", reapplied, "ms"));
+		if (readAll) {
+			print("  %s", Bench.summary("floor: read every file of the tree (" + files + ")", readAllFloor, "ms"));
+			ratio("re-apply unchanged", reapplied, readAllFloor, 0.5);
+			print("  %s", Bench.summary("GET /api/v1/config (scst.conf), beside the read-all", exported, "ms"));
+			ratio("export", exported, readAllFloor, 1.5);
+			record("reapply", Bench.median(reapplied), Bench.median(readAllFloor));
+		}
+		else {
+			print("  (read-all floor only at the small sizes: the full tree has ~700,000 entries)");
+			record("reapply", Bench.median(reapplied), Double.NaN);
+		}
+	}
+
+	/** Read every file below a directory (links not followed); how many were read. */
+	private static int readAll(ScstSysfs sysfs, ScstPath dir) {
+		int files = 0;
+		for (Entry entry : sysfs.list(dir)) {
+			ScstPath path = dir.resolve(entry.name());
+			switch (entry.type()) {
+				case DIRECTORY -> files += readAll(sysfs, path);
+				case FILE -> {
+					if ((entry.mode() & 0444) != 0) {
+						sysfs.readIfPresent(path);
+						files++;
+					}
+				}
+				case LINK -> {
+					sysfs.readLinkIfPresent(path);
+					files++;
+				}
+			}
+		}
+		return files;
+	}
+
+	/**
+	 * The floor's writes and the removals go straight through the gateway, which the save
+	 * treats like another tool's writes (it reads everything again): save once, untimed,
+	 * so that the measured PUT's save starts from what a save after the server's own last
+	 * change would know.
+	 */
+	private static void resync(ConfigSaver saver) {
+		saver.changed();
+		saver.flush();
 	}
 
 	private static void removeApplied(ScstSysfs sysfs) {
@@ -320,6 +422,7 @@ class ScaleBenchmark {
 		for (String name : endpoints.keySet()) {
 			print("  %s  p99 median %.2f ms  ratio to constant %.3f", Bench.summary(name, rps.get(name), "req/s"),
 					Bench.median(p99.get(name)), Bench.median(rps.get(name)) / constant);
+			this.throughputRatios.put(name, Bench.median(rps.get(name)) / constant);
 		}
 	}
 
@@ -355,6 +458,91 @@ class ScaleBenchmark {
 	private void ratio(String figure, List<Double> ours, List<Double> floor, double goal) {
 		double ratio = Bench.median(ours) / Bench.median(floor);
 		print("  => %s ratio %.2f (goal <= %.1f: %s)", figure, ratio, goal, (ratio <= goal) ? "met" : "NOT met");
+	}
+
+	/** Medians by figure, then size: {ours, floor}. */
+	private final Map<String, Map<String, double[]>> medians = new LinkedHashMap<>();
+
+	private final Map<String, Double> throughputRatios = new LinkedHashMap<>();
+
+	private String size = "";
+
+	private void record(String figure, double ours, double floor) {
+		this.medians.computeIfAbsent(figure, (key) -> new LinkedHashMap<>())
+			.put(this.size, new double[] { ours, floor });
+	}
+
+	/**
+	 * The fitted growth exponent of every figure from 1/16 to the full state (16 times
+	 * the objects): log(t_full / t_1/16) / log(16); 1 is linear, 0 constant.
+	 */
+	private void growth() {
+		print("%ngrowth exponents, 1/16 -> full state (x16 objects); 1 = linear, 0 = flat:");
+		this.medians.forEach((figure, bySize) -> {
+			double[] small = bySize.get("1/16");
+			double[] full = bySize.get("1/1");
+			if (small != null && full != null) {
+				print("  %-10s ours %5.2f   floor %5.2f", figure, Math.log(full[0] / small[0]) / Math.log(16),
+						Math.log(full[1] / small[1]) / Math.log(16));
+			}
+		});
+	}
+
+	/**
+	 * Write the summary, a table of medians and Mermaid charts of time against size to
+	 * {@code bench.results} (default {@code target/benchmark-results.md}).
+	 */
+	private void writeResults() throws IOException {
+		Path file = Path.of(System.getProperty("bench.results", "target/benchmark-results.md"));
+		StringBuilder out = new StringBuilder("# Benchmark results\n\n");
+		out.append("Generated by `ScaleBenchmark` (see docs/performance.md, Method) on ")
+			.append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+			.append(", ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" CPUs, load average at the end of the run ")
+			.append(String.format(Locale.ROOT, "%.1f",
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+			.append(".\n\n| figure | size | ours (ms) | floor (ms) | ratio |\n|---|---|---|---|---|\n");
+		this.medians.forEach((figure, bySize) -> bySize.forEach((size, values) -> out.append(String.format(Locale.ROOT,
+				"| %s | %s | %.2f | %.2f | %.2f |%n", figure, size, values[0], values[1], values[0] / values[1]))));
+		if (!this.throughputRatios.isEmpty()) {
+			out.append("\n| list endpoint (full state) | throughput / constant |\n|---|---|\n");
+			this.throughputRatios
+				.forEach((name, ratio) -> out.append(String.format(Locale.ROOT, "| %s | %.3f |%n", name, ratio)));
+		}
+		this.medians.forEach((figure, bySize) -> {
+			List<String> sizes = bySize.keySet().stream().filter((size) -> size.startsWith("1/")).toList();
+			if (sizes.size() < 2) {
+				return;
+			}
+			StringBuilder ours = new StringBuilder();
+			StringBuilder floor = new StringBuilder();
+			double max = 0;
+			for (String size : sizes) {
+				double[] values = bySize.get(size);
+				ours.append(ours.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", values[0]));
+				floor.append(floor.isEmpty() ? "" : ", ")
+					.append(String.format(Locale.ROOT, "%.1f", Double.isNaN(values[1]) ? 0 : values[1]));
+				max = Math.max(max, Math.max(values[0], Double.isNaN(values[1]) ? 0 : values[1]));
+			}
+			out.append("\n```mermaid\nxychart-beta\n    title \"")
+				.append(figure)
+				.append(": ours (bar) and floor (line), ms\"\n    x-axis [")
+				.append(String.join(", ", sizes.stream().map((size) -> "\"" + size + "\"").toList()))
+				.append("]\n    y-axis \"ms\" 0 --> ")
+				.append((long) Math.ceil(max * 1.1))
+				.append("\n    bar [")
+				.append(ours)
+				.append("]\n    line [")
+				.append(floor)
+				.append("]\n```\n");
+		});
+		out.append("\n## Summary as printed\n\n```\n");
+		this.lines.forEach((line) -> out.append(line).append('\n'));
+		out.append("```\n");
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.writeString(file, out.toString());
+		System.out.println("results written to " + file.toAbsolutePath());
 	}
 
 	private void print(String format, Object... args) {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static io.scst.manager.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +131,43 @@ class ConfigControllerTests {
 							{"inSync":false,"differences":[
 							 {"object":"target-drivers/scst_local/targets/cctgt/luns/0","attribute":null,"live":null,"saved":"present"}]}
 							""");
+	}
+
+	@Test
+	void theAnswerOfAChangeComesAfterItsSaveAndReportsIt() throws Exception {
+		MvcTestResult applied = this.mvc.put()
+			.uri("/api/v1/config")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(CONFIG)
+			.exchange();
+		assertThat(applied).hasStatusOk().bodyJson().extractingPath("$.save.outcome").isEqualTo("written");
+		assertThat(applied).bodyJson().extractingPath("$.save.millis").asNumber().satisfies((millis) -> {
+			assertThat(millis.doubleValue()).isPositive();
+		});
+		assertThat(applied).headers()
+			.hasHeaderSatisfying("Server-Timing",
+					(values) -> assertThat(values).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+						.startsWith("save;dur=")
+						.endsWith(";desc=\"configuration written\""));
+		// no wait for a background save: the file holds the change once it is answered
+		assertThat(Files.readString(this.properties.path())).contains("\tTARGET cctgt {");
+		MvcTestResult deleted = this.mvc.delete()
+			.uri("/api/v1/target-drivers/scst_local/targets/cctgt/luns/0")
+			.exchange();
+		assertThat(deleted).hasStatus2xxSuccessful()
+			.headers()
+			.hasHeaderSatisfying("Server-Timing",
+					(values) -> assertThat(values).singleElement().asString().startsWith("save;dur="));
+		assertThat(Files.readString(this.properties.path())).contains("\tTARGET cctgt {")
+			.doesNotContain("\t\tLUN 0 ccdev");
+		// an apply that writes nothing saves nothing
+		MvcTestResult nothing = this.mvc.put()
+			.uri("/api/v1/config")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(CONFIG.replace("\t\tLUN 0 ccdev\n", ""))
+			.exchange();
+		assertThat(nothing).hasStatusOk().bodyJson().isLenientlyEqualTo("{\"applied\":0,\"steps\":[]}");
+		assertThat(nothing).doesNotContainHeader("Server-Timing");
 	}
 
 	@Test

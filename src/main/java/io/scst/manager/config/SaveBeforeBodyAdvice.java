@@ -1,0 +1,62 @@
+package io.scst.manager.config;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/**
+ * Saves the live configuration before a successful change's body is written (see
+ * {@link ConfigWebConfiguration#saveBeforeAnswer}): a body is written before the
+ * interceptors' {@code postHandle}, and the client may have it as soon as it is.
+ */
+@RestControllerAdvice(basePackages = "io.scst.manager")
+class SaveBeforeBodyAdvice implements ResponseBodyAdvice<Object> {
+
+	private final ObjectProvider<ConfigSaver> saver;
+
+	private final ObjectProvider<ConfigProperties> properties;
+
+	SaveBeforeBodyAdvice(ObjectProvider<ConfigSaver> saver, ObjectProvider<ConfigProperties> properties) {
+		this.saver = saver;
+		this.properties = properties;
+	}
+
+	@Override
+	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+		return true;
+	}
+
+	@Override
+	public @Nullable Object beforeBodyWrite(@Nullable Object body, MethodParameter returnType,
+			MediaType selectedContentType, Class<? extends HttpMessageConverter<?>> selectedConverterType,
+			ServerHttpRequest request, ServerHttpResponse response) {
+		if (body instanceof ProblemDetail || !(request instanceof ServletServerHttpRequest servletRequest)
+				|| !(response instanceof ServletServerHttpResponse servletResponse)) {
+			return body;
+		}
+		if (body instanceof ApplyResult result && result.save() != null) {
+			// the apply saved before building its answer
+			servletResponse.getServletResponse()
+				.addHeader(ConfigWebConfiguration.SERVER_TIMING, ConfigWebConfiguration.serverTiming(result.save()));
+			return body;
+		}
+		ConfigSaver saver = this.saver.getIfAvailable();
+		ConfigProperties config = this.properties.getIfAvailable();
+		if (saver != null && config != null && config.saveOnChange()) {
+			ConfigWebConfiguration.saveBeforeAnswer(saver, servletRequest.getServletRequest(),
+					servletResponse.getServletResponse());
+		}
+		return body;
+	}
+
+}

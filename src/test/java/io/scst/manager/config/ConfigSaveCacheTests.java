@@ -1,0 +1,162 @@
+package io.scst.manager.config;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.scst.manager.change.ChangePipeline;
+import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstPath;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.sysfs.simulation.SimulatorOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The save reads again only what changes of this server wrote below, and the file it
+ * writes is still the whole live configuration: after every kind of change the saved text
+ * equals a full export read from scratch.
+ */
+class ConfigSaveCacheTests {
+
+	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
+
+	private final SimulatedScstSysfs gateway = new SimulatedScstSysfs(this.simulator);
+
+	/** Every path the service reads through, in order. */
+	private final List<ScstPath> reads = new ArrayList<>();
+
+	private final ScstSysfs sysfs = (ScstSysfs) Proxy.newProxyInstance(ScstSysfs.class.getClassLoader(),
+			new Class<?>[] { ScstSysfs.class }, (proxy, method, args) -> {
+				if (args != null && args.length == 1 && args[0] instanceof ScstPath path) {
+					this.reads.add(path);
+				}
+				try {
+					return method.invoke(this.gateway, args);
+				}
+				catch (InvocationTargetException ex) {
+					throw ex.getCause();
+				}
+			});
+
+	private final ChangePipeline changes = ChangePipeline.unrestricted(this.sysfs);
+
+	@TempDir
+	Path dir;
+
+	@AfterEach
+	void close() {
+		this.simulator.close();
+	}
+
+	@Test
+	void theSavedFileIsTheFullExportAfterEveryKindOfChange() throws Exception {
+		ConfigService service = service();
+		service.apply(state(4), (String) null);
+		assertSavedIsLive(service);
+		// an attribute of a device and of a target
+		service.apply(state(4).replace("\t\tsize 1048576\n", "\t\tsize 1048576\n\t\tt10_vend_id VEND1\n"),
+				(String) null);
+		assertSavedIsLive(service);
+		// a LUN more on one target, through a single step
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "t1", null, 9, "d3", false));
+		assertSavedIsLive(service);
+		// a device that LUNs of kept targets use is deleted: those LUNs go with it
+		run(Step.DELETE, MgmtCommand.delDevice("vdisk_nullio", "d3"));
+		assertSavedIsLive(service);
+		// a target and a group go
+		run(Step.DELETE, MgmtCommand.delTarget("scst_local", "t2"));
+		run(Step.DELETE, MgmtCommand.delGroup("scst_local", "t0", "g0"));
+		assertSavedIsLive(service);
+	}
+
+	@Test
+	void aWriteOutsideThePipelineMakesTheNextSaveReadEverything() throws Exception {
+		ConfigService service = service();
+		service.apply(state(4), (String) null);
+		assertSavedIsLive(service);
+		// another writer through the same gateway, then a change of this server
+		this.gateway.mgmt(MgmtCommand.addLun("scst_local", "t0", null, 7, "d1", false));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "t1", null, 7, "d1", false));
+		service.saveLive();
+		assertThat(Files.readString(file())).contains("LUN 7 d1").isEqualTo(service.exportText());
+	}
+
+	@Test
+	void aSaveAfterAChangeReadsOnlyWhatTheChangeWroteBelow() throws Exception {
+		ConfigService service = service();
+		service.apply(state(20), (String) null);
+		service.saveLive();
+		ScstConfig live = service.export();
+		int objects = live.handlers().stream().mapToInt((handler) -> handler.devices().size()).sum()
+				+ live.drivers().stream().mapToInt((driver) -> driver.targets().size()).sum();
+		assertThat(objects).as("40 devices, 20 targets and more").isGreaterThanOrEqualTo(60);
+		assertThat(service.saveCacheSize()).as("every device and target kept").isEqualTo(objects);
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "t7", null, 9, "d3", false));
+		this.reads.clear();
+		service.saveLive();
+		List<ScstPath> targetReads = this.reads.stream()
+			.filter((path) -> path.segments().size() > 3 && path.segments().get(0).equals("targets"))
+			.toList();
+		assertThat(targetReads).isNotEmpty()
+			.allMatch((path) -> path.segments().get(2).equals("t7"), "below the changed target only");
+		assertThat(this.reads)
+			.noneMatch((path) -> path.segments().size() > 2 && path.segments().get(0).equals("devices"));
+		assertThat(Files.readString(file())).contains("LUN 9 d3").isEqualTo(service.exportText());
+		// the full read is what it saves work against
+		this.reads.clear();
+		service.exportText();
+		assertThat(this.reads.size()).isGreaterThan(10 * targetReads.size());
+	}
+
+	private void assertSavedIsLive(ConfigService service) throws Exception {
+		service.saveLive();
+		assertThat(Files.readString(file())).isEqualTo(service.exportText());
+	}
+
+	private void run(String kind, MgmtCommand command) {
+		this.changes.run(Step.of(kind, command.file().toString(), new Write.Mgmt(command)));
+	}
+
+	/** n targets with a session, 4 LUNs and a group each, 2n devices. */
+	private static String state(int n) {
+		StringBuilder config = new StringBuilder("HANDLER vdisk_nullio {\n");
+		for (int d = 0; d < 2 * n; d++) {
+			config.append("\tDEVICE d").append(d).append(" {\n\t\tsize 1048576\n\t}\n");
+		}
+		config.append("}\nTARGET_DRIVER scst_local {\n");
+		for (int t = 0; t < n; t++) {
+			config.append("\tTARGET t").append(t).append(" {\n\t\tsession_name s").append(t).append('\n');
+			for (int l = 0; l < 4; l++) {
+				config.append("\t\tLUN ").append(l).append(" d").append((t + l) % (2 * n)).append('\n');
+			}
+			config.append("\t\tGROUP g")
+				.append(t)
+				.append(" {\n\t\t\tLUN 0 d")
+				.append(t)
+				.append("\n\t\t\tINITIATOR i")
+				.append(t)
+				.append("\n\t\t}\n\t}\n");
+		}
+		return config.append("}\n").toString();
+	}
+
+	private ConfigService service() {
+		return new ConfigService(this.sysfs, new ConfigStore(file(), 2), this.changes);
+	}
+
+	private Path file() {
+		return this.dir.resolve("saved.conf");
+	}
+
+}
