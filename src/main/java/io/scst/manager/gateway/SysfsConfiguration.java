@@ -37,16 +37,23 @@ class SysfsConfiguration {
 
 	/**
 	 * The gateway, observed by every {@link GatewayListener} bean (metrics, audit) in
-	 * their order.
+	 * their order, and the simulator when it is one.
 	 */
 	@Bean
-	ScstSysfs scstSysfs(ScstProperties properties, ObjectProvider<GatewayListener> listeners) {
+	SysfsGateway sysfsGateway(ScstProperties properties, ObjectProvider<GatewayListener> listeners) {
 		ScstProperties.Sysfs sysfs = properties.sysfs();
 		GatewayListener listener = GatewayListener.all(listeners.orderedStream().toList());
 		if (useKernel(sysfs)) {
-			return new KernelScstSysfs(sysfs.root(), sysfs.mgmtTimeout(), listener);
+			return new SysfsGateway(new KernelScstSysfs(sysfs.root(), sysfs.mgmtTimeout(), listener), null);
 		}
-		return simulated(properties.simulator(), sysfs, listener);
+		SimulatedScstSysfs simulated = simulated(properties.simulator(), sysfs, listener);
+		return new SysfsGateway(simulated, simulated.simulator());
+	}
+
+	/** The gateway itself (closed with the context). */
+	@Bean
+	ScstSysfs scstSysfs(SysfsGateway gateway) {
+		return gateway.sysfs();
 	}
 
 	/**
@@ -55,9 +62,10 @@ class SysfsConfiguration {
 	 * ({@code /sys} for {@code /sys/kernel/scst_tgt}).
 	 */
 	@Bean
-	ScsiDevices scsiDevices(ScstSysfs scstSysfs, ScstProperties properties) {
-		if (scstSysfs instanceof SimulatedScstSysfs simulated) {
-			return new SimulatedScsiDevices(simulated.simulator());
+	ScsiDevices scsiDevices(SysfsGateway gateway, ScstProperties properties) {
+		ScstSimulator simulator = gateway.simulator();
+		if (simulator != null) {
+			return new SimulatedScsiDevices(simulator);
 		}
 		return new KernelScsiDevices(sysRoot(properties.sysfs().root()));
 	}

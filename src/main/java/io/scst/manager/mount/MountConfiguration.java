@@ -3,8 +3,9 @@ package io.scst.manager.mount;
 import java.nio.file.Path;
 
 import io.scst.manager.gateway.ScstProperties;
+import io.scst.manager.gateway.SysfsGateway;
 import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -20,16 +21,17 @@ import org.springframework.context.annotation.Configuration;
 class MountConfiguration {
 
 	@Bean
-	SimulatorMount simulatorMount(ScstSysfs sysfs, ScstProperties properties) {
+	SimulatorMount simulatorMount(ScstSysfs sysfs, SysfsGateway gateway, ScstProperties properties) {
 		Path directory = properties.simulator().mount();
 		if (directory == null) {
 			throw new IllegalStateException("scst.simulator.mount is empty; name the directory to mount on");
 		}
-		if (!(sysfs instanceof SimulatedScstSysfs simulated)) {
+		ScstSimulator simulator = gateway.simulator();
+		if (simulator == null) {
 			throw new IllegalStateException("scst.simulator.mount=" + directory
 					+ " needs the simulator, but the gateway is the kernel tree at " + sysfs.location());
 		}
-		return SimulatorMount.mount(simulated.simulator(), directory);
+		return SimulatorMount.mount(simulator, directory);
 	}
 
 }

@@ -3,8 +3,7 @@ package io.scst.manager.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.scst.manager.sysfs.ScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.scst.manager.gateway.SysfsGateway;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,14 +54,13 @@ class SecurityConfiguration {
 			"/api/v1/exports/**" };
 
 	@Bean
-	AccessDecision accessDecision(ScstSysfs sysfs, Environment environment, ScstSecurityProperties properties) {
-		return AccessDecision.decide(sysfs instanceof SimulatedScstSysfs, environment.getProperty("server.address"),
-				properties);
+	AccessDecision accessDecision(SysfsGateway gateway, Environment environment, ScstSecurityProperties properties) {
+		return AccessDecision.decide(gateway.simulated(), environment.getProperty("server.address"), properties);
 	}
 
 	@Bean
-	BackingFilePolicy backingFilePolicy(ScstSysfs sysfs, ScstSecurityProperties properties) {
-		return BackingFilePolicy.of(sysfs instanceof SimulatedScstSysfs, properties.backingFiles());
+	BackingFilePolicy backingFilePolicy(SysfsGateway gateway, ScstSecurityProperties properties) {
+		return BackingFilePolicy.of(gateway.simulated(), properties.backingFiles());
 	}
 
 	@Bean

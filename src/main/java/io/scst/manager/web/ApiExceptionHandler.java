@@ -129,16 +129,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleNotFound(NotFoundException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, ex.title(), ex.getMessage());
-		problem.setProperty("object", ex.object());
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+		return objectProblem(ex, HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, request);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleConflict(ConflictException ex, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, ex.title(), ex.getMessage());
+		return objectProblem(ex, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, request);
+	}
+
+	private ResponseEntity<Object> objectProblem(ObjectProblemException ex, HttpStatus status, URI type,
+			WebRequest request) {
+		ProblemDetail problem = problem(status, type, ex.title(), ex.getMessage());
 		problem.setProperty("object", ex.object());
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
 	}
 
 	@ExceptionHandler

@@ -5,11 +5,7 @@ package io.scst.manager.web;
  * object already exists, or is in use); answered with {@code 409} and problem type
  * {@code conflict}.
  */
-public abstract class ConflictException extends RuntimeException {
-
-	private final String object;
-
-	private final String title;
+public abstract class ConflictException extends ObjectProblemException {
 
 	/**
 	 * Create an exception with the title {@code Conflict with the current state}.
@@ -27,19 +23,7 @@ public abstract class ConflictException extends RuntimeException {
 	 * @param detail what the conflict is, for people
 	 */
 	protected ConflictException(String object, String title, String detail) {
-		super(detail);
-		this.object = object;
-		this.title = title;
-	}
-
-	/** The kind of object in conflict, e.g. {@code lun}. */
-	public String object() {
-		return this.object;
-	}
-
-	/** A short human phrase for the problem. */
-	public String title() {
-		return this.title;
+		super(object, title, detail);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.scst.manager.metrics;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +11,9 @@ import io.scst.manager.metrics.ScstSnapshot.DirectionStats;
 import io.scst.manager.metrics.ScstSnapshot.SessionStats;
 import io.scst.manager.metrics.ScstSnapshot.TargetStats;
 import io.scst.manager.scst.ScstService;
+import io.scst.manager.sysfs.CountingSysfs;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.MgmtCommand;
-import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
@@ -33,37 +31,6 @@ class SnapshotCollectorTests {
 	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
 
 	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
-	/** A gateway that notes every call that names a path ({@code "read a/b"}). */
-	private static final class CountingSysfs {
-
-		private final List<String> calls = new ArrayList<>();
-
-		final ScstSysfs sysfs;
-
-		CountingSysfs(ScstSysfs target) {
-			this.sysfs = (ScstSysfs) Proxy.newProxyInstance(ScstSysfs.class.getClassLoader(),
-					new Class<?>[] { ScstSysfs.class }, (proxy, method, args) -> {
-						if (args != null && args.length >= 1 && args[0] instanceof ScstPath path) {
-							this.calls.add(method.getName() + " " + path);
-						}
-						try {
-							return method.invoke(target, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-
-		/** The calls since the last take. */
-		List<String> take() {
-			List<String> taken = List.copyOf(this.calls);
-			this.calls.clear();
-			return taken;
-		}
-
-	}
 
 	@AfterEach
 	void closeSimulator() {

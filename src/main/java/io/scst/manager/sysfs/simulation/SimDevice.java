@@ -17,7 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 import io.scst.manager.sysfs.Errno;
 
-/** A vdisk device ({@code devices/<name>/}) with its attributes and exports. */
+/**
+ * A vdisk device ({@code devices/<name>/}): its state, registration, exports and the
+ * changes its attribute writes make. The grammar is {@link DeviceParameters}, the files
+ * {@link DeviceFiles}, the backing file {@link BackingFile}. Over 400 lines because about
+ * 150 are its state, one field per scst_vdisk setting.
+ */
 final class SimDevice {
 
 	static final long NULLIO_DEFAULT_SIZE = 5L * 1024 * 1024 * 1024 * 1024 / 2;
@@ -157,7 +162,7 @@ final class SimDevice {
 		this.name = name;
 		this.threadsNum = handler.kind.threads;
 		this.t10VendId = handler.kind.vendor;
-		long num = (this.sim.setupId << 32) | Crc32c.raw(name);
+		long num = (this.sim.rootFiles.setupId << 32) | Crc32c.raw(name);
 		String devId = Long.toHexString(num) + "-" + name;
 		this.t10DevId = truncate(devId, 25);
 		this.vendSpecificId = this.t10DevId;
@@ -194,29 +199,11 @@ final class SimDevice {
 				throw new SimErrno(Errno.EEXIST);
 			}
 		}
-		device.parseParameters(params);
+		DeviceParameters.parse(device, params);
+		DeviceParameters.check(device);
 		SimHandler.Kind kind = handler.kind;
-		if (kind == SimHandler.Kind.FILEIO && device.readOnly && (device.writeThrough || device.nvCache)) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		if ((kind == SimHandler.Kind.FILEIO || kind == SimHandler.Kind.BLOCKIO) && device.filename == null) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		if (name.indexOf('/') >= 0 || name.indexOf('.') >= 0) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		if (handler.dir.get(name) != null) {
-			throw new SimErrno(Errno.EEXIST);
-		}
-		if (kind == SimHandler.Kind.FILEIO && device.oDirect && !device.async) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		if (device.difType != 0 && device.difMode == 0 || device.difType == 0 && device.difMode != 0
-				|| device.difType > 3) {
-			throw new SimErrno(Errno.EINVAL);
-		}
 		if (device.filename != null && device.active) {
-			device.size = backingSize(device.filename, kind);
+			device.size = BackingFile.size(device.filename, kind);
 		}
 		else if (kind != SimHandler.Kind.NULLIO && !device.active) {
 			device.size = 0;
@@ -224,224 +211,20 @@ final class SimDevice {
 		device.register();
 	}
 
-	private void parseParameters(String params) {
-		List<String> allowed = this.handler.allowed();
-		MgmtLine line = new MgmtLine(params);
-		String token;
-		while ((token = line.token()) != null) {
-			MgmtLine words = MgmtLine.of(token);
-			String param = words.lexeme();
-			if (param.isEmpty()) {
-				throw new SimErrno(Errno.EINVAL);
-			}
-			String key = param.toLowerCase(Locale.ROOT);
-			if (allowed != null && !allowed.contains(key)) {
-				throw new SimErrno(Errno.EINVAL);
-			}
-			String value = words.lexeme();
-			if (value.isEmpty() || !words.lexeme().isEmpty()) {
-				throw new SimErrno(Errno.EINVAL);
-			}
-			switch (key) {
-				case "filename" -> {
-					if (this.filename != null || !value.startsWith("/")) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					this.filename = value;
-					continue;
-				}
-				case "dif_filename" -> {
-					if (!value.startsWith("/")) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					continue;
-				}
-				case "dif_mode" -> {
-					this.difMode |= parseDifMode(value);
-					continue;
-				}
-				case "t10_dev_id" -> {
-					setT10DevId(value);
-					continue;
-				}
-				default -> {
-				}
-			}
-			long signed = KernelNumbers.parseSigned64(value);
-			if (key.equals("numa_node_id")) {
-				if (signed < -1 || signed > Integer.MAX_VALUE) {
-					throw new SimErrno(Errno.EINVAL);
-				}
-				this.numaNode = (int) signed;
-				continue;
-			}
-			long number = KernelNumbers.parseUnsignedLong(value);
-			boolean bit = (number & 1) != 0;
-			switch (key) {
-				case "write_through" -> this.writeThrough = bit;
-				case "nv_cache" -> this.nvCache = bit;
-				case "o_direct" -> this.oDirect = bit;
-				case "read_only" -> this.readOnly = bit;
-				case "dummy" -> {
-					if (Long.compareUnsigned(number, 1) > 0) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					this.dummy = bit;
-				}
-				case "removable" -> this.removable = bit;
-				case "active" -> this.active = bit;
-				case "bind_alua_state" -> this.bindAluaState = bit;
-				case "rotational" -> this.rotational = bit;
-				case "tst" -> {
-					if (number != 0 && number != 1) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					this.tst = (int) number;
-				}
-				case "thin_provisioned" -> {
-					this.thinProvisioned = bit;
-					this.thinProvisionedSet = true;
-				}
-				case "async" -> this.async = number != 0;
-				case "size" -> this.size = number;
-				case "size_mb" -> this.size = number * 1024 * 1024;
-				case "cluster_mode" -> this.clusterMode = bit ? 1 : 0;
-				case "blocksize" -> {
-					int shift = blockShift(number);
-					if (shift < 9) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					this.blockShift = shift;
-				}
-				case "dif_type" -> this.difType = number;
-				case "dif_static_app_tag" -> {
-				}
-				case "lb_per_pb_exp" -> this.lbPerPbExp = bit ? 1 : 0;
-				default -> throw new SimErrno(Errno.EINVAL);
-			}
-		}
-		if ((this.size & ((1L << this.blockShift) - 1)) != 0) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-	}
-
-	/**
-	 * {@code scst_calc_block_shift()}: 0 means 512, otherwise rounded down to a power of
-	 * two.
-	 */
-	private static int blockShift(long blockSize) {
-		if (blockSize == 0) {
-			return 9;
-		}
-		return 63 - Long.numberOfLeadingZeros(blockSize);
-	}
-
-	private static int parseDifMode(String value) {
-		int mode = 0;
-		for (String part : value.split("\\|", -1)) {
-			String word = part.strip();
-			if (word.isEmpty()) {
-				continue;
-			}
-			mode |= switch (word.toLowerCase(Locale.ROOT)) {
-				case "tgt" -> 1;
-				case "scst" -> 2;
-				case "dev_check" -> 4;
-				case "dev_store" -> 8;
-				default -> throw new SimErrno(Errno.EINVAL);
-			};
-		}
-		return mode;
-	}
-
-	private void setT10DevId(String data) {
+	void setT10DevId(String data) {
 		int max = 26;
 		if (data.length() > max || (data.length() == max && data.charAt(max - 1) != '\n')) {
 			throw new SimErrno(Errno.EINVAL);
 		}
-		this.t10DevId = cString(Attr.firstLine(data));
+		this.t10DevId = DeviceParameters.cString(Attr.firstLine(data));
 		this.t10DevIdSet = true;
 	}
-
-	/**
-	 * The size of the backing of an active device, as its handler opens it: vdisk_blockio
-	 * opens the path as a block device, which fails for a regular file with
-	 * {@code ENOTBLK} (seen on Linux 6.1 with SCST 3.11: {@code add_device} of
-	 * vdisk_blockio on a regular file answers {@code -ENOTBLK}).
-	 */
-	static long backingSize(String filename, SimHandler.Kind kind) {
-		long size = backingSize(filename);
-		if (kind == SimHandler.Kind.BLOCKIO && isRegularFile(filename)) {
-			throw new SimErrno(Errno.ENOTBLK);
-		}
-		return size;
-	}
-
-	private static boolean isRegularFile(String filename) {
-		return Files.isRegularFile(Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8)));
-	}
-
-	/** The size of a backing file or block device, as the handler opens it. */
-	static long backingSize(String filename) {
-		Path path = Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8));
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-			if (attributes.isRegularFile()) {
-				return attributes.size();
-			}
-			if (attributes.isOther() && Files.isReadable(path)) {
-				return blockDeviceSize(path);
-			}
-			throw new SimErrno(Errno.EINVAL);
-		}
-		catch (java.nio.file.NoSuchFileException ex) {
-			throw new SimErrno(Errno.ENOENT);
-		}
-		catch (java.nio.file.AccessDeniedException ex) {
-			throw new SimErrno(Errno.EACCES);
-		}
-		catch (IOException ex) {
-			throw new SimErrno(Errno.EIO);
-		}
-	}
-
-	/** Where Linux describes block devices. */
-	static final Path SYS_BLOCK = Path.of("/sys/class/block");
-
-	/**
-	 * Whether the block device behind a path supports discard
-	 * ({@code queue/discard_max_bytes} above 0), as {@code bdev_max_discard_sectors()}
-	 * tells the kernel; {@code false} when that cannot be read.
-	 * @param sysBlock {@code /sys/class/block}
-	 * @param filename the device's path
-	 */
-	static boolean discardSupported(Path sysBlock, String filename) {
-		try {
-			Path real = Path.of(new String(ScstSimulator.latin1(filename), StandardCharsets.UTF_8)).toRealPath();
-			Path file = sysBlock.resolve(real.getFileName().toString()).resolve("queue/discard_max_bytes");
-			return Long.parseLong(Files.readString(file).strip()) > 0;
-		}
-		catch (IOException | RuntimeException ex) {
-			return false;
-		}
-	}
-
-	private static long blockDeviceSize(Path device) throws IOException {
-		Path real = device.toRealPath();
-		Path sizeFile = Path.of("/sys/class/block", real.getFileName().toString(), "size");
-		if (!Files.exists(sizeFile, LinkOption.NOFOLLOW_LINKS) && !Files.exists(sizeFile)) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		return Long.parseLong(Files.readString(sizeFile).strip()) * 512;
-	}
-
-	// ---------------------------------------------------------------- registration
 
 	private void register() {
 		Node.Dir devDir = this.sim.devicesDir.dir(this.name);
 		this.dir = devDir;
 		this.exported = devDir.dir("exported");
-		buildAttributes(devDir);
+		new DeviceFiles(this).build(devDir);
 		if (this.active) {
 			checkThinProvisioning();
 		}
@@ -488,13 +271,13 @@ final class SimDevice {
 	 * write-only {@code gen_tp_soft_threshold_reached_UA}, which stays for the device's
 	 * life.
 	 */
-	private void checkThinProvisioning() {
+	void checkThinProvisioning() {
 		SimHandler.Kind kind = this.handler.kind;
 		if (kind != SimHandler.Kind.FILEIO && kind != SimHandler.Kind.BLOCKIO) {
 			return;
 		}
-		boolean supported = !this.readOnly && this.filename != null && this.active
-				&& (kind == SimHandler.Kind.FILEIO || discardSupported(SYS_BLOCK, this.filename));
+		boolean supported = !this.readOnly && this.filename != null && this.active && (kind == SimHandler.Kind.FILEIO
+				|| BackingFile.discardSupported(BackingFile.SYS_BLOCK, this.filename));
 		// vdisk_check_tp_support(): a vdisk_blockio device without thin_provisioned given
 		// at creation is thin provisioned exactly when its block device supports discard
 		if (kind == SimHandler.Kind.BLOCKIO && !this.thinProvisionedSet) {
@@ -519,7 +302,7 @@ final class SimDevice {
 	 * {@code scst_cm_update_dev()}, which has the copy manager read the device's
 	 * identification page again if the device still has a copy-manager LUN.
 	 */
-	private void inquiryDataChanged() {
+	void inquiryDataChanged() {
 		for (SimLunSet.Lun lun : this.luns) {
 			if (lun.set.target.isCopyManager()) {
 				this.sim.copyManager.copyManagerInquiry();
@@ -556,255 +339,7 @@ final class SimDevice {
 		return this.handler.kind == SimHandler.Kind.CDROM;
 	}
 
-	// ---------------------------------------------------------------- attributes
-
-	private void buildAttributes(Node.Dir d) {
-		SimHandler.Kind kind = this.handler.kind;
-		boolean fileio = kind == SimHandler.Kind.FILEIO;
-		boolean blockio = kind == SimHandler.Kind.BLOCKIO;
-		boolean nullio = kind == SimHandler.Kind.NULLIO;
-		boolean disk = fileio || blockio;
-		d.add(Attr.ro("type", kind::typeLine));
-		d.add(Attr.rw("max_tgt_dev_commands", () -> Attr.keyed(this.maxTgtDevCommands, this.maxTgtDevCommands != 64),
-				(data) -> {
-					long value = KernelNumbers.parseLong(data);
-					if (value < 0 || value > Integer.MAX_VALUE) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					this.maxTgtDevCommands = (int) value;
-				}));
-		d.add(Attr.rw("numa_node_id", () -> Attr.keyed(this.numaNode, this.numaNode != -1), (data) -> {
-			long value = KernelNumbers.parseLong(data);
-			if (value < -1 || value > Integer.MAX_VALUE) {
-				throw new SimErrno(Errno.EINVAL);
-			}
-			this.numaNode = (int) value;
-		}));
-		d.add(Attr.rw("block", () -> this.blocked + " 0\n", this::writeBlock));
-		d.add(Attr.rwQueued("pr_state", () -> "version 1\ngeneration 0\n", (data) -> {
-			throw new SimErrno(Errno.EBUSY);
-		}));
-		d.add(Attr.rwQueued("pr_file_name", () -> (this.prFileName != null) ? Attr.keyed(this.prFileName, true)
-				: Attr.line("/var/lib/scst/pr/" + this.name), (data) -> {
-					throw new SimErrno(Errno.EBUSY);
-				}));
-		d.add(Attr.wo("dump_prs", (data) -> {
-		}, Node.Queue.DIRECT));
-		d.add(Attr.rwQueued("threads_num",
-				() -> Attr.keyed(this.threadsNum, this.threadsNum != this.handler.kind.threads), (data) -> {
-					this.threadsNum = (int) KernelNumbers.parseLong(data);
-					restartThreads();
-				}, (data) -> {
-					long value = KernelNumbers.parseLong(data);
-					if (value < 0 || value > Integer.MAX_VALUE) {
-						throw new SimErrno(Errno.EINVAL);
-					}
-					return value != this.threadsNum;
-				}));
-		d.add(Attr.rwQueued("threads_pool_type", this::poolType, (data) -> {
-			this.sharedPool = parsePoolType(data);
-			restartThreads();
-		}, (data) -> parsePoolType(data) != this.sharedPool));
-		if (disk) {
-			d.add(Attr.rwQueued("active", () -> Attr.keyed(this.active ? 1 : 0, !this.active), this::writeActive));
-			boolean bindDefault = blockio;
-			d.add(Attr.rw("bind_alua_state",
-					() -> Attr.keyed(this.bindAluaState ? 1 : 0, this.bindAluaState != bindDefault),
-					(data) -> this.bindAluaState = KernelNumbers.parseUnsignedLong(data) != 0));
-			d.add(Attr.rw("expl_alua", () -> Attr.keyed(this.explAlua ? 1 : 0, this.explAlua),
-					(data) -> this.explAlua = KernelNumbers.parseUnsignedLong(data) != 0));
-			d.add(Attr.ro("write_through", flag(() -> this.writeThrough, false)));
-			d.add(Attr.ro("nv_cache", flag(() -> this.nvCache, false)));
-			d.add(Attr.ro("thin_provisioned", () -> Attr.keyed(this.thinProvisioned ? 1 : 0, this.thinProvisionedSet)));
-			d.add(Attr.rw("lb_per_pb_exp", () -> Attr.keyed(this.lbPerPbExp, this.lbPerPbExp != 1),
-					zeroOrOne((v) -> this.lbPerPbExp = v)));
-			d.add(Attr.rwQueued("filename", this::filenameShow, this::writeFilename));
-			d.add(Attr.wo("resync_size", (data) -> resync(), Node.Queue.QUEUED));
-			d.add(Attr.wo("sync", (data) -> {
-			}, Node.Queue.DIRECT));
-		}
-		if (fileio) {
-			d.add(Attr.ro("o_direct", flag(() -> this.oDirect, false)));
-			d.add(Attr.rw("async", () -> Attr.keyed(this.async ? 1 : 0, this.async),
-					zeroOrOne((v) -> this.async = v == 1)));
-		}
-		if (kind == SimHandler.Kind.CDROM || fileio) {
-			d.add(Attr.ro("size", () -> Attr.keyed(this.size, true)));
-			d.add(Attr.ro("size_mb", () -> Attr.line(this.size >> 20)));
-		}
-		else {
-			d.add(Attr.rwQueued("size", () -> Attr.keyed(this.size, !(nullio && this.size == NULLIO_DEFAULT_SIZE)),
-					(data) -> writeSize(data, 0)));
-			d.add(Attr.rwQueued("size_mb", () -> Attr.line(this.size >> 20), (data) -> writeSize(data, 20)));
-		}
-		if (kind == SimHandler.Kind.CDROM) {
-			d.add(Attr.rwQueued("filename", this::filenameShow, this::changeMedium));
-		}
-		else {
-			d.add(Attr.ro("blocksize", () -> Attr.keyed(1 << this.blockShift, this.blockShift != 9)));
-			d.add(Attr.rw("opt_trans_len", () -> Attr.keyed(this.optTransLen, this.optTransLenSet), (data) -> {
-				long value = KernelNumbers.parseUnsignedLong(data);
-				if ((value & ((1L << this.blockShift) - 1)) != 0) {
-					throw new SimErrno(Errno.EINVAL);
-				}
-				this.optTransLen = value;
-				this.optTransLenSet = true;
-			}));
-			d.add(Attr.ro("read_only", flag(() -> this.readOnly, false)));
-			d.add(Attr.ro("removable", flag(() -> this.removable, false)));
-			d.add(Attr.ro("rotational", flag(() -> this.rotational, true)));
-			d.add(Attr.rwQueued("cluster_mode", () -> Attr.keyed(this.clusterMode, this.clusterMode != 0),
-					zeroOrOne((v) -> this.clusterMode = v)));
-		}
-		d.add(Attr.ro("tst", () -> Attr.keyed(this.tst, this.tst != 1)));
-		if (nullio) {
-			d.add(Attr.ro("dummy", flag(() -> this.dummy, false)));
-			d.add(Attr.rw("read_zero", () -> Attr.keyed(this.readZero ? 1 : 0, this.readZero),
-					zeroOrOne((v) -> this.readZero = v == 1)));
-		}
-		buildIdentity(d);
-	}
-
-	private void buildIdentity(Node.Dir d) {
-		d.add(identity("t10_vend_id", () -> Attr.keyed(this.t10VendId, this.t10VendIdSet), (data) -> {
-			this.t10VendId = limited(data, 9);
-			this.t10VendIdSet = true;
-		}));
-		d.add(identity("vend_specific_id", () -> Attr.keyed(this.vendSpecificId, this.vendSpecificIdSet), (data) -> {
-			this.vendSpecificId = limited(data, 129);
-			this.vendSpecificIdSet = true;
-		}));
-		d.add(identity("prod_id", () -> Attr.keyed(this.prodId, this.prodIdSet), (data) -> {
-			this.prodId = limited(data, 17);
-			this.prodIdSet = true;
-		}));
-		d.add(identity("prod_rev_lvl", () -> Attr.keyed(this.prodRevLvl, this.prodRevLvlSet), (data) -> {
-			this.prodRevLvl = limited(data, 5);
-			this.prodRevLvlSet = true;
-		}));
-		d.add(identity("scsi_device_name", () -> Attr.keyed(this.scsiDeviceName, !this.scsiDeviceName.isEmpty()),
-				(data) -> this.scsiDeviceName = limited(data, 257)));
-		d.add(identity("t10_dev_id", () -> Attr.keyed(this.t10DevId, this.t10DevIdSet), (data) -> {
-			if (this.clusterMode != 0) {
-				throw new SimErrno(Errno.EPERM);
-			}
-			setT10DevId(data);
-		}));
-		d.add(identity("usn", () -> Attr.keyed(this.usn, this.usnSet), (data) -> {
-			if (data.length() > 21 || (data.length() == 21 && data.charAt(20) != '\n')) {
-				throw new SimErrno(Errno.EINVAL);
-			}
-			this.usn = cString(Attr.firstLine(data));
-			this.usnSet = true;
-		}));
-		d.add(identity("naa_id", () -> hexId(this.naaId), (data) -> this.naaId = parseHexId(data, true)));
-		d.add(identity("eui64_id", () -> hexId(this.eui64Id), (data) -> this.eui64Id = parseHexId(data, false)));
-		d.add(identity("inq_vend_specific", () -> Attr.keyed(this.inqVendSpecific, !this.inqVendSpecific.isEmpty()),
-				(data) -> this.inqVendSpecific = limited(data, 161)));
-	}
-
-	/**
-	 * An identity attribute: a successful write schedules the "INQUIRY data changed"
-	 * work, which also reaches the copy manager.
-	 */
-	private Node.File identity(String name, Node.Reader reader, Node.Writer writer) {
-		return Attr.rw(name, reader, (data) -> {
-			writer.write(data);
-			inquiryDataChanged();
-		});
-	}
-
-	/**
-	 * Text up to the first newline; {@code EINVAL} when it does not fit a buffer of
-	 * {@code size}.
-	 */
-	private static String limited(String data, int size) {
-		String text = Attr.firstLine(data);
-		if (text.length() >= size) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		return cString(text);
-	}
-
-	/** What {@code sprintf("%s")} keeps: the text up to a NUL byte. */
-	private static String cString(String text) {
-		int nul = text.indexOf('\0');
-		return (nul >= 0) ? text.substring(0, nul) : text;
-	}
-
-	private static String hexId(byte[] id) {
-		if (id.length == 0) {
-			return "\n";
-		}
-		return "0x" + HexFormat.of().formatHex(id) + "\n" + Attr.KEY;
-	}
-
-	private static byte[] parseHexId(String data, boolean naa) {
-		String text = data;
-		int start = 0;
-		int end = text.length();
-		while (start < end && MgmtLine.isSpace(text.charAt(start))) {
-			start++;
-		}
-		while (end > start && MgmtLine.isSpace(text.charAt(end - 1))) {
-			end--;
-		}
-		text = text.substring(start, end);
-		if (text.startsWith("0x")) {
-			text = text.substring(2);
-		}
-		int length = text.length();
-		boolean ok;
-		if (naa) {
-			char first = text.isEmpty() ? '\0' : text.charAt(0);
-			ok = length == 0 || (length == 16 && "235".indexOf(first) >= 0) || (length == 32 && first == '6');
-		}
-		else {
-			ok = length == 0 || length == 16 || length == 24 || length == 32;
-		}
-		if (!ok) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-		try {
-			return HexFormat.of().parseHex(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new SimErrno(Errno.EINVAL);
-		}
-	}
-
-	private static Node.Reader flag(Supplier<Boolean> value, boolean defaultValue) {
-		return () -> Attr.keyed(value.get() ? 1 : 0, value.get() != defaultValue);
-	}
-
-	private static Node.Writer zeroOrOne(Consumer<Integer> setter) {
-		return (data) -> {
-			long value = KernelNumbers.parseLong(data);
-			if (value != 0 && value != 1) {
-				throw new SimErrno(Errno.EINVAL);
-			}
-			setter.accept((int) value);
-		};
-	}
-
-	private String poolType() {
-		if (this.threadsNum == 0) {
-			return "Async\n";
-		}
-		return this.sharedPool ? Attr.keyed("shared", true) : "per_initiator\n";
-	}
-
-	private static boolean parsePoolType(String data) {
-		if (Attr.prefixMatch(data, "per_initiator")) {
-			return false;
-		}
-		if (Attr.prefixMatch(data, "shared")) {
-			return true;
-		}
-		throw new SimErrno(Errno.EINVAL);
-	}
-
-	private void writeBlock(String data) {
+	void writeBlock(String data) {
 		MgmtLine line = new MgmtLine(data);
 		String first = line.lexeme();
 		switch (first) {
@@ -820,7 +355,7 @@ final class SimDevice {
 		}
 	}
 
-	private void writeActive(String data) {
+	void writeActive(String data) {
 		long value = KernelNumbers.parseLong(data);
 		if (value != 0 && value != 1) {
 			throw new SimErrno(Errno.EINVAL);
@@ -830,7 +365,7 @@ final class SimDevice {
 			return;
 		}
 		if (activate && this.filename != null) {
-			this.size = backingSize(this.filename, this.handler.kind);
+			this.size = BackingFile.size(this.filename, this.handler.kind);
 		}
 		this.active = activate;
 		if (activate && this.reexamPending) {
@@ -839,11 +374,7 @@ final class SimDevice {
 		}
 	}
 
-	private String filenameShow() {
-		return (this.filename != null) ? this.filename + "\n" + Attr.KEY + "\n" : "none\n\n";
-	}
-
-	private void writeFilename(String data) {
+	void writeFilename(String data) {
 		if (this.active) {
 			throw new SimErrno(Errno.EINVAL);
 		}
@@ -862,7 +393,7 @@ final class SimDevice {
 		this.filename = trimmed;
 	}
 
-	private void changeMedium(String data) {
+	void changeMedium(String data) {
 		String text = data.strip();
 		if (text.isEmpty()) {
 			this.filename = null;
@@ -872,18 +403,18 @@ final class SimDevice {
 		if (!text.startsWith("/")) {
 			throw new SimErrno(Errno.EINVAL);
 		}
-		this.size = backingSize(text);
+		this.size = BackingFile.size(text);
 		this.filename = text;
 	}
 
-	private void resync() {
+	void resync() {
 		if (!this.active || this.filename == null) {
 			throw new SimErrno(Errno.EMEDIUMTYPE);
 		}
-		this.size = backingSize(this.filename);
+		this.size = BackingFile.size(this.filename);
 	}
 
-	private void writeSize(String data, int shift) {
+	void writeSize(String data, int shift) {
 		String text = data.strip();
 		int i = 0;
 		boolean negative = false;

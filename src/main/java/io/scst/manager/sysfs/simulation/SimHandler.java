@@ -69,7 +69,7 @@ final class SimHandler {
 		this.kind = kind;
 		this.dir = sim.handlersDir.dir(kind.handlerName);
 		this.dir.add(Attr.rwQueued("mgmt", this::help, this::mgmt));
-		this.dir.add(Attr.rw("trace_level", sim.vdiskTrace::show, sim.vdiskTrace::write));
+		this.dir.add(Attr.rw("trace_level", sim.rootFiles.vdiskTrace::show, sim.rootFiles.vdiskTrace::write));
 		this.dir.add(Attr.ro("type", kind::typeLine));
 	}
 

@@ -46,9 +46,9 @@ final class SimLocalDriver {
 		this.sim = sim;
 		this.dir = sim.targetsDir.dir("scst_local");
 		this.dir.add(Attr.rwQueued("mgmt", () -> HELP, this::mgmt));
-		this.dir.add(Attr.ro("version", () -> ScstSimulator.SCST_VERSION + "/20110901\nTRACING\n"));
+		this.dir.add(Attr.ro("version", () -> SimRoot.SCST_VERSION + "/20110901\nTRACING\n"));
 		this.dir.add(Attr.ro("stats", () -> "Aborts: 0, Device Resets: 0, Target Resets: 0\n"));
-		this.dir.add(Attr.rw("trace_level", sim.localTrace::show, sim.localTrace::write));
+		this.dir.add(Attr.rw("trace_level", sim.rootFiles.localTrace::show, sim.rootFiles.localTrace::write));
 	}
 
 	void addDefaultTarget() {

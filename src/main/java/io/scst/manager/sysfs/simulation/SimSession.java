@@ -20,39 +20,6 @@ import io.scst.manager.sysfs.ScstPath;
  */
 final class SimSession {
 
-	/** Data directions of the I/O counters. */
-	enum Direction {
-
-		READ("read", true), WRITE("write", true), BIDI("bidi", true), NONE("none", false), UNKNOWN("unknown", false);
-
-		final String prefix;
-
-		final boolean full;
-
-		/** The counter file names, one set shared by every session. */
-		final List<String> counterNames;
-
-		Direction(String prefix, boolean full) {
-			this.prefix = prefix;
-			this.full = full;
-			this.counterNames = full
-					? List.of(prefix + "_cmd_count", prefix + "_io_count_kb", prefix + "_unaligned_cmd_count")
-					: List.of(prefix + "_cmd_count");
-		}
-
-	}
-
-	/** The counters of one direction. */
-	static final class Counters {
-
-		long commands;
-
-		long bytes;
-
-		long unaligned;
-
-	}
-
 	private static final int[] LATENCY_SIZES = { 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144,
 			524288 };
 
@@ -73,15 +40,7 @@ final class SimSession {
 
 	SimLunSet lunSet;
 
-	final Counters read = new Counters();
-
-	final Counters write = new Counters();
-
-	final Counters bidi = new Counters();
-
-	final Counters none = new Counters();
-
-	final Counters unknown = new Counters();
+	final IoCounters counters = new IoCounters();
 
 	/** Session LUNs by LUN number. */
 	final TreeMap<Integer, TgtDev> tgtDevs = new TreeMap<>();
@@ -158,16 +117,6 @@ final class SimSession {
 		id[10] = (byte) 0xe0;
 		id[11] = 0x50;
 		return id;
-	}
-
-	Counters counters(Direction direction) {
-		return switch (direction) {
-			case READ -> this.read;
-			case WRITE -> this.write;
-			case BIDI -> this.bidi;
-			case NONE -> this.none;
-			case UNKNOWN -> this.unknown;
-		};
 	}
 
 	// ---------------------------------------------------------------- LUNs
@@ -306,20 +255,7 @@ final class SimSession {
 		d.add(Attr.ro("initiator_name", () -> Attr.line(this.initiatorName)));
 		d.add(Attr.ro("commands", () -> "0\n"));
 		d.add(Attr.roQueued("active_commands", () -> "0\n"));
-		for (Direction direction : Direction.values()) {
-			Counters counters = counters(direction);
-			Node.Writer reset = (data) -> {
-				counters.commands = 0;
-				counters.bytes = 0;
-				counters.unaligned = 0;
-			};
-			List<String> names = direction.counterNames;
-			d.add(Attr.rw(names.get(0), () -> Attr.line(counters.commands), reset));
-			if (direction.full) {
-				d.add(Attr.rw(names.get(1), () -> Attr.line(counters.bytes >> 10), reset));
-				d.add(Attr.rw(names.get(2), () -> Attr.line(counters.unaligned), reset));
-			}
-		}
+		this.counters.addFiles(d);
 		d.add(new Node.Link("luns", () -> this.lunSet.dir.pathFromSys()));
 		Node.Dir latency = d.dir("latency");
 		for (String name : LATENCY_NAMES) {
@@ -349,7 +285,7 @@ final class SimSession {
 		d.add(new Node.Link("host", () -> List.of("devices", "scst_local", this.dirName, "host" + this.hostNo,
 				"scsi_host", "host" + this.hostNo)));
 		d.add(Attr.rw("transport_id", () -> new String(this.transportId, java.nio.charset.StandardCharsets.ISO_8859_1),
-				(data) -> this.transportId = ScstSimulator.latin1(data)));
+				(data) -> this.transportId = SysfsFiles.latin1(data)));
 	}
 
 	/** A session LUN (SCST's tgt_dev) with its serving threads. */

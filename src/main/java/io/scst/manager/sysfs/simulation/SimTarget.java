@@ -3,7 +3,6 @@ package io.scst.manager.sysfs.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -132,8 +131,7 @@ final class SimTarget {
 	/** The copy manager's INQUIRY to a newly registered device: one 4 KiB read. */
 	void copyManagerInquiry() {
 		SimSession session = this.sessions.get(0);
-		session.read.commands++;
-		session.read.bytes += 4096;
+		session.counters.add(IoCounters.Direction.READ, 1, 4096, 0);
 	}
 
 	/** Remove everything: sessions first (synchronously), then groups and LUNs. */
@@ -183,30 +181,7 @@ final class SimTarget {
 		d.add(Attr.rw("aen_disabled", () -> Attr.keyed(this.aenDisabled, this.aenDisabled == 1),
 				(data) -> this.aenDisabled = zeroOrOneByte(data)));
 		d.add(Attr.ro("sg_tablesize", () -> "65535\n"));
-		for (SimSession.Direction direction : SimSession.Direction.values()) {
-			for (String counter : direction.counterNames) {
-				d.add(Attr.roQueued(counter, () -> Attr.line(sum(direction, counter))));
-			}
-		}
-	}
-
-	private long sum(SimSession.Direction direction, String counter) {
-		ToLongFunction<SimSession.Counters> part;
-		boolean kilobytes = counter.endsWith("_kb");
-		if (kilobytes) {
-			part = (c) -> c.bytes;
-		}
-		else if (counter.contains("unaligned")) {
-			part = (c) -> c.unaligned;
-		}
-		else {
-			part = (c) -> c.commands;
-		}
-		long total = 0;
-		for (SimSession session : this.sessions) {
-			total += part.applyAsLong(session.counters(direction));
-		}
-		return kilobytes ? total >> 10 : total;
+		IoCounters.addTargetFiles(d, this.sessions);
 	}
 
 	private static int zeroOrOneByte(String data) {

@@ -2,6 +2,7 @@ package io.scst.manager.sysfs.model;
 
 import java.util.Map;
 
+import io.scst.manager.sysfs.CountingSysfs;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.simulation.ScstSimulator;

@@ -69,10 +69,10 @@ class SimDeviceTests {
 			Files.writeString(queue.resolve("discard_max_bytes"), device[1] + "\n");
 		}
 		Files.writeString(dev.resolve("loop9"), "");
-		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("loop7").toString())).isTrue();
-		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("loop8").toString())).isFalse();
-		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("loop9").toString())).isFalse();
-		assertThat(SimDevice.discardSupported(sysBlock, dev.resolve("missing").toString())).isFalse();
+		assertThat(BackingFile.discardSupported(sysBlock, dev.resolve("loop7").toString())).isTrue();
+		assertThat(BackingFile.discardSupported(sysBlock, dev.resolve("loop8").toString())).isFalse();
+		assertThat(BackingFile.discardSupported(sysBlock, dev.resolve("loop9").toString())).isFalse();
+		assertThat(BackingFile.discardSupported(sysBlock, dev.resolve("missing").toString())).isFalse();
 	}
 
 	@Test

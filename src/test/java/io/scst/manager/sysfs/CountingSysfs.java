@@ -1,25 +1,26 @@
-package io.scst.manager.sysfs.model;
+package io.scst.manager.sysfs;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.scst.manager.sysfs.ScstPath;
-import io.scst.manager.sysfs.ScstSysfs;
-
 /**
  * A gateway that notes every call that names a path ({@code "read a/b"}), so that tests
  * can tell how many operations a handle method costs. Default methods of the gateway
  * ({@code readIfPresent}, {@code exists}) count as one call each.
  */
-final class CountingSysfs {
+public final class CountingSysfs {
 
 	private final List<String> calls = new ArrayList<>();
 
-	final ScstSysfs sysfs;
+	/** The counting gateway. */
+	public final ScstSysfs sysfs;
 
-	CountingSysfs(ScstSysfs target) {
+	/**
+	 * @param target the gateway the calls go to
+	 */
+	public CountingSysfs(ScstSysfs target) {
 		this.sysfs = (ScstSysfs) Proxy.newProxyInstance(ScstSysfs.class.getClassLoader(),
 				new Class<?>[] { ScstSysfs.class }, (proxy, method, args) -> {
 					if (args != null && args.length >= 1 && args[0] instanceof ScstPath path) {
@@ -35,7 +36,7 @@ final class CountingSysfs {
 	}
 
 	/** The calls since the last take. */
-	List<String> take() {
+	public List<String> take() {
 		List<String> taken = List.copyOf(this.calls);
 		this.calls.clear();
 		return taken;
