@@ -450,6 +450,7 @@ public final class ScstSimulator implements AutoCloseable {
 			if (forced != null) {
 				return -forced.code();
 			}
+			SimDevice.awaitBackingOpen(path, text);
 			this.lock.lock();
 			try {
 				apply(file, path, text);
