@@ -367,9 +367,9 @@ public final class E2eClient {
 		if (io) {
 			// (e) writes to the nullio LUN until the session goes
 			Files.deleteIfExists(Path.of("/tmp/e2e-dd.rc"));
-			dd = new ProcessBuilder("sh", "-c", "n=0; while dd if=/dev/zero of=" + nullDev
-					+ " bs=64k count=256 oflag=direct 2>/tmp/e2e-dd.err; do n=$((n + 1)); done; "
-					+ "echo \"$? $n\" > /tmp/e2e-dd.rc").inheritIO().start();
+			dd = new ProcessBuilder("sh", "-c", "n=0; while :; do dd if=/dev/zero of=" + nullDev
+					+ " bs=64k count=256 oflag=direct 2>/tmp/e2e-dd.err; r=$?; [ $r = 0 ] || break; "
+					+ "n=$((n + 1)); done; echo \"$r $n\" > /tmp/e2e-dd.rc").inheritIO().start();
 			Thread.sleep(3000);
 			expect("io-dd-running", dd.isAlive(), "dd writing to " + nullDev + " before the delete");
 		}
@@ -608,12 +608,15 @@ public final class E2eClient {
 		line(l);
 	}
 
-	// every LUN of a session answer has its Linux device and is attached
+	// every LUN of a session answer has its Linux device, with its /dev nodes (sd or sr
+	// and sg: the guest loads all three), and is attached
 	void expectAttached(String step, Object session, int luns) {
 		List<Object> l = list(get(session, "luns"));
 		List<String> bad = new ArrayList<>();
 		for (Object o : l) {
-			if (get(o, "linux") == null || !Boolean.TRUE.equals(get(o, "attached"))) {
+			Object linux = get(o, "linux");
+			if (linux == null || get(linux, "blockDevice") == null || get(linux, "genericDevice") == null
+					|| !Boolean.TRUE.equals(get(o, "attached"))) {
 				bad.add("LUN " + get(o, "lun") + " linux=" + Json.write(get(o, "linux")) + " attached="
 						+ get(o, "attached"));
 			}
