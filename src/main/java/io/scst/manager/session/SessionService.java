@@ -284,9 +284,10 @@ public class SessionService {
 	}
 
 	/**
-	 * Wait until every LUN of a session has a Linux device on its host. Devices of LUNs
-	 * taken away stay (the midlayer keeps them until they are deleted or rescanned), so
-	 * only appearing devices are waited for.
+	 * Wait until every LUN of a session has a Linux device on its host, with the nodes of
+	 * every upper-level driver that takes it ({@link ScsiDevices#settled}). Devices of
+	 * LUNs taken away stay (the midlayer keeps them until they are deleted or rescanned),
+	 * so only appearing devices are waited for.
 	 */
 	private void awaitScan(SessionNode session) {
 		Integer host = session.hostNumber().orElse(null);
@@ -299,7 +300,11 @@ public class SessionService {
 			}
 			Set<Integer> luns = new TreeSet<>(session.lunNumbers());
 			Set<Integer> devices = new TreeSet<>();
-			this.scsiDevices.ofHost(host).forEach((device) -> devices.add(device.lun()));
+			this.scsiDevices.ofHost(host).forEach((device) -> {
+				if (this.scsiDevices.settled(device)) {
+					devices.add(device.lun());
+				}
+			});
 			return devices.containsAll(luns);
 		});
 	}
