@@ -7,6 +7,7 @@
 //
 //   java E2eClient walk     --base=URL --token-file=F --files=DIR --state=F [--io=true]
 //   java E2eClient restored --base=URL --token-file=F --files=DIR --state=F
+//   java E2eClient errors   --base=URL --token-file=F --files=DIR [--io=true]
 //   java E2eClient compare  --kernel=F --simulator=F --known=F [--replace=FROM=>TO]...
 //
 // walk and restored print one JSON line per step on stdout ("E2E {...}": step, request,
@@ -40,6 +41,8 @@ public final class E2eClient {
 	static final String DRV = API + "/target-drivers/scst_local";
 
 	static final String TGT = DRV + "/targets/e2e_tgt";
+
+	static final String TGT2 = DRV + "/targets/e2e_tgt2";
 
 	/** Metric names README.md documents; each must be in a scrape. */
 	static final List<String> METRICS = List.of("scst_up", "scst_snapshot_duration_seconds", "scst_build_info",
@@ -105,6 +108,7 @@ public final class E2eClient {
 		switch (args[0]) {
 			case "walk" -> rc = new E2eClient(opts).walk();
 			case "restored" -> rc = new E2eClient(opts).restored();
+			case "errors" -> rc = new E2eClient(opts).errors();
 			case "compare" -> rc = compare(opts, replaces);
 			default -> {
 				System.err.println("unknown mode " + args[0]);
@@ -177,6 +181,16 @@ public final class E2eClient {
 		Object sessions = call("sessions-after-repeat", "GET", TGT + "/sessions", null, 200).json;
 		expect("session-repeat-no-second", names(sessions).equals(List.of("e2e_host1")),
 				"exactly one session e2e_host1, got " + names(sessions));
+
+		// a LUN added to and removed from a target with a live session: the answers list
+		// the Linux devices that appeared and went (our scst_local removes a removed LUN's
+		// devices; remove_stale_devices=Y tells the server to wait for that)
+		Answer live = call("lun-put-live", "PUT", TGT + "/luns/4", "{\"device\":\"e2e_null\"}", 201);
+		expectDevices("lun-put-live-appeared", live.json, "appeared");
+		Answer gone = call("lun-delete-live", "DELETE", TGT + "/luns/4", null, 200);
+		expectDevices("lun-delete-live-gone", gone.json, "gone");
+		expectAttached("lun-delete-live-session", call("lun-delete-live-session-get", "GET",
+				TGT + "/sessions/e2e_host1", null, 200).json, 4);
 
 		// initiator group with an initiator and a LUN, and a session that falls into it
 		call("group-create", "POST", TGT + "/ini-groups", "{\"name\":\"e2e_grp\"}", 201);
@@ -279,6 +293,175 @@ public final class E2eClient {
 		return done();
 	}
 
+	/**
+	 * Asynchronous and error paths (issue 19), on a tree that {@link #restored} left
+	 * empty: an {@code EAGAIN} resolved through {@code last_sysfs_mgmt_res} and one that
+	 * outlives the management timeout, commands the kernel refuses, a busy device, a
+	 * backing file that disappears and a session deleted while I/O runs on its disk.
+	 */
+	int errors() throws Exception {
+		boolean io = Boolean.parseBoolean(this.opts.getOrDefault("io", "false"));
+		Path fifo = Path.of(this.files, "e2e_fifo");
+		Files.deleteIfExists(fifo);
+		exec("mkfifo", fifo.toString());
+		String fifoDevice = "{\"name\":\"e2e_fifo\",\"handler\":\"vdisk_fileio\",\"filename\":\"" + fifo + "\"}";
+
+		// (a) EAGAIN: vdisk's open of a FIFO (O_RDONLY, under scst_mutex) waits for a
+		// writer; SCST answers EAGAIN after its 15 s wait and the server polls
+		// last_sysfs_mgmt_res. A writer at 20 s: the result (-EINVAL) comes through it.
+		Thread release = releaseFifo(fifo, 20_000);
+		Answer a = call("eagain-result", "POST", API + "/devices", fifoDevice, 422);
+		release.join();
+		expectProblem("eagain-result-problem", a.json, "EINVAL", 22, -22L);
+		expect("eagain-result-waited", a.ms() >= 14_000,
+				"answered after SCST's 15 s wait (EAGAIN) and the poll, took " + a.ms() + " ms");
+		call("eagain-result-no-device", "GET", API + "/devices/e2e_fifo", null, 404);
+		// A writer only at 35 s: 15 s until EAGAIN, 10 s of polling (mgmt-timeout) then
+		// 503 busy with Retry-After; the command still fails later, nothing is created.
+		release = releaseFifo(fifo, 35_000);
+		Answer b = call("eagain-busy", "POST", API + "/devices", fifoDevice, 503);
+		expect("eagain-busy-retry-after", b.retryAfter() != null, "a Retry-After header");
+		release.join();
+		Thread.sleep(2000);
+		call("eagain-busy-no-device", "GET", API + "/devices/e2e_fifo", null, 404);
+		Files.delete(fifo);
+
+		// (b) commands the kernel refuses: the problem carries the errno and its message
+		Answer missing = call("refused-missing-file", "POST", API + "/devices", "{\"name\":\"e2e_missing\","
+				+ "\"handler\":\"vdisk_fileio\",\"filename\":\"" + this.files + "/missing.img\"}", 422);
+		expectProblem("refused-missing-file-problem", missing.json, "ENOENT", 2, -2L);
+		// vdisk_fileio: "Write options on read only device" (the server passes both on)
+		Path ro = Path.of(this.files, "e2e_ro.img");
+		try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(ro.toFile(), "rw")) {
+			f.setLength(1 << 20);
+		}
+		Answer rowt = call("refused-read-only-write-through", "POST", API + "/devices", "{\"name\":\"e2e_ro\","
+				+ "\"handler\":\"vdisk_fileio\",\"filename\":\"" + ro + "\","
+				+ "\"parameters\":{\"read_only\":\"1\",\"write_through\":\"1\"}}", 422);
+		expectProblem("refused-read-only-write-through-problem", rowt.json, "EINVAL", 22, -22L);
+		call("refused-no-device", "GET", API + "/devices/e2e_ro", null, 404);
+		Files.delete(ro);
+
+		// (d) a backing file that disappears, and (e) a session deleted under I/O
+		Path gone = Path.of(this.files, "e2e_gone.img");
+		try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(gone.toFile(), "rw")) {
+			f.setLength(1 << 20);
+		}
+		call("gone-device", "POST", API + "/devices",
+				"{\"name\":\"e2e_gone\",\"handler\":\"vdisk_fileio\",\"filename\":\"" + gone + "\"}", 201);
+		call("io-null-device", "POST", API + "/devices",
+				"{\"name\":\"e2e_ionull\",\"handler\":\"vdisk_nullio\",\"size\":67108864}", 201);
+		call("tgt2-create", "POST", DRV + "/targets", "{\"name\":\"e2e_tgt2\"}", 201);
+		call("tgt2-lun-0", "PUT", TGT2 + "/luns/0", "{\"device\":\"e2e_gone\"}", 201);
+		call("tgt2-lun-1", "PUT", TGT2 + "/luns/1", "{\"device\":\"e2e_ionull\"}", 201);
+		Answer s = call("tgt2-session", "POST", TGT2 + "/sessions", "{\"name\":\"e2e_io\"}", 201);
+		expectAttached("tgt2-session-attached", s.json, 2);
+		String goneDev = blockDevice(s.json, 0);
+		String nullDev = blockDevice(s.json, 1);
+		if (io) {
+			ioStep("io-gone-read-before", "dd if=" + goneDev + " of=/dev/null bs=64k", true);
+		}
+		Files.delete(gone);
+		call("gone-get", "GET", API + "/devices/e2e_gone", null, 200);
+		if (io) {
+			// vdisk_fileio keeps the file it opened for the session: the unlinked inode
+			ioStep("io-gone-read-after", "dd if=" + goneDev + " of=/dev/null bs=64k iflag=direct", true);
+			ioStep("io-gone-write-after", "dd if=/dev/zero of=" + goneDev + " bs=64k count=16 oflag=direct", true);
+		}
+		Answer resync = call("gone-resync", "POST", API + "/devices/e2e_gone/resync-size", null, 422);
+		expectProblem("gone-resync-problem", resync.json, "ENOENT", 2, null);
+		// (c) a busy device: exported, so not deleted
+		call("busy-delete-exported", "DELETE", API + "/devices/e2e_gone", null, 409);
+
+		Process dd = null;
+		if (io) {
+			// (e) writes to the nullio LUN until the session goes
+			Files.deleteIfExists(Path.of("/tmp/e2e-dd.rc"));
+			dd = new ProcessBuilder("sh", "-c", "n=0; while :; do dd if=/dev/zero of=" + nullDev
+					+ " bs=64k count=256 oflag=direct 2>/tmp/e2e-dd.err; r=$?; [ $r = 0 ] || break; "
+					+ "n=$((n + 1)); done; echo \"$r $n\" > /tmp/e2e-dd.rc").inheritIO().start();
+			Thread.sleep(3000);
+			expect("io-dd-running", dd.isAlive(), "dd writing to " + nullDev + " before the delete");
+		}
+		call("session-delete-under-io", "DELETE", TGT2 + "/sessions/e2e_io", null, 204);
+		if (dd != null) {
+			boolean ended = dd.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+			String rc = ended ? Files.readString(Path.of("/tmp/e2e-dd.rc")).strip() : "still running";
+			String err = Files.exists(Path.of("/tmp/e2e-dd.err"))
+					? Files.readString(Path.of("/tmp/e2e-dd.err")).strip().replace('\n', '|') : "";
+			note("io-dd-after-delete", "dd loop: exit status and rounds " + rc + "; last dd said: " + err);
+			expect("io-dd-ended", ended && !rc.startsWith("0 "),
+					"dd stopped with an error once the session (and its disk) was gone: " + rc);
+			if (!ended) {
+				dd.destroyForcibly();
+			}
+		}
+		call("tgt2-sessions-after-delete", "GET", TGT2 + "/sessions", null, 200);
+
+		// clean up
+		call("tgt2-delete-luns", "DELETE", TGT2 + "/luns", null, 204);
+		call("tgt2-delete", "DELETE", TGT2, null, 204);
+		call("gone-delete", "DELETE", API + "/devices/e2e_gone", null, 204);
+		call("io-null-delete", "DELETE", API + "/devices/e2e_ionull", null, 204);
+		Object devices = call("errors-devices-after", "GET", API + "/devices", null, 200).json;
+		expect("errors-none-left", names(devices).stream().noneMatch(n -> n.startsWith("e2e_")), "no e2e_ device");
+		return done();
+	}
+
+	/** A thread that opens the FIFO read-write (never blocks, counts as a writer) later. */
+	static Thread releaseFifo(Path fifo, long afterMs) {
+		Thread t = new Thread(() -> {
+			try {
+				Thread.sleep(afterMs);
+				try (java.io.RandomAccessFile w = new java.io.RandomAccessFile(fifo.toFile(), "rw")) {
+					Thread.sleep(w.getFD().valid() ? 200 : 0);
+				}
+			}
+			catch (Exception ex) {
+				System.err.println("e2e: releasing " + fifo + " failed: " + ex);
+			}
+		});
+		t.setDaemon(true);
+		t.start();
+		return t;
+	}
+
+	static void exec(String... command) throws Exception {
+		Process p = new ProcessBuilder(command).inheritIO().start();
+		if (p.waitFor() != 0) {
+			throw new IOException(String.join(" ", command) + " failed");
+		}
+	}
+
+	/** A shell command of the guest's I/O; expected to succeed or fail. */
+	void ioStep(String step, String command, boolean succeeds) throws Exception {
+		Process p = new ProcessBuilder("sh", "-c", command + " 2>&1").redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		int rc = p.waitFor();
+		note(step + "-output", command + ": exit " + rc + ": " + out.replace('\n', '|'));
+		expect(step, (rc == 0) == succeeds, command + (succeeds ? " succeeds" : " fails") + ", exit " + rc);
+	}
+
+	// the /dev node of a session's LUN, or null
+	static String blockDevice(Object session, long lun) {
+		for (Object l : list(get(session, "luns"))) {
+			if (Long.valueOf(lun).equals(get(l, "lun")) && get(l, "linux") != null) {
+				return (String) get(get(l, "linux"), "blockDevice");
+			}
+		}
+		return null;
+	}
+
+	// a kernel-rejected problem: its errno, the message in the detail, the result slot
+	void expectProblem(String step, Object problem, String errno, long code, Long lastResult) {
+		String detail = String.valueOf(get(problem, "detail"));
+		boolean ok = "urn:scst-mgmt:problem:kernel-rejected".equals(get(problem, "type"))
+				&& errno.equals(get(problem, "errno")) && Long.valueOf(code).equals(get(problem, "errnoCode"))
+				&& detail.contains(errno + " (") && (lastResult == null || lastResult.equals(get(problem, "lastSysfsMgmtRes")));
+		expect(step, ok, "kernel-rejected, errno " + errno + " (" + code + ") with its message in the detail"
+				+ (lastResult == null ? "" : ", lastSysfsMgmtRes " + lastResult) + "; got " + Json.write(problem));
+	}
+
 	int done() {
 		line(Map.of("step", "summary", "steps", this.steps, "failures", this.failures));
 		return this.failures == 0 ? 0 : 1;
@@ -360,7 +543,7 @@ public final class E2eClient {
 
 	// ---------------------------------------------------------------- HTTP
 
-	record Answer(int status, String text, Object json) {
+	record Answer(int status, String text, Object json, long ms, String retryAfter) {
 	}
 
 	Answer call(String step, String method, String path, String body, int expected) throws Exception {
@@ -404,6 +587,7 @@ public final class E2eClient {
 		l.put("ok", ok);
 		l.put("ms", ms);
 		r.headers().firstValue("Location").ifPresent(v -> l.put("location", v.replace(this.base, "")));
+		r.headers().firstValue("Retry-After").ifPresent(v -> l.put("retryAfter", v));
 		if (print) {
 			l.put("body", json != null ? json : text);
 		}
@@ -412,7 +596,7 @@ public final class E2eClient {
 			l.put("why", "status " + r.statusCode() + ", expected " + expected);
 		}
 		line(l);
-		return new Answer(r.statusCode(), text, json);
+		return new Answer(r.statusCode(), text, json, ms, r.headers().firstValue("Retry-After").orElse(null));
 	}
 
 	void expect(String step, boolean ok, String what) {
@@ -434,18 +618,36 @@ public final class E2eClient {
 		line(l);
 	}
 
-	// every LUN of a session answer has its Linux device and is attached
+	// every LUN of a session answer has its Linux device, with its /dev nodes (sd or sr
+	// and sg: the guest loads all three), and is attached
 	void expectAttached(String step, Object session, int luns) {
 		List<Object> l = list(get(session, "luns"));
 		List<String> bad = new ArrayList<>();
 		for (Object o : l) {
-			if (get(o, "linux") == null || !Boolean.TRUE.equals(get(o, "attached"))) {
+			Object linux = get(o, "linux");
+			if (linux == null || get(linux, "blockDevice") == null || get(linux, "genericDevice") == null
+					|| !Boolean.TRUE.equals(get(o, "attached"))) {
 				bad.add("LUN " + get(o, "lun") + " linux=" + Json.write(get(o, "linux")) + " attached="
 						+ get(o, "attached"));
 			}
 		}
 		expect(step, l.size() == luns && bad.isEmpty(),
 				luns + " LUNs, each with linux and attached; got " + l.size() + (bad.isEmpty() ? "" : ", " + bad));
+	}
+
+	// a LUN answer on a target with the one session e2e_host1: LUN 4's device with its
+	// sd and sg nodes in "which" (appeared or gone), nothing in the other list, every LUN
+	// attached
+	void expectDevices(String step, Object answer, String which) {
+		List<Object> sessions = list(get(answer, "sessions"));
+		Object s = sessions.isEmpty() ? null : sessions.get(0);
+		List<Object> devices = list(get(s, which));
+		Object d = devices.isEmpty() ? null : devices.get(0);
+		String other = which.equals("appeared") ? "gone" : "appeared";
+		boolean ok = sessions.size() == 1 && "e2e_host1".equals(get(s, "session")) && devices.size() == 1
+				&& Long.valueOf(4).equals(get(d, "lun")) && get(d, "blockDevice") != null
+				&& get(d, "genericDevice") != null && size(get(s, other)) == 0 && size(get(s, "notAttached")) == 0;
+		expect(step, ok, "session e2e_host1 with LUN 4's device (sd and sg) " + which + ", got " + Json.write(sessions));
 	}
 
 	static void line(Map<String, ?> l) {
@@ -536,6 +738,9 @@ public final class E2eClient {
 					+ "|\\.counters\\.[a-z_]+$|\\.directions\\[[^]]*\\]\\.[a-zA-Z]+$"
 					+ "|\\.attributes\\.[a-z_]*(_cmd_count|_io_count_kb|commands)\\.value$");
 
+	/** Durations inside texts ("busy after 25014 ms"). */
+	static final Pattern MILLIS = Pattern.compile("\\b[0-9]+ ms\\b");
+
 	static Map<String, String> flatten(Path file, List<String> replaces) throws IOException {
 		Map<String, String> out = new TreeMap<>();
 		for (String l : Files.readAllLines(file)) {
@@ -585,7 +790,7 @@ public final class E2eClient {
 			}
 		}
 		else {
-			String v = Json.write(o);
+			String v = MILLIS.matcher(Json.write(o)).replaceAll("<n> ms");
 			if (VOLATILE.matcher(key).find()) {
 				v = "<volatile>";
 			}

@@ -5,7 +5,8 @@
 # server-e2e.sh builds: loads SCST and our scst_local, starts scst-manager in
 # kernel mode, runs the walkthrough client (E2eClient walk), stops the server,
 # unloads and reloads the modules (a reboot as far as SCST is concerned),
-# starts the server with restore-on-start and runs E2eClient restored.
+# starts the server with restore-on-start and runs E2eClient restored, then
+# E2eClient errors (the asynchronous and error paths) with dd in the guest.
 #
 # Prints the client's "E2E {...}" lines, "E2E-TIME <what> <seconds>" lines,
 # "E2E-LOG ..." lines (the server's warnings and errors, kernel warnings) and
@@ -111,6 +112,7 @@ main() {
 	echo "E2E-TIME modules-reload $(elapsed "$t0")"
 	start_server server-restored --scst.config.restore-on-start=true || return 1
 	client restored || RC=1
+	client errors --io=true || RC=1
 	# the scstadmin round trip (with this server), when scstadmin-roundtrip.sh added it
 	[ ! -x /srv/scstadmin/guest-scstadmin.sh ] || /srv/scstadmin/guest-scstadmin.sh
 	stop_server server-restored
@@ -119,7 +121,12 @@ main() {
 
 main
 RC=$?
-dmesg | grep -E 'BUG:|Oops|WARNING:|Call Trace|general protection' | sed 's/^/E2E-LOG kernel: /'
+# a kernel warning anywhere in the run (a session deleted under I/O among
+# others) fails it
+if dmesg | grep -E 'BUG:|Oops|WARNING:|Call Trace|general protection' > /tmp/kernel-warnings; then
+	sed 's/^/E2E-LOG kernel: /' /tmp/kernel-warnings
+	[ "$RC" != 0 ] || RC=1
+fi
 echo "E2E-GUEST-DONE rc=$RC"
 # isa-debug-exit: a VM that hangs at power-off is stopped this way.
 printf '\000' | dd of=/dev/port bs=1 seek=244 count=1 conv=notrunc 2>/dev/null

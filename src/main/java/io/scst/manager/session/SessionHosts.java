@@ -112,9 +112,11 @@ public class SessionHosts {
 	/**
 	 * After a change that may give sessions new LUNs, take some away, or create sessions
 	 * (REST, config apply, restore at start): wait until the SCSI midlayer has a device
-	 * for every LUN of every session of the targets concerned and, where the driver
-	 * removes them, none for a LUN a session no longer has. Bounded by the gateway's
-	 * timeout: a LUN still without a device afterwards is reported as not attached.
+	 * for every LUN of every session of the targets concerned, with the nodes of every
+	 * upper-level driver that takes it ({@link ScsiDevices#settled}), and, where the
+	 * driver removes them, none for a LUN a session no longer has. Bounded by the
+	 * gateway's timeout: a LUN still without a device afterwards is reported as not
+	 * attached.
 	 */
 	private void awaitScans(List<Step> steps, boolean completed) {
 		if (!completed) {
@@ -146,8 +148,14 @@ public class SessionHosts {
 			}
 			Set<Integer> luns = new TreeSet<>(session.lunNumbers());
 			Set<Integer> devices = new TreeSet<>();
-			this.scsiDevices.ofHost(host).forEach((device) -> devices.add(device.lun()));
-			return devices.containsAll(luns) && (!removes || luns.containsAll(devices));
+			Set<Integer> settled = new TreeSet<>();
+			this.scsiDevices.ofHost(host).forEach((device) -> {
+				devices.add(device.lun());
+				if (this.scsiDevices.settled(device)) {
+					settled.add(device.lun());
+				}
+			});
+			return settled.containsAll(luns) && (!removes || luns.containsAll(devices));
 		});
 	}
 

@@ -105,7 +105,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 	@Override
 	public Attribute read(ScstPath path) {
 		long start = System.nanoTime();
-		long deadline = start + this.timeout.toNanos();
+		long deadline = 0;
 		long pause = TimeUnit.MILLISECONDS.toNanos(1);
 		int again = 0;
 		while (true) {
@@ -120,8 +120,12 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 				if (!ex.errno().equals(Errno.EAGAIN)) {
 					throw unlessTreeGone(ex);
 				}
-				again++;
-				if (System.nanoTime() - deadline >= 0) {
+				if (again++ == 0) {
+					// a queued read answers EAGAIN only after SCST's own wait: the
+					// timeout counts from that answer
+					deadline = System.nanoTime() + this.timeout.toNanos();
+				}
+				else if (System.nanoTime() - deadline >= 0) {
 					throw new ScstBusyException(path, null, Duration.ofNanos(System.nanoTime() - start));
 				}
 				pause = sleep(pause);
@@ -166,7 +170,7 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 					}
 					throw withLastResult(ex, path);
 				}
-				awaitResult(path, written, start);
+				awaitResult(path, written, start, System.nanoTime());
 			}
 		}
 		finally {
@@ -180,8 +184,14 @@ public abstract class AbstractScstSysfs implements ScstSysfs {
 		return this.writes.get();
 	}
 
-	private void awaitResult(ScstPath path, String written, long start) {
-		long deadline = start + this.timeout.toNanos();
+	/**
+	 * Poll {@code last_sysfs_mgmt_res} after a write answered {@code EAGAIN}. SCST
+	 * answers {@code EAGAIN} only after waiting for the work itself (15 s in SCST 3.11),
+	 * so the timeout counts from that answer, not from the start of the write: otherwise
+	 * a timeout shorter than SCST's wait would never poll at all.
+	 */
+	private void awaitResult(ScstPath path, String written, long start, long eagainAt) {
+		long deadline = eagainAt + this.timeout.toNanos();
 		long pause = TimeUnit.MILLISECONDS.toNanos(1);
 		int polls = 0;
 		while (true) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -64,6 +65,32 @@ public class KernelScsiDevices implements ScsiDevices {
 		}
 		devices.sort(Comparator.comparingInt(LinuxScsiDevice::lun));
 		return devices;
+	}
+
+	/** Device types sd takes (TYPE_DISK, TYPE_MOD, TYPE_RBC, TYPE_ZBC). */
+	private static final Set<String> SD_TYPES = Set.of("disk", "optical", "sim dsk", "zbc");
+
+	/** Device types sr takes (TYPE_ROM, TYPE_WORM). */
+	private static final Set<String> SR_TYPES = Set.of("cd/dvd", "worm");
+
+	/**
+	 * {@inheritDoc} Seen on Linux 6.1 under load: a session's answer with a disk LUN
+	 * whose {@code block/} was still missing while its {@code scsi_generic/} was there. A
+	 * block node is waited for when sd (or sr) is loaded ({@code bus/scsi/drivers/sd})
+	 * and takes the device's type, a generic node when sg is
+	 * ({@code class/scsi_generic}).
+	 */
+	@Override
+	public boolean settled(LinuxScsiDevice device) {
+		if (device.genericDevice() == null && Files.isDirectory(this.sysRoot.resolve("class/scsi_generic"))) {
+			return false;
+		}
+		if (device.blockDevice() != null) {
+			return true;
+		}
+		Path drivers = this.sysRoot.resolve("bus/scsi/drivers");
+		return !(SD_TYPES.contains(device.type()) && Files.isDirectory(drivers.resolve("sd"))
+				|| SR_TYPES.contains(device.type()) && Files.isDirectory(drivers.resolve("sr")));
 	}
 
 	@Override

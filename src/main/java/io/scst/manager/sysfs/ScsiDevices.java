@@ -19,6 +19,18 @@ public interface ScsiDevices {
 	List<LinuxScsiDevice> ofHost(int host);
 
 	/**
+	 * Whether every upper-level driver of this machine that takes a device of this type
+	 * has attached to it: the midlayer adds a device (and sg attaches) before sd's or
+	 * sr's probe, which runs asynchronously, creates the block device. A device is
+	 * complete for a session's answer only then.
+	 * @param device a device of {@link #ofHost(int)}
+	 * @return {@code true} when nothing more is to come; by default always
+	 */
+	default boolean settled(LinuxScsiDevice device) {
+		return true;
+	}
+
+	/**
 	 * The parameters of a loaded kernel module.
 	 * @param module the module name, e.g. {@code scst_local}
 	 * @return the values by parameter name (sorted), or empty when the module is not

@@ -113,6 +113,62 @@ class AbstractScstSysfsTests {
 		assertThat(this.listener.events).containsExactly("written " + MGMT + " 'add_device disk1' EAGAIN");
 	}
 
+	/**
+	 * SCST 3.11 answers {@code EAGAIN} only after waiting 15 s for the work
+	 * ({@code scst_sysfs_queue_wait_work()}), longer than the default 10 s timeout: the
+	 * timeout counts from the {@code EAGAIN}, so the result is still polled for (seen on
+	 * Linux 6.1: an {@code add_device} whose backing file is a FIFO nobody writes).
+	 */
+	@Test
+	void aWriteThatAnswersEagainOnlyAfterTheTimeoutStillPollsForItsResult() {
+		ScriptedSysfs sysfs = new ScriptedSysfs(Duration.ofMillis(300), this.listener) {
+
+			@Override
+			protected void rawWrite(ScstPath path, byte[] data) {
+				try {
+					Thread.sleep(400);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				super.rawWrite(path, data);
+			}
+
+		};
+		sysfs.writes(Errno.EAGAIN);
+		sysfs.reads(AbstractScstSysfs.LAST_RESULT, Errno.EAGAIN, Errno.EAGAIN, "-22\n");
+		assertThatExceptionOfType(KernelRejectedException.class)
+			.isThrownBy(() -> sysfs.write(MGMT, "add_device d1 filename=/fifo"))
+			.satisfies((ex) -> {
+				assertThat(ex.errno()).isEqualTo(Errno.EINVAL);
+				assertThat(ex.stage()).isEqualTo(Stage.RESULT);
+				assertThat(ex.lastResult()).isEqualTo(-22);
+			});
+		assertThat(sysfs.calls).hasSize(4);
+	}
+
+	@Test
+	void aReadThatAnswersEagainOnlyAfterTheTimeoutIsStillRetried() {
+		ScriptedSysfs sysfs = new ScriptedSysfs(Duration.ofMillis(300), this.listener) {
+
+			@Override
+			protected byte[] rawRead(ScstPath path) {
+				if (this.calls.isEmpty()) {
+					try {
+						Thread.sleep(400);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return super.rawRead(path);
+			}
+
+		};
+		sysfs.reads(ATTRIBUTE, Errno.EAGAIN, "4096\n");
+		assertThat(sysfs.read(ATTRIBUTE).value()).isEqualTo("4096");
+	}
+
 	@Test
 	void aWriteErrnoOtherThanEagainIsThrownAsIsWithoutPolling() {
 		this.sysfs.writes(Errno.EINVAL);

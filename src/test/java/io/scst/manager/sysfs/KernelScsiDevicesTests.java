@@ -32,6 +32,30 @@ class KernelScsiDevicesTests {
 				new LinuxScsiDevice("3:0:0:10", 10, "disk", "SCST_BIO", "blk", "3110", null, "/dev/sg2"));
 	}
 
+	/**
+	 * Linux 6.1 under load (the server's end-to-end tier): a session's disk with its sg
+	 * node but not yet its sd node, sd's probe being asynchronous.
+	 */
+	@Test
+	void aDeviceIsSettledOnceEveryLoadedUpperLevelDriverTakingItHasAttached() throws IOException {
+		Path target = host(4);
+		device(target.resolve("4:0:0:0"), "0", "SCST_FIO", "disk", null, "sg3");
+		device(target.resolve("4:0:0:1"), "5", "SCST_FIO", "cd", null, "sg4");
+		device(target.resolve("4:0:0:2"), "0", "SCST_FIO", "disk2", "sdb", null);
+		KernelScsiDevices devices = new KernelScsiDevices(this.sys);
+		// no sd, sr or sg loaded: nothing to wait for
+		assertThat(devices.ofHost(4)).allMatch(devices::settled);
+		Files.createDirectories(this.sys.resolve("bus/scsi/drivers/sd"));
+		Files.createDirectories(this.sys.resolve("class/scsi_generic"));
+		assertThat(devices.ofHost(4)).extracting(devices::settled).containsExactly(false, true, false);
+		Files.createDirectories(this.sys.resolve("bus/scsi/drivers/sr"));
+		Files.createDirectories(target.resolve("4:0:0:0/block/sda"));
+		assertThat(devices.ofHost(4)).extracting(devices::settled).containsExactly(true, false, false);
+		Files.createDirectories(target.resolve("4:0:0:1/block/sr0"));
+		Files.createDirectories(target.resolve("4:0:0:2/scsi_generic/sg5"));
+		assertThat(devices.ofHost(4)).allMatch(devices::settled);
+	}
+
 	@Test
 	void aHostWithoutDevicesOrWithoutDirectoryHasNone() throws IOException {
 		host(1);
@@ -83,7 +107,9 @@ class KernelScsiDevicesTests {
 		if (block != null) {
 			Files.createDirectories(dir.resolve("block").resolve(block));
 		}
-		Files.createDirectories(dir.resolve("scsi_generic").resolve(generic));
+		if (generic != null) {
+			Files.createDirectories(dir.resolve("scsi_generic").resolve(generic));
+		}
 	}
 
 }

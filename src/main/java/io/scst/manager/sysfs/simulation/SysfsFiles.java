@@ -269,6 +269,7 @@ final class SysfsFiles {
 			if (forced != null) {
 				return -forced.code();
 			}
+			BackingFile.awaitOpen(path, text);
 			this.lock.lock();
 			try {
 				apply(file, path, text);

@@ -126,6 +126,38 @@ class ScstSimulatorTests {
 		assertThatExceptionOfType(ScstBusyException.class).isThrownBy(() -> gateway.mgmt(NULLIO, "add_device nd0"));
 	}
 
+	/**
+	 * Linux 6.1 with SCST 3.11 (the server's end-to-end tier in the VM):
+	 * {@code add_device} of vdisk_fileio on a FIFO blocks in vdisk's open of the backing
+	 * (O_RDONLY, under {@code scst_mutex}) until a writer comes; the write answers
+	 * {@code EAGAIN} after SCST's wait, {@code last_sysfs_mgmt_res} answers
+	 * {@code EAGAIN} meanwhile, and once a writer has opened the FIFO the command fails
+	 * with {@code -EINVAL} (22): not a regular file, not a block device.
+	 */
+	@Test
+	void addDeviceOnAFifoWaitsForAWriterAnswersEagainAndFailsWithEinval() throws Exception {
+		Path fifo = this.temp.resolve("fifo");
+		Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+		assertThat(mkfifo.waitFor()).isZero();
+		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
+		simulator.faults().eagainThreshold(Duration.ofMillis(200));
+		ScstPath fileio = ScstPath.of("handlers/vdisk_fileio/mgmt");
+		assertThatExceptionOfType(KernelRejectedException.class)
+			.isThrownBy(() -> write(simulator, fileio, "add_device fd0 filename=" + fifo))
+			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(Errno.EAGAIN));
+		assertThatExceptionOfType(KernelRejectedException.class)
+			.isThrownBy(() -> simulator.read(ScstPath.of("last_sysfs_mgmt_res")))
+			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(Errno.EAGAIN));
+		assertThat(read(simulator, "handlers/vdisk_fileio/type")).startsWith("0 - ");
+		// O_RDWR on a FIFO does not block and counts as a writer
+		try (java.io.RandomAccessFile writer = new java.io.RandomAccessFile(fifo.toFile(), "rw")) {
+			SimulatedScstSysfs gateway = new SimulatedScstSysfs(simulator, Duration.ofSeconds(10),
+					io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener.NONE);
+			assertThat(gateway.read(ScstPath.of("last_sysfs_mgmt_res")).value()).isEqualTo("-22");
+		}
+		assertThat(simulator.stat(ScstPath.of("devices/fd0"))).isEmpty();
+	}
+
 	@Test
 	void forcedErrnoOnAQueuedWriteSetsTheResultSlot() {
 		ScstSimulator simulator = simulator(SimulatorOptions.defaults());
