@@ -1,5 +1,7 @@
 package io.scst.manager.metrics;
 
+import java.io.UncheckedIOException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +68,15 @@ class StatsControllerTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
-		Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");
+		Thread reader = new Thread(() -> {
+			try {
+				response.body().forEach(lines::add);
+			}
+			catch (UncheckedIOException ex) {
+				// the test closed the stream in its finally block while this thread read
+				// it
+			}
+		}, "sse-reader");
 		reader.setDaemon(true);
 		reader.start();
 		assertThat(next(lines, (line) -> line.startsWith(":connected") || line.startsWith(": connected"))).isNotNull();
