@@ -399,7 +399,7 @@ public final class E2eClient {
 		call("tgt2-sessions-after-delete", "GET", TGT2 + "/sessions", null, 200);
 
 		// clean up
-		call("tgt2-delete-luns", "DELETE", TGT2 + "/luns", null, 204);
+		call("tgt2-delete-luns", "DELETE", TGT2 + "/luns", null, 200);
 		call("tgt2-delete", "DELETE", TGT2, null, 204);
 		call("gone-delete", "DELETE", API + "/devices/e2e_gone", null, 204);
 		call("io-null-delete", "DELETE", API + "/devices/e2e_ionull", null, 204);
