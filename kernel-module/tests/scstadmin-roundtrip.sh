@@ -273,13 +273,14 @@ diff "$OUT/files-simulator" "$OUT/files-kernel" >> "$OUT/compare.txt" || true
 # as one (the column widths follow the longest value), and the session's
 # "host" link, which scstadmin skips on the kernel as a directory but lists
 # on the simulator (its target, /sys/devices/scst_local/..., is outside the
-# mount and does not exist on the host).
+# mount and does not exist on the host). In the server's JSON answers, the
+# save's duration ("save":{...,"millis":N}) as N.
 norm() {
 	case "$2" in
 	*/list_sessions)
 		sed -e "s|$1|OUT|g" -e 's/^\(\t[a-z_]*_\(count\|count_kb\) *\)[0-9][0-9]* /\1N /' \
 			-e '/^\thost  *<n\/a>/d' -e 's/  */ /g' "$2" ;;
-	*) sed -e "s|$1|OUT|g" "$2" ;;
+	*) sed -e "s|$1|OUT|g" -e 's/"millis":[0-9.]*/"millis":N/g' "$2" ;;
 	esac
 }
 while read -r f; do

@@ -735,6 +735,7 @@ public final class E2eClient {
 	/** Volatile values: keys whose values are replaced by a placeholder. */
 	static final Pattern VOLATILE = Pattern.compile(
 			"\\.(ms|time|timestamp|lastSaved|requestId|etag|currentEtag|instance|savedFile|took|takenAt)$"
+					+ "|\\.save\\.millis$"
 					+ "|\\.counters\\.[a-z_]+$|\\.directions\\[[^]]*\\]\\.[a-zA-Z]+$"
 					+ "|\\.attributes\\.[a-z_]*(_cmd_count|_io_count_kb|commands)\\.value$");
 
