@@ -33,3 +33,20 @@ summary() {
 	done
 	echo "$PHASE_PREFIX: phases:$line total=$(($(date +%s) - t_start))s"
 }
+
+# build_jar: the server jar, built with ./mvnw unless BUILD=0 (--no-build), in
+# $jar; dies (die of the sourcing script) when there is none. Uses $repo, $OUT
+# and $JAVA_HOME.
+# shellcheck disable=SC2154 # repo, OUT, BUILD, JAVA_HOME: set by the sourcing script
+build_jar() {
+	local f
+	if [ "$BUILD" = 1 ]; then
+		(cd "$repo" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -DskipTests package) >"$OUT/mvn.log" 2>&1 ||
+			{ tail -n 40 "$OUT/mvn.log" >&2; echo "$PHASE_PREFIX: the jar did not build" >&2; exit 1; }
+	fi
+	jar=""
+	for f in "$repo"/target/scst-manager-*.jar; do
+		case "$f" in *-plain.jar) ;; *) [ -f "$f" ] && jar=$f ;; esac
+	done
+	[ -f "$jar" ] || die "no target/scst-manager-*.jar (build it or drop --no-build)"
+}

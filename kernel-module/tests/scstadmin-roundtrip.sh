@@ -121,15 +121,7 @@ phase_end "$(sed -n "s/^my \$Version *= *'\(.*\)';/\1/p" "$sadir/scstadmin"), $s
 
 # ---------------------------------------------------------------- jar
 phase_begin jar "./mvnw -B -q -DskipTests package"
-if [ "$BUILD" = 1 ]; then
-	(cd "$repo" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -DskipTests package) > "$OUT/mvn.log" 2>&1 ||
-		{ tail -n 40 "$OUT/mvn.log" >&2; echo "scstadmin-roundtrip: the jar did not build" >&2; exit 1; }
-fi
-jar=""
-for f in "$repo"/target/scst-manager-*.jar; do
-	case "$f" in *-plain.jar) ;; *) [ -f "$f" ] && jar=$f ;; esac
-done
-[ -f "$jar" ] || die "no target/scst-manager-*.jar (build it or drop --no-build)"
+build_jar
 token_out=$("$JAVA_HOME/bin/java" -jar "$jar" create-token scstadmin admin)
 echo "$token_out" | sed -n 2p > "$OUT/token"
 echo "$token_out" | sed -n 4p > "$OUT/tokens"

@@ -176,15 +176,7 @@ phase_end "kernel $KVER, module $SCST_LOCAL_KO, simulator's block device $BLOCKD
 
 # ---------------------------------------------------------------- jar
 phase_begin jar "./mvnw -B -q -DskipTests package"
-if [ "$BUILD" = 1 ]; then
-	(cd "$repo" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -DskipTests package) > "$OUT/mvn.log" 2>&1 ||
-		{ tail -n 40 "$OUT/mvn.log" >&2; echo "server-e2e: the jar did not build" >&2; exit 1; }
-fi
-jar=""
-for f in "$repo"/target/scst-manager-*.jar; do
-	case "$f" in *-plain.jar) ;; *) [ -f "$f" ] && jar=$f ;; esac
-done
-[ -f "$jar" ] || die "no target/scst-manager-*.jar (build it or drop --no-build)"
+build_jar
 phase_end "$(basename "$jar"), $(du -m "$jar" | cut -f1) MB"
 
 # ---------------------------------------------------------------- jre
