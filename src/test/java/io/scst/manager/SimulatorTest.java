@@ -9,12 +9,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application with MockMvc over a simulator that keeps nothing (no journal):
  * the property setup every MockMvc test of the application shares. A class adds its own
  * properties with {@link #properties()} (for example {@code scst.simulator.state=fresh}).
+ * Every context gets a data directory of its own ({@link FreshDataDirectory}).
  * {@link ApiTest} is the shared context on the demo state most API tests use.
  */
 @Target(ElementType.TYPE)
@@ -22,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @SpringBootTest
 @TestPropertySource(properties = { "scst.sysfs.mode=simulator", "scst.simulator.persist=false" })
+@ContextConfiguration(initializers = FreshDataDirectory.class)
 @AutoConfigureMockMvc
 public @interface SimulatorTest {
 

@@ -2,16 +2,12 @@ package io.scst.manager.cli;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 
 import io.scst.manager.ServerTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 @Tag("integration")
 class HealthCheckCommandTests {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void simulatorDataDir(DynamicPropertyRegistry registry) {
-		registry.add("scst.simulator.data-dir", dataDir::toString);
-	}
 
 	@LocalServerPort
 	private int port;

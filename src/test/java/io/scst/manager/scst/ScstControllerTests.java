@@ -1,15 +1,10 @@
 package io.scst.manager.scst;
 
-import java.nio.file.Path;
-
 import io.scst.manager.SimulatorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,14 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code GET /api/v1/scst} over the real service on a demo simulator. */
 @SimulatorTest
 class ScstControllerTests {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void simulatorDataDir(DynamicPropertyRegistry registry) {
-		registry.add("scst.simulator.data-dir", dataDir::toString);
-	}
 
 	@Autowired
 	private MockMvcTester mvc;

@@ -7,19 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import io.scst.manager.ServerTest;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,16 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest(properties = { "scst.simulator.state=fresh", "scst.security.max-body-size=4KB" })
 @Tag("integration")
 class ChunkedBodyLimitTests {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("scst.simulator.data-dir", dataDir::toString);
-		registry.add("scst.config.path", () -> dataDir.resolve("desired.conf").toString());
-		registry.add("scst.security.audit-file", () -> dataDir.resolve("audit.log").toString());
-	}
 
 	@LocalServerPort
 	private int port;

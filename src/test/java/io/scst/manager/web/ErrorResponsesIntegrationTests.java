@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +12,10 @@ import java.util.Map;
 import io.scst.manager.ServerTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,15 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorResponsesIntegrationTests {
 
 	private static final String LUNS = "/api/v1/target-drivers/scst_local/targets/x/luns/";
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void simulatorDataDir(DynamicPropertyRegistry registry) {
-		registry.add("scst.simulator.data-dir", dataDir::toString);
-		registry.add("scst.security.audit-file", () -> dataDir.resolve("audit.log").toString());
-	}
 
 	@LocalServerPort
 	private int port;

@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -69,15 +67,7 @@ class SwaggerUiBrowserTests {
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	@TempDir
-	static Path dataDir;
-
-	@TempDir
 	Path profileDir;
-
-	@DynamicPropertySource
-	static void simulatorDataDir(DynamicPropertyRegistry registry) {
-		registry.add("scst.simulator.data-dir", dataDir::toString);
-	}
 
 	@LocalServerPort
 	private int port;
