@@ -13,35 +13,25 @@ import io.scst.manager.sysfs.ScstSysfs;
  * operation. The {@code [key]} marker and multi-line values are decoded by
  * {@link Attribute}.
  */
-public final class AttributeFile {
-
-	private final ScstSysfs sysfs;
-
-	private final ScstPath path;
+public final class AttributeFile extends Handle {
 
 	AttributeFile(ScstSysfs sysfs, ScstPath path) {
-		this.sysfs = sysfs;
-		this.path = path;
-	}
-
-	/** The file (for writes through the change pipeline). */
-	public ScstPath path() {
-		return this.path;
+		super(sysfs, path);
 	}
 
 	/** The file name. */
 	public String name() {
-		return this.path.name();
+		return path().name();
 	}
 
 	/** The content now (queued reads wait out {@code EAGAIN}). */
 	public Attribute content() {
-		return this.sysfs.read(this.path);
+		return sysfs().read(path());
 	}
 
 	/** The content now, or empty when the file is missing or cannot be read. */
 	public Optional<Attribute> contentIfPresent() {
-		return this.sysfs.readIfPresent(this.path);
+		return sysfs().readIfPresent(path());
 	}
 
 	/**
@@ -49,7 +39,7 @@ public final class AttributeFile {
 	 * {@link io.scst.manager.sysfs.ScstBusyException}.
 	 */
 	public Attribute contentWithoutWaiting() {
-		return this.sysfs.readWithoutWaiting(this.path);
+		return sysfs().readWithoutWaiting(path());
 	}
 
 	/** The value now, without the {@code [key]} marker and the final line ends. */
@@ -64,44 +54,29 @@ public final class AttributeFile {
 
 	/** Whether anything is at the path (one {@code lstat}). */
 	public boolean exists() {
-		return this.sysfs.exists(this.path);
+		return sysfs().exists(path());
 	}
 
 	/** Whether it is a file now (one {@code lstat}). */
 	public boolean isFile() {
-		return this.sysfs.stat(this.path).map(Entry::isFile).orElse(false);
+		return sysfs().stat(path()).map(Entry::isFile).orElse(false);
 	}
 
 	/** Whether it is a file that can be read now (one {@code lstat}). */
 	public boolean isReadable() {
-		return this.sysfs.stat(this.path).map((entry) -> entry.isFile() && entry.readable()).orElse(false);
+		return sysfs().stat(path()).map((entry) -> entry.isFile() && entry.readable()).orElse(false);
 	}
 
 	/** Whether it is a file that can be written now (one {@code lstat}). */
 	public boolean isWritable() {
-		return this.sysfs.stat(this.path).map((entry) -> entry.isFile() && entry.writable()).orElse(false);
+		return sysfs().stat(path()).map((entry) -> entry.isFile() && entry.writable()).orElse(false);
 	}
 
 	/** Whether it is a file that can be read and written now (one {@code lstat}). */
 	public boolean isReadableAndWritable() {
-		return this.sysfs.stat(this.path)
+		return sysfs().stat(path())
 			.map((entry) -> entry.isFile() && entry.readable() && entry.writable())
 			.orElse(false);
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other instanceof AttributeFile file && file.path.equals(this.path);
-	}
-
-	@Override
-	public int hashCode() {
-		return this.path.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return "AttributeFile[" + this.path + "]";
 	}
 
 }

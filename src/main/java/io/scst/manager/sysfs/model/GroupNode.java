@@ -9,35 +9,19 @@ import io.scst.manager.sysfs.ScstTree;
 /**
  * A handle on an initiator group ({@code targets/<driver>/<target>/ini_groups/<group>/}).
  */
-public final class GroupNode extends SysfsNode {
-
-	private final TargetNode target;
-
-	private final String name;
+public final class GroupNode extends TargetChildNode {
 
 	GroupNode(ScstSysfs sysfs, TargetNode target, String name) {
-		super(sysfs, ScstTree.iniGroup(target.driver(), target.name(), name));
-		this.target = target;
-		this.name = name;
-	}
-
-	/** The group's name (the object name). */
-	public String name() {
-		return this.name;
-	}
-
-	/** Its target. */
-	public TargetNode target() {
-		return this.target;
+		super(sysfs, target, name, ScstTree.iniGroup(target.driver(), target.name(), name));
 	}
 
 	/** Its LUN set. */
 	public LunSet luns() {
-		return new LunSet(sysfs(), this.target, this.name);
+		return new LunSet(sysfs(), target(), name());
 	}
 
 	private SysfsNode initiatorsDir() {
-		return new DirectoryNode(sysfs(), ScstTree.initiators(this.target.driver(), this.target.name(), this.name));
+		return new DirectoryNode(sysfs(), ScstTree.initiators(target().driver(), target().name(), name()));
 	}
 
 	/**

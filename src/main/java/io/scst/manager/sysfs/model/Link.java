@@ -11,35 +11,25 @@ import io.scst.manager.sysfs.ScstTree;
  * session's {@code luns}, a device's {@code exported/exportN}). Links are read with one
  * {@code readlink}; their targets are parsed here and nowhere else.
  */
-public final class Link {
-
-	private final ScstSysfs sysfs;
-
-	private final ScstPath path;
+public final class Link extends Handle {
 
 	Link(ScstSysfs sysfs, ScstPath path) {
-		this.sysfs = sysfs;
-		this.path = path;
-	}
-
-	/** The link itself. */
-	public ScstPath path() {
-		return this.path;
+		super(sysfs, path);
 	}
 
 	/** The link's name. */
 	public String name() {
-		return this.path.name();
+		return path().name();
 	}
 
 	/** The target text exactly as stored (relative), read now. */
 	public String target() {
-		return this.sysfs.readLink(this.path);
+		return sysfs().readLink(path());
 	}
 
 	/** The target text, or empty when there is no such link (one operation). */
 	public Optional<String> targetIfPresent() {
-		return this.sysfs.readLinkIfPresent(this.path);
+		return sysfs().readLinkIfPresent(path());
 	}
 
 	/** The last entry name of the target: the name of the object it points at. */
@@ -57,7 +47,7 @@ public final class Link {
 	 * @throws IllegalStateException when it points outside the SCST tree
 	 */
 	public ScstPath resolve() {
-		return ScstTree.linkTarget(this.path, target());
+		return ScstTree.linkTarget(path(), target());
 	}
 
 	/**
@@ -66,21 +56,6 @@ public final class Link {
 	 */
 	static String lastName(String target) {
 		return target.substring(target.lastIndexOf('/') + 1);
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other instanceof Link link && link.path.equals(this.path);
-	}
-
-	@Override
-	public int hashCode() {
-		return this.path.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return "Link[" + this.path + "]";
 	}
 
 }

@@ -15,26 +15,10 @@ import org.jspecify.annotations.Nullable;
  * A handle on a session ({@code targets/<driver>/<target>/sessions/<session>/}). Sessions
  * are named by their directory: SCST adds {@code _N} to duplicate initiator names.
  */
-public final class SessionNode extends SysfsNode {
-
-	private final TargetNode target;
-
-	private final String name;
+public final class SessionNode extends TargetChildNode {
 
 	SessionNode(ScstSysfs sysfs, TargetNode target, String name) {
-		super(sysfs, ScstTree.session(target.driver(), target.name(), name));
-		this.target = target;
-		this.name = name;
-	}
-
-	/** The session's directory name. */
-	public String name() {
-		return this.name;
-	}
-
-	/** Its target. */
-	public TargetNode target() {
-		return this.target;
+		super(sysfs, target, name, ScstTree.session(target.driver(), target.name(), name));
 	}
 
 	/** {@code initiator_name}. */
@@ -81,7 +65,7 @@ public final class SessionNode extends SysfsNode {
 
 	/** The LUN set it sees: its target's own or a group's (one {@code readlink}). */
 	public LunSet lunSet() {
-		return this.target.lunSet(ScstTree.sessionGroup(lunSetLink().target()));
+		return target().lunSet(ScstTree.sessionGroup(lunSetLink().target()));
 	}
 
 	/** The numbers of its {@code lun<N>} directories, ascending (one listing). */

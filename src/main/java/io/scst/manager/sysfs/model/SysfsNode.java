@@ -13,29 +13,15 @@ import io.scst.manager.sysfs.ScstSysfs;
  * its path; every method reads the tree now and nothing is kept. Handles of the same kind
  * and path are equal.
  */
-public abstract class SysfsNode {
-
-	private final ScstSysfs sysfs;
-
-	private final ScstPath path;
+public abstract class SysfsNode extends Handle {
 
 	SysfsNode(ScstSysfs sysfs, ScstPath path) {
-		this.sysfs = sysfs;
-		this.path = path;
-	}
-
-	/** The directory. */
-	public final ScstPath path() {
-		return this.path;
-	}
-
-	final ScstSysfs sysfs() {
-		return this.sysfs;
+		super(sysfs, path);
 	}
 
 	/** Whether the directory is there now (one {@code lstat}). */
 	public boolean exists() {
-		return this.sysfs.stat(this.path).map(Entry::isDirectory).orElse(false);
+		return sysfs().stat(path()).map(Entry::isDirectory).orElse(false);
 	}
 
 	/**
@@ -43,7 +29,7 @@ public abstract class SysfsNode {
 	 * waiting until an object is gone.
 	 */
 	public boolean present() {
-		return this.sysfs.exists(this.path);
+		return sysfs().exists(path());
 	}
 
 	/**
@@ -53,22 +39,22 @@ public abstract class SysfsNode {
 	 * (e.g. {@code ENOENT})
 	 */
 	public Listing listing() {
-		return new Listing(this.sysfs, this.path, this.sysfs.list(this.path));
+		return new Listing(sysfs(), path(), sysfs().list(path()));
 	}
 
 	/** List the directory when it is there, in one operation. */
 	public Optional<Listing> listingIfPresent() {
-		return this.sysfs.listIfPresent(this.path).map((entries) -> new Listing(this.sysfs, this.path, entries));
+		return sysfs().listIfPresent(path()).map((entries) -> new Listing(sysfs(), path(), entries));
 	}
 
 	/** A handle on one attribute file of this directory (nothing is read). */
 	public AttributeFile attribute(String name) {
-		return new AttributeFile(this.sysfs, this.path.resolve(name));
+		return new AttributeFile(sysfs(), path().resolve(name));
 	}
 
 	/** A handle on one link of this directory (nothing is read). */
 	public Link link(String name) {
-		return new Link(this.sysfs, this.path.resolve(name));
+		return new Link(sysfs(), path().resolve(name));
 	}
 
 	/**
@@ -78,21 +64,6 @@ public abstract class SysfsNode {
 	 */
 	public Map<String, AttributeValue> attributes() {
 		return listing().attributes();
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other != null && other.getClass() == getClass() && ((SysfsNode) other).path.equals(this.path);
-	}
-
-	@Override
-	public int hashCode() {
-		return this.path.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return getClass().getSimpleName() + "[" + this.path + "]";
 	}
 
 }
