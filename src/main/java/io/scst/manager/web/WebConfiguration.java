@@ -1,11 +1,12 @@
 package io.scst.manager.web;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -64,57 +66,40 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new LazyNotAcceptable()).addPathPatterns("/api/**");
+		registry.addInterceptor(new Lazy(this::notAcceptable)).addPathPatterns("/api/**");
 		registry.addInterceptor(new RequestOrderInterceptor(this.order)).addPathPatterns("/api/**");
-		registry.addInterceptor(new LazyIfMatch()).addPathPatterns("/api/**");
+		registry.addInterceptor(new Lazy(this::ifMatch)).addPathPatterns("/api/**");
+	}
+
+	private NotAcceptableInterceptor notAcceptable() {
+		return new NotAcceptableInterceptor(
+				this.context.getBean("mvcContentNegotiationManager", ContentNegotiationManager.class),
+				this.context.getBean("requestMappingHandlerAdapter", RequestMappingHandlerAdapter.class)
+					.getMessageConverters());
+	}
+
+	private IfMatchInterceptor ifMatch() {
+		return new IfMatchInterceptor(
+				this.context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class),
+				this.context.getBean("requestMappingHandlerAdapter", RequestMappingHandlerAdapter.class), this.tags);
 	}
 
 	/**
-	 * Resolves the MVC infrastructure beans at the first request: they are built after
-	 * the interceptors are registered.
+	 * An interceptor built at the first request: it needs MVC infrastructure beans that
+	 * are built after the interceptors are registered.
 	 */
-	private final class LazyNotAcceptable implements HandlerInterceptor {
+	private static final class Lazy implements HandlerInterceptor {
 
-		private volatile @Nullable NotAcceptableInterceptor delegate;
+		private final SingletonSupplier<HandlerInterceptor> delegate;
 
-		@Override
-		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-				throws Exception {
-			NotAcceptableInterceptor target = this.delegate;
-			if (target == null) {
-				ApplicationContext context = WebConfiguration.this.context;
-				target = new NotAcceptableInterceptor(
-						context.getBean("mvcContentNegotiationManager", ContentNegotiationManager.class),
-						context.getBean("requestMappingHandlerAdapter", RequestMappingHandlerAdapter.class)
-							.getMessageConverters());
-				this.delegate = target;
-			}
-			return target.preHandle(request, response, handler);
+		Lazy(Supplier<HandlerInterceptor> factory) {
+			this.delegate = SingletonSupplier.of(factory);
 		}
 
-	}
-
-	/**
-	 * Resolves the MVC infrastructure beans at the first request: they are built after
-	 * the interceptors are registered.
-	 */
-	private final class LazyIfMatch implements HandlerInterceptor {
-
-		private volatile @Nullable IfMatchInterceptor delegate;
-
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 				throws Exception {
-			IfMatchInterceptor target = this.delegate;
-			if (target == null) {
-				ApplicationContext context = WebConfiguration.this.context;
-				target = new IfMatchInterceptor(
-						context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class),
-						context.getBean("requestMappingHandlerAdapter", RequestMappingHandlerAdapter.class),
-						WebConfiguration.this.tags);
-				this.delegate = target;
-			}
-			return target.preHandle(request, response, handler);
+			return this.delegate.obtain().preHandle(request, response, handler);
 		}
 
 	}
