@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -12,8 +11,8 @@ import io.scst.manager.sysfs.model.HandlerNode;
 import io.scst.manager.sysfs.model.Scst;
 import io.scst.manager.sysfs.model.TargetDriverNode;
 
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The {@code scstGateway} health component: whether this process may write the management
@@ -22,26 +21,18 @@ import org.springframework.boot.health.contributor.Health;
  * always writable. Unknown while the tree is absent (the {@code scst} component reports
  * that).
  */
-final class GatewayHealthIndicator extends AbstractHealthIndicator {
-
-	private final ScstSysfs sysfs;
+final class GatewayHealthIndicator extends SysfsHealthIndicator {
 
 	private final Path root;
 
 	GatewayHealthIndicator(ScstSysfs sysfs, Path root) {
-		super("SCST gateway health check failed");
-		this.sysfs = sysfs;
+		super("SCST gateway health check failed", sysfs, Status.UNKNOWN, "The SCST sysfs tree is not there");
 		this.root = root;
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) {
-		builder.withDetail("mode", this.sysfs.mode().name().toLowerCase(Locale.ROOT));
-		if (!this.sysfs.available()) {
-			builder.unknown().withDetail("reason", "The SCST sysfs tree is not there");
-			return;
-		}
-		if (this.sysfs.mode() != ScstSysfs.Mode.KERNEL) {
+	void checkTree(Health.Builder builder) {
+		if (sysfs().mode() != ScstSysfs.Mode.KERNEL) {
 			builder.up().withDetail("writable", true);
 			return;
 		}
@@ -63,7 +54,7 @@ final class GatewayHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private List<ScstPath> mgmtFiles() {
-		Scst scst = Scst.of(this.sysfs);
+		Scst scst = Scst.of(sysfs());
 		List<ScstPath> files = new ArrayList<>();
 		for (HandlerNode handler : scst.handlers()) {
 			if (handler.mgmt().exists()) {

@@ -1,13 +1,11 @@
 package io.scst.manager.health;
 
-import java.util.Locale;
-
 import io.scst.manager.scst.ScstService;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.SysfsException;
 
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,26 +14,23 @@ import org.springframework.stereotype.Component;
  * mode and location, and the version when known.
  */
 @Component
-class ScstHealthIndicator extends AbstractHealthIndicator {
-
-	private final ScstSysfs sysfs;
+class ScstHealthIndicator extends SysfsHealthIndicator {
 
 	private final ScstService service;
 
 	ScstHealthIndicator(ScstSysfs sysfs, ScstService service) {
-		super("SCST health check failed");
-		this.sysfs = sysfs;
+		super("SCST health check failed", sysfs, Status.DOWN,
+				"The SCST sysfs tree is not there (are the SCST modules loaded?)");
 		this.service = service;
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) {
-		builder.withDetail("mode", this.sysfs.mode().name().toLowerCase(Locale.ROOT))
-			.withDetail("location", this.sysfs.location());
-		if (!this.sysfs.available()) {
-			builder.down().withDetail("reason", "The SCST sysfs tree is not there (are the SCST modules loaded?)");
-			return;
-		}
+	void addGatewayDetails(Health.Builder builder) {
+		builder.withDetail("location", sysfs().location());
+	}
+
+	@Override
+	void checkTree(Health.Builder builder) {
 		try {
 			builder.up().withDetail("version", this.service.version());
 		}
