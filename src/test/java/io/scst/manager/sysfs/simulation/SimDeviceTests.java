@@ -1,14 +1,10 @@
 package io.scst.manager.sysfs.simulation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.Errno;
@@ -23,32 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * management grammar. Expected values come from SCST's sources (named per test) and the
  * live captures, not from the simulator.
  */
-class SimDeviceTests {
+class SimDeviceTests extends SimulatorWithImage {
 
 	private static final String FILEIO = "handlers/vdisk_fileio/mgmt";
 
 	private static final String CM_SESS = "targets/copy_manager/copy_manager_tgt/sessions/copy_manager_sess/";
 
 	private static final String LOCAL_SESS = "targets/scst_local/scst_local_tgt/sessions/scst_local_host/";
-
-	@TempDir
-	Path temp;
-
-	private Path image;
-
-	private ScstSimulator simulator;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.image = this.temp.resolve("disk.img");
-		Files.write(this.image, new byte[1 << 20]);
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults());
-	}
-
-	@AfterEach
-	void stop() {
-		this.simulator.close();
-	}
 
 	// vdisk_check_tp_support(): with thin provisioning in effect the device gets the
 	// write-only gen_tp_soft_threshold_reached_UA (mode 0200); its store answers EINVAL
@@ -182,16 +159,8 @@ class SimDeviceTests {
 		return read(path).strip().split(" ").length;
 	}
 
-	private void mgmt(String path, String command) {
-		write(path, command);
-	}
-
 	private void write(String path, String text) {
-		this.simulator.write(ScstPath.of(path), (text + "\n").getBytes(StandardCharsets.UTF_8));
-	}
-
-	private String read(String path) {
-		return new String(this.simulator.read(ScstPath.of(path)), StandardCharsets.ISO_8859_1);
+		mgmt(path, text);
 	}
 
 }

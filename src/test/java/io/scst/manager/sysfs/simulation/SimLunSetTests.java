@@ -1,14 +1,6 @@
 package io.scst.manager.sysfs.simulation;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -26,32 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * ({@code scst_cm_dev_register()} passes {@code SCST_ADD_LUN_CM}, which skips
  * {@code scst_cm_on_add_lun()}, in scst_copy_mgr.c and scst_lib.c).
  */
-class SimLunSetTests {
+class SimLunSetTests extends SimulatorWithImage {
 
 	private static final String CM_LUNS = "targets/copy_manager/copy_manager_tgt/luns/";
 
 	private static final String CM_SESS = "targets/copy_manager/copy_manager_tgt/sessions/copy_manager_sess/";
 
 	private static final String LOCAL_LUNS = "targets/scst_local/scst_local_tgt/luns/";
-
-	@TempDir
-	Path temp;
-
-	private Path image;
-
-	private ScstSimulator simulator;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.image = this.temp.resolve("disk.img");
-		Files.write(this.image, new byte[1 << 20]);
-		this.simulator = new ScstSimulator(SimulatorOptions.defaults());
-	}
-
-	@AfterEach
-	void stop() {
-		this.simulator.close();
-	}
 
 	@Test
 	void copyManagerLunOfAReadOnlyDeviceIsReadOnly() {
@@ -116,14 +89,6 @@ class SimLunSetTests {
 	private void assertErrno(Errno errno, Runnable action) {
 		assertThatExceptionOfType(KernelRejectedException.class).isThrownBy(action::run)
 			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(errno));
-	}
-
-	private void mgmt(String path, String command) {
-		this.simulator.write(ScstPath.of(path), (command + "\n").getBytes(StandardCharsets.UTF_8));
-	}
-
-	private String read(String path) {
-		return new String(this.simulator.read(ScstPath.of(path)), StandardCharsets.ISO_8859_1);
 	}
 
 }
