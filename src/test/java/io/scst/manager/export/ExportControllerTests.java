@@ -1,8 +1,7 @@
 package io.scst.manager.export;
 
-import java.util.Map;
-
 import io.scst.manager.ApiTest;
+import io.scst.manager.ScratchTarget;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -10,8 +9,8 @@ import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,17 +41,12 @@ class ExportControllerTests {
 	@Autowired
 	private ScstSysfs sysfs;
 
-	@BeforeEach
-	void createTargetAndDevice() {
-		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
-		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "excdev1", Map.of()));
-	}
+	@RegisterExtension
+	final ScratchTarget scratch = ScratchTarget.of(DRIVER, TARGET, "excdev1");
 
 	@AfterEach
-	void removeTargetAndDevice() {
+	void clearFaults() {
 		simulator().faults().clear();
-		this.sysfs.mgmt(MgmtCommand.delTarget(DRIVER, TARGET));
-		this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "excdev1"));
 	}
 
 	@Test

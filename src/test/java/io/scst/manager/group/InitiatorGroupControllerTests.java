@@ -1,16 +1,14 @@
 package io.scst.manager.group;
 
-import java.util.Map;
-
 import io.scst.manager.ApiTest;
+import io.scst.manager.ScratchTarget;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,17 +38,8 @@ class InitiatorGroupControllerTests {
 	@Autowired
 	private ScstSysfs sysfs;
 
-	@BeforeEach
-	void createTargetAndDevice() {
-		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
-		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "igcdev1", Map.of()));
-	}
-
-	@AfterEach
-	void removeTargetAndDevice() {
-		this.sysfs.mgmt(MgmtCommand.delTarget(DRIVER, TARGET));
-		this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "igcdev1"));
-	}
+	@RegisterExtension
+	final ScratchTarget scratch = ScratchTarget.of(DRIVER, TARGET, "igcdev1");
 
 	@Test
 	void createsAGroupWithLocation() {

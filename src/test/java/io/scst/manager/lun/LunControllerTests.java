@@ -1,16 +1,16 @@
 package io.scst.manager.lun;
 
 import java.util.List;
-import java.util.Map;
 
 import io.scst.manager.ApiTest;
+import io.scst.manager.ScratchTarget;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,19 +42,12 @@ class LunControllerTests {
 	@Autowired
 	private ScstSysfs sysfs;
 
-	@BeforeEach
-	void createTargetAndDevices() {
-		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
-		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "lcdev1", Map.of()));
-		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "lcdev2", Map.of()));
-	}
+	@RegisterExtension
+	final ScratchTarget scratch = ScratchTarget.of(DRIVER, TARGET, "lcdev1", "lcdev2");
 
 	@AfterEach
-	void removeTargetAndDevices() {
+	void clearFaults() {
 		simulator().faults().clear();
-		this.sysfs.mgmt(MgmtCommand.delTarget(DRIVER, TARGET));
-		this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "lcdev1"));
-		this.sysfs.mgmt(MgmtCommand.delDevice("vdisk_nullio", "lcdev2"));
 	}
 
 	@Test
