@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.security.BackingFileForbiddenException;
 import io.scst.manager.security.BackingFilePolicy;
 import io.scst.manager.sysfs.Errno;
@@ -15,10 +16,6 @@ import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@link ChangePipeline} on a fresh simulator, counting its writes. */
-class ChangePipelineTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+class ChangePipelineTests extends FreshSimulator {
 
 	@TempDir
 	Path dir;
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void anInvalidLaterStepStopsTheChangeBeforeTheFirstWrite() {

@@ -10,31 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.MgmtCommand;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Background saves: complete, coalesced, ordered after changes, finished at shutdown. */
-class ConfigSaverTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+class ConfigSaverTests extends FreshSimulator {
 
 	@TempDir
 	Path dir;
-
-	@AfterEach
-	void close() {
-		this.simulator.close();
-	}
 
 	@Test
 	void savesTheStateAfterAChange() throws Exception {

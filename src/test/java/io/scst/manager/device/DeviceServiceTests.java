@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.AttributeValue;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.ScstPath;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.ScstTreeFixtures;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
 import io.scst.manager.sysfs.simulation.WriteRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** {@link DeviceService} on a fresh simulator. */
-class DeviceServiceTests {
+class DeviceServiceTests extends FreshSimulator {
 
 	private static final long MIB = 1024 * 1024;
 
@@ -43,16 +40,7 @@ class DeviceServiceTests {
 	@TempDir
 	Path dataDir;
 
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
 	private final DeviceService service = new DeviceService(this.sysfs, new HandlerService(this.sysfs));
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void createsAFileioDeviceOnItsBackingFile() {

@@ -2,32 +2,20 @@ package io.scst.manager.device;
 
 import java.util.List;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.ScstPath;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@link HandlerService} on a fresh simulator. */
-class HandlerServiceTests {
+class HandlerServiceTests extends FreshSimulator {
 
 	private static final ScstPath NULLIO_MGMT = ScstPath.of("handlers", "vdisk_nullio", "mgmt");
 
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
 	private final HandlerService service = new HandlerService(this.sysfs);
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void listsTheVdiskHandlersWithTheirScsiTypes() {

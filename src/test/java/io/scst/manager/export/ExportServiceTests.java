@@ -3,6 +3,7 @@ package io.scst.manager.export;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.device.DeviceNotFoundException;
 import io.scst.manager.group.InitiatorGroup;
 import io.scst.manager.group.InitiatorGroupService;
@@ -18,12 +19,8 @@ import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
 import io.scst.manager.target.TargetNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,15 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@link ExportService} on a fresh simulator. */
-class ExportServiceTests {
+class ExportServiceTests extends FreshSimulator {
 
 	private static final String DRIVER = "scst_local";
 
 	private static final String TARGET = "extgt";
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
 
 	private final LunService luns = new LunService(this.sysfs);
 
@@ -54,11 +47,6 @@ class ExportServiceTests {
 		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
 		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "exdev1", Map.of()));
 		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "exdev2", Map.of()));
-	}
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
 	}
 
 	@Test

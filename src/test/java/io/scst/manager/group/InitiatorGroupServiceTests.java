@@ -3,6 +3,7 @@ package io.scst.manager.group;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.lun.InitiatorGroupNotFoundException;
 import io.scst.manager.lun.Lun;
 import io.scst.manager.lun.LunService;
@@ -11,12 +12,8 @@ import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
 import io.scst.manager.target.TargetDriverNotFoundException;
 import io.scst.manager.target.TargetNotFoundException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,15 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@link InitiatorGroupService} on a fresh simulator. */
-class InitiatorGroupServiceTests {
+class InitiatorGroupServiceTests extends FreshSimulator {
 
 	private static final String DRIVER = "scst_local";
 
 	private static final String TARGET = "igtgt";
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
 
 	private final InitiatorGroupService service = new InitiatorGroupService(this.sysfs, new LunService(this.sysfs));
 
@@ -42,11 +35,6 @@ class InitiatorGroupServiceTests {
 	void createTargetAndDevice() {
 		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
 		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "igdev1", Map.of()));
-	}
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
 	}
 
 	@Test

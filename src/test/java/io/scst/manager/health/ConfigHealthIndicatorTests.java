@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.config.ApplyFailedException;
 import io.scst.manager.config.ConfigFormat;
@@ -17,10 +18,6 @@ import io.scst.manager.config.LastApply;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,19 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The {@code scstConfig} health component on a fresh simulator. */
-class ConfigHealthIndicatorTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+class ConfigHealthIndicatorTests extends FreshSimulator {
 
 	@TempDir
 	Path dir;
-
-	@AfterEach
-	void close() {
-		this.simulator.close();
-	}
 
 	@Test
 	void reportsNothingSavedYet() {

@@ -2,6 +2,7 @@ package io.scst.manager.lun;
 
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.device.DeviceNotFoundException;
 import io.scst.manager.lun.LunChange.Outcome;
 import io.scst.manager.sysfs.Errno;
@@ -9,12 +10,8 @@ import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
 import io.scst.manager.target.TargetDriverNotFoundException;
 import io.scst.manager.target.TargetNotFoundException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,15 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@link LunService} on a fresh simulator. */
-class LunServiceTests {
+class LunServiceTests extends FreshSimulator {
 
 	private static final String DRIVER = "scst_local";
 
 	private static final String TARGET = "lstgt";
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
 
 	private final LunService service = new LunService(this.sysfs);
 
@@ -41,11 +34,6 @@ class LunServiceTests {
 		this.sysfs.mgmt(MgmtCommand.addTarget(DRIVER, TARGET, Map.of()));
 		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "lsdev1", Map.of()));
 		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "lsdev2", Map.of()));
-	}
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.metrics.ScstSnapshot.DeviceStats;
 import io.scst.manager.metrics.ScstSnapshot.DifFailures;
 import io.scst.manager.metrics.ScstSnapshot.DirectionStats;
@@ -16,26 +17,14 @@ import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** {@link SnapshotCollector} on a fresh simulator. */
-class SnapshotCollectorTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
+class SnapshotCollectorTests extends FreshSimulator {
 
 	private SnapshotCollector collector(int maxTargets, int maxSessions, int maxDevices) {
 		return collector(this.sysfs, maxTargets, maxSessions, maxDevices, Duration.ofSeconds(60));

@@ -2,26 +2,14 @@ package io.scst.manager.metrics;
 
 import java.time.Duration;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.scst.ScstService;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link StatsService}'s snapshot cache and dropped totals. */
-class StatsServiceTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
+class StatsServiceTests extends FreshSimulator {
 
 	private StatsService service(Duration maxAge, int maxSessions) {
 		return new StatsService(this.sysfs, new ScstService(this.sysfs), new MetricsProperties(maxAge, 100, maxSessions,

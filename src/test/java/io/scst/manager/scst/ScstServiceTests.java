@@ -6,16 +6,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.KernelScstSysfs;
 import io.scst.manager.sysfs.ScstBusyException;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstUnavailableException;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /** {@link ScstService} on a fresh simulator. */
-class ScstServiceTests {
+class ScstServiceTests extends FreshSimulator {
 
 	private static final ScstPath NULLIO_MGMT = ScstPath.of("handlers", "vdisk_nullio", "mgmt");
 
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
 	private final ScstService service = new ScstService(this.sysfs);
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void describesAFreshlyLoadedScst() {

@@ -3,13 +3,13 @@ package io.scst.manager.target;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.AttributeValue;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,19 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /** {@link TargetDriverService} on a fresh simulator. */
-class TargetDriverServiceTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+class TargetDriverServiceTests extends FreshSimulator {
 
 	private final TargetDriverService service = new TargetDriverService(this.sysfs,
 			new SimulatedScsiDevices(this.simulator));
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void listsEveryDriverWithVersionAndTargetCount() {

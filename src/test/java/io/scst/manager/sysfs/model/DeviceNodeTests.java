@@ -2,29 +2,17 @@ package io.scst.manager.sysfs.model;
 
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.CountingSysfs;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.MgmtCommand;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** {@link DeviceNode} on a fresh simulator. */
-class DeviceNodeTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
+class DeviceNodeTests extends FreshSimulator {
 
 	private void nullio(String name) {
 		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", name, Map.of("size_mb", "2")));

@@ -2,31 +2,19 @@ package io.scst.manager.sysfs.model;
 
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.CountingSysfs;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** {@link Scst}, the root of the model, on a fresh simulator. */
-class ScstTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+class ScstTests extends FreshSimulator {
 
 	private final Scst scst = Scst.of(this.sysfs);
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void listsHandlersDriversAndDevicesByName() {

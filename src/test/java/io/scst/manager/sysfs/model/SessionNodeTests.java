@@ -3,12 +3,9 @@ package io.scst.manager.sysfs.model;
 import java.util.List;
 import java.util.Map;
 
+import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstTree;
-import io.scst.manager.sysfs.simulation.ScstSimulator;
-import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
-import io.scst.manager.sysfs.simulation.SimulatorOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,18 +15,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * {@link SessionNode}, {@link TargetNode}, {@link LunSet} and {@link GroupNode} on a
  * fresh simulator.
  */
-class SessionNodeTests {
-
-	private final ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults());
-
-	private final SimulatedScstSysfs sysfs = new SimulatedScstSysfs(this.simulator);
+class SessionNodeTests extends FreshSimulator {
 
 	private final TargetNode target = Scst.of(this.sysfs).targetDriver("scst_local").target("scst_local_tgt");
-
-	@AfterEach
-	void closeSimulator() {
-		this.simulator.close();
-	}
 
 	@Test
 	void aTargetListsItsSessionsAndTheirInitiators() {
