@@ -69,6 +69,13 @@ class ScaleBenchmark {
 
 	private static final int WRK_ROUNDS = Integer.getInteger("bench.wrk.rounds", 5);
 
+	/**
+	 * The list throughput is measured again on a server with this list cache
+	 * ({@code scst.api.list-cache-max-age}; {@code 0s}: not measured).
+	 */
+	private static final java.time.Duration LIST_CACHE = java.time.Duration
+		.parse("PT" + System.getProperty("bench.list-cache", "1s").toUpperCase(Locale.ROOT));
+
 	/** Which figures to measure ({@code -Dbench.figures=scrape}); all by default. */
 	private static final List<String> FIGURES = List
 		.of(System.getProperty("bench.figures", "inventory,scrape,apply,throughput").split(","));
@@ -109,7 +116,18 @@ class ScaleBenchmark {
 							divisor >= 16);
 				}
 				if (divisor == 1 && FIGURES.contains("throughput")) {
-					throughput(base);
+					throughput(base, "", this.throughputRatios, this.cpuRatios);
+				}
+			}
+			if (divisor == 1 && FIGURES.contains("throughput") && !LIST_CACHE.isZero()) {
+				// the same lists from a server with the opt-in list cache
+				Path cached = Files.createDirectories(this.dir.resolve("cached"));
+				try (ConfigurableApplicationContext context = Bench.startServer(cached,
+						"--scst.api.list-cache-max-age=" + LIST_CACHE.toMillis() + "ms")) {
+					LargeState.build(context.getBean(ScstSysfs.class), divisor);
+					throughput("http://127.0.0.1:" + Bench.port(context),
+							" with scst.api.list-cache-max-age=" + LIST_CACHE.toMillis() + "ms", this.cachedRatios,
+							this.cachedCpuRatios);
 				}
 			}
 		}
@@ -389,7 +407,7 @@ class ScaleBenchmark {
 	}
 
 	/** wrk against list endpoints and the constant endpoint, interleaved, same client. */
-	private void throughput(String base) {
+	private void throughput(String base, String label, Map<String, Double> ratios, Map<String, Double> cpuRatios) {
 		Map<String, String> endpoints = new LinkedHashMap<>();
 		endpoints.put("constant (floor)", ConstantController.PATH);
 		endpoints.put("handlers (all, 2,000 device names)", "/api/v1/handlers");
@@ -425,8 +443,8 @@ class ScaleBenchmark {
 		}
 		double constant = Bench.median(rps.get("constant (floor)"));
 		double constantCpu = Bench.median(cpu.get("constant (floor)"));
-		print("throughput: wrk -t2 -c8 -d%s --latency, %d rounds interleaved (server and wrk share the 2 cores)",
-				WRK_DURATION, WRK_ROUNDS);
+		print("throughput%s: wrk -t2 -c8 -d%s --latency, %d rounds interleaved (server and wrk share the 2 cores)",
+				label, WRK_DURATION, WRK_ROUNDS);
 		print("  (server CPU per request: this JVM's CPU time during the wrk run over the requests wrk made;");
 		print("   its ratio, constant / endpoint, does not move with what else the machine runs)");
 		for (String name : endpoints.keySet()) {
@@ -434,8 +452,8 @@ class ScaleBenchmark {
 					Bench.median(p99.get(name)), Bench.median(rps.get(name)) / constant);
 			print("  %-44s server CPU per request median %8.1f us  CPU ratio to constant %.3f", "",
 					Bench.median(cpu.get(name)), constantCpu / Bench.median(cpu.get(name)));
-			this.throughputRatios.put(name, Bench.median(rps.get(name)) / constant);
-			this.cpuRatios.put(name, constantCpu / Bench.median(cpu.get(name)));
+			ratios.put(name, Bench.median(rps.get(name)) / constant);
+			cpuRatios.put(name, constantCpu / Bench.median(cpu.get(name)));
 		}
 	}
 
@@ -487,6 +505,10 @@ class ScaleBenchmark {
 
 	private final Map<String, Double> cpuRatios = new LinkedHashMap<>();
 
+	private final Map<String, Double> cachedRatios = new LinkedHashMap<>();
+
+	private final Map<String, Double> cachedCpuRatios = new LinkedHashMap<>();
+
 	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 		.getOperatingSystemMXBean();
 
@@ -532,10 +554,13 @@ class ScaleBenchmark {
 		this.medians.forEach((figure, bySize) -> bySize.forEach((size, values) -> out.append(String.format(Locale.ROOT,
 				"| %s | %s | %.2f | %.2f | %.2f |%n", figure, size, values[0], values[1], values[0] / values[1]))));
 		if (!this.throughputRatios.isEmpty()) {
-			out.append("\n| list endpoint (full state) | throughput / constant | server CPU: constant / endpoint |\n"
-					+ "|---|---|---|\n");
-			this.throughputRatios.forEach((name, ratio) -> out
-				.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", name, ratio, this.cpuRatios.get(name))));
+			out.append("\n| list endpoint (full state) | throughput / constant | server CPU: constant / endpoint "
+					+ "| with the list cache (" + LIST_CACHE.toMillis() + " ms): throughput / constant | server CPU |\n"
+					+ "|---|---|---|---|---|\n");
+			this.throughputRatios.forEach((name,
+					ratio) -> out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", name, ratio,
+							this.cpuRatios.get(name), this.cachedRatios.getOrDefault(name, Double.NaN),
+							this.cachedCpuRatios.getOrDefault(name, Double.NaN))));
 		}
 		this.medians.forEach((figure, bySize) -> {
 			List<String> sizes = bySize.keySet().stream().filter((size) -> size.startsWith("1/")).toList();
