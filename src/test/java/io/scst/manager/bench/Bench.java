@@ -47,7 +47,12 @@ final class Bench {
 						"--scst.metrics.watch-period=0s", "--scst.metrics.max-targets=100000",
 						"--scst.metrics.max-sessions=100000", "--scst.metrics.max-devices=100000",
 						"--scst.bench.constant=true", "--logging.level.root=WARN"));
-		args.addAll(List.of(more));
+		for (String arg : more) {
+			// a property given again replaces the default above (not a second value)
+			String key = arg.substring(0, arg.indexOf('=') + 1);
+			args.removeIf((existing) -> existing.startsWith(key));
+			args.add(arg);
+		}
 		return application.run(args.toArray(String[]::new));
 	}
 
