@@ -90,13 +90,8 @@ public class ConfigSaver implements DisposableBean {
 				target = this.requested;
 			}
 			try {
-				this.reader.read(() -> {
-					// a change's request may have saved meanwhile (see flush)
-					if (!coveredUpTo(target)) {
-						save();
-					}
-					return null;
-				});
+				// a change's request may have saved meanwhile (see flush)
+				this.reader.read(() -> saveUnlessCovered(target));
 			}
 			catch (RuntimeException ex) {
 				this.lastError = ex.getMessage();
@@ -109,7 +104,8 @@ public class ConfigSaver implements DisposableBean {
 	/**
 	 * Save now, on the calling thread, when announced changes are not covered by a
 	 * finished save yet: what a reader that must see every change answered so far (the
-	 * drift) calls first. The caller may hold the request order's read side (as a request
+	 * drift) calls first. When another save covered them while this call waited, that
+	 * save is the answer. The caller may hold the request order's read side (as a request
 	 * does); the save only reads the tree.
 	 */
 	public @Nullable Saved flush() {
@@ -120,14 +116,31 @@ public class ConfigSaver implements DisposableBean {
 			}
 			target = this.requested;
 		}
-		Saved saved = save();
-		cover(target);
-		return saved;
+		Saved saved = saveUnlessCovered(target);
+		return (saved != null) ? saved : this.lastSave;
 	}
 
-	private boolean coveredUpTo(long target) {
-		synchronized (this.monitor) {
-			return this.covered >= target;
+	/**
+	 * One save for every change announced when it starts, unless a save that finished
+	 * while this one waited for its turn covered {@code target} already: a burst of
+	 * requests that each save before their answer costs one save per save in progress,
+	 * not one per request (group commit).
+	 * @return the save, or {@code null} when none was needed
+	 */
+	private @Nullable Saved saveUnlessCovered(long target) {
+		synchronized (this.saving) {
+			long upTo;
+			synchronized (this.monitor) {
+				if (this.covered >= target) {
+					return null;
+				}
+				// announced changes are written before they are announced (the
+				// pipeline's listeners run after its writes): this save reads them all
+				upTo = this.requested;
+			}
+			Saved saved = save();
+			cover(upTo);
+			return saved;
 		}
 	}
 

@@ -50,7 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class ScaleBenchmark {
 
-	private static final int WARMUPS = 2;
+	/**
+	 * Untimed rounds before the timed ones, for every figure: the server's request path
+	 * is compiled by then, as in a server that has been running (both sides get them).
+	 */
+	private static final int WARMUPS = Integer.getInteger("bench.warmups", 10);
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 7);
 
@@ -64,6 +68,13 @@ class ScaleBenchmark {
 	private static final String WRK_DURATION = System.getProperty("bench.wrk.duration", "3s");
 
 	private static final int WRK_ROUNDS = Integer.getInteger("bench.wrk.rounds", 5);
+
+	/**
+	 * The list throughput is measured again on a server with this list cache
+	 * ({@code scst.api.list-cache-max-age}; {@code 0s}: not measured).
+	 */
+	private static final java.time.Duration LIST_CACHE = java.time.Duration
+		.parse("PT" + System.getProperty("bench.list-cache", "1s").toUpperCase(Locale.ROOT));
 
 	/** Which figures to measure ({@code -Dbench.figures=scrape}); all by default. */
 	private static final List<String> FIGURES = List
@@ -98,14 +109,29 @@ class ScaleBenchmark {
 					inventory(base, context, sysfs, counts, home);
 				}
 				if (FIGURES.contains("scrape")) {
-					scrape(base, context.getBean(StatsService.class), sysfs, counts);
+					scrape(base, context.getBean(StatsService.class), sysfs, counts, "scrape");
 				}
 				if (FIGURES.contains("apply")) {
 					apply(base, sysfs, context.getBean(ConfigSaver.class), context.getBean(ConfigService.class),
 							divisor >= 16);
 				}
 				if (divisor == 1 && FIGURES.contains("throughput")) {
-					throughput(base);
+					throughput(base, "", this.throughputRatios, this.cpuRatios);
+				}
+			}
+			if (divisor == 1 && FIGURES.contains("throughput") && !LIST_CACHE.isZero()) {
+				// the same lists from a server with the opt-in list cache
+				Path cached = Files.createDirectories(this.dir.resolve("cached"));
+				try (ConfigurableApplicationContext context = Bench.startServer(cached,
+						"--scst.api.list-cache-max-age=" + LIST_CACHE.toMillis() + "ms", "--scst.metrics.max-age=5s")) {
+					ScstSysfs sysfs = context.getBean(ScstSysfs.class);
+					LargeState.Counts counts = LargeState.build(sysfs, divisor);
+					String base = "http://127.0.0.1:" + Bench.port(context);
+					print("%n== state 1/1 again, on a server with the list cache (%d ms) and the default metrics "
+							+ "max-age (5 s)", LIST_CACHE.toMillis());
+					scrape(base, context.getBean(StatsService.class), sysfs, counts, "scrape (max-age 5 s)");
+					throughput(base, " with scst.api.list-cache-max-age=" + LIST_CACHE.toMillis() + "ms",
+							this.cachedRatios, this.cachedCpuRatios);
 				}
 			}
 		}
@@ -184,7 +210,7 @@ class ScaleBenchmark {
 	}
 
 	/** GET /actuator/prometheus against reading every session's counter files. */
-	private void scrape(String base, StatsService statsBean, ScstSysfs sysfs, LargeState.Counts counts) {
+	private void scrape(String base, StatsService statsBean, ScstSysfs sysfs, LargeState.Counts counts, String figure) {
 		List<Double> floor = new ArrayList<>();
 		List<Double> ours = new ArrayList<>();
 		List<Double> walk = new ArrayList<>();
@@ -212,8 +238,8 @@ class ScaleBenchmark {
 		print("  %s", Bench.summary("floor: raw counter reads", floor, "ms"));
 		print("  %s", Bench.summary("ours: GET /actuator/prometheus", ours, "ms"));
 		print("  %s", Bench.summary("profile: the stats walk in-process", walk, "ms"));
-		ratio("scrape", ours, floor, 1.5);
-		record("scrape", Bench.median(ours), Bench.median(floor));
+		ratio(figure, ours, floor, 1.5);
+		record(figure, Bench.median(ours), Bench.median(floor));
 	}
 
 	/**
@@ -265,7 +291,7 @@ class ScaleBenchmark {
 		List<Double> exported = new ArrayList<>();
 		int files = 0;
 		int runs = Math.max(5, RUNS - 2);
-		for (int run = -1; run < runs; run++) {
+		for (int run = -WARMUPS; run < runs; run++) {
 			long t0 = System.nanoTime();
 			commands.forEach(sysfs::mgmt);
 			long t1 = System.nanoTime();
@@ -385,7 +411,7 @@ class ScaleBenchmark {
 	}
 
 	/** wrk against list endpoints and the constant endpoint, interleaved, same client. */
-	private void throughput(String base) {
+	private void throughput(String base, String label, Map<String, Double> ratios, Map<String, Double> cpuRatios) {
 		Map<String, String> endpoints = new LinkedHashMap<>();
 		endpoints.put("constant (floor)", ConstantController.PATH);
 		endpoints.put("handlers (all, 2,000 device names)", "/api/v1/handlers");
@@ -402,9 +428,11 @@ class ScaleBenchmark {
 		}
 		Map<String, List<Double>> rps = new LinkedHashMap<>();
 		Map<String, List<Double>> p99 = new LinkedHashMap<>();
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
 		endpoints.keySet().forEach((name) -> {
 			rps.put(name, new ArrayList<>());
 			p99.put(name, new ArrayList<>());
+			cpu.put(name, new ArrayList<>());
 		});
 		// one untimed warm-up round, then the measured rounds
 		for (int round = -1; round < WRK_ROUNDS; round++) {
@@ -413,22 +441,33 @@ class ScaleBenchmark {
 				if (round >= 0) {
 					rps.get(endpoint.getKey()).add(result[0]);
 					p99.get(endpoint.getKey()).add(result[1]);
+					cpu.get(endpoint.getKey()).add(result[2]);
 				}
 			}
 		}
 		double constant = Bench.median(rps.get("constant (floor)"));
-		print("throughput: wrk -t2 -c8 -d%s --latency, %d rounds interleaved (server and wrk share the 2 cores)",
-				WRK_DURATION, WRK_ROUNDS);
+		double constantCpu = Bench.median(cpu.get("constant (floor)"));
+		print("throughput%s: wrk -t2 -c8 -d%s --latency, %d rounds interleaved (server and wrk share the 2 cores)",
+				label, WRK_DURATION, WRK_ROUNDS);
+		print("  (server CPU per request: this JVM's CPU time during the wrk run over the requests wrk made;");
+		print("   its ratio, constant / endpoint, does not move with what else the machine runs)");
 		for (String name : endpoints.keySet()) {
 			print("  %s  p99 median %.2f ms  ratio to constant %.3f", Bench.summary(name, rps.get(name), "req/s"),
 					Bench.median(p99.get(name)), Bench.median(rps.get(name)) / constant);
-			this.throughputRatios.put(name, Bench.median(rps.get(name)) / constant);
+			print("  %-44s server CPU per request median %8.1f us  CPU ratio to constant %.3f", "",
+					Bench.median(cpu.get(name)), constantCpu / Bench.median(cpu.get(name)));
+			ratios.put(name, Bench.median(rps.get(name)) / constant);
+			cpuRatios.put(name, constantCpu / Bench.median(cpu.get(name)));
 		}
 	}
 
-	/** Requests per second and p99 latency in milliseconds. */
+	/**
+	 * Requests per second, p99 latency in milliseconds, and this JVM's CPU time per
+	 * request in microseconds.
+	 */
 	private static double[] wrk(String url, String duration) {
 		try {
+			long cpuBefore = PROCESS.getProcessCpuTime();
 			Process process = new ProcessBuilder("wrk", "-t2", "-c8", "-d" + duration, "--latency", url)
 				.redirectErrorStream(true)
 				.start();
@@ -437,14 +476,17 @@ class ScaleBenchmark {
 			assertThat(output).as(output).doesNotContain("Non-2xx");
 			Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
 			Matcher p99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(output);
-			assertThat(rps.find() && p99.find()).as(output).isTrue();
+			long cpuNanos = PROCESS.getProcessCpuTime() - cpuBefore;
+			Matcher requests = Pattern.compile("([0-9]+) requests in").matcher(output);
+			assertThat(rps.find() && p99.find() && requests.find()).as(output).isTrue();
 			double latency = Double.parseDouble(p99.group(1));
 			latency = switch (p99.group(2)) {
 				case "us" -> latency / 1000;
 				case "s" -> latency * 1000;
 				default -> latency;
 			};
-			return new double[] { Double.parseDouble(rps.group(1)), latency };
+			return new double[] { Double.parseDouble(rps.group(1)), latency,
+					cpuNanos / 1e3 / Long.parseLong(requests.group(1)) };
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -464,6 +506,15 @@ class ScaleBenchmark {
 	private final Map<String, Map<String, double[]>> medians = new LinkedHashMap<>();
 
 	private final Map<String, Double> throughputRatios = new LinkedHashMap<>();
+
+	private final Map<String, Double> cpuRatios = new LinkedHashMap<>();
+
+	private final Map<String, Double> cachedRatios = new LinkedHashMap<>();
+
+	private final Map<String, Double> cachedCpuRatios = new LinkedHashMap<>();
+
+	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+		.getOperatingSystemMXBean();
 
 	private String size = "";
 
@@ -494,6 +545,7 @@ class ScaleBenchmark {
 	 */
 	private void writeResults() throws IOException {
 		Path file = Path.of(System.getProperty("bench.results", "target/benchmark-results.md"));
+		Files.createDirectories(file.toAbsolutePath().getParent());
 		StringBuilder out = new StringBuilder("# Benchmark results\n\n");
 		out.append("Generated by `ScaleBenchmark` (see docs/performance.md, Method) on ")
 			.append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
@@ -506,9 +558,13 @@ class ScaleBenchmark {
 		this.medians.forEach((figure, bySize) -> bySize.forEach((size, values) -> out.append(String.format(Locale.ROOT,
 				"| %s | %s | %.2f | %.2f | %.2f |%n", figure, size, values[0], values[1], values[0] / values[1]))));
 		if (!this.throughputRatios.isEmpty()) {
-			out.append("\n| list endpoint (full state) | throughput / constant |\n|---|---|\n");
-			this.throughputRatios
-				.forEach((name, ratio) -> out.append(String.format(Locale.ROOT, "| %s | %.3f |%n", name, ratio)));
+			out.append("\n| list endpoint (full state) | throughput / constant | server CPU: constant / endpoint "
+					+ "| with the list cache (" + LIST_CACHE.toMillis() + " ms): throughput / constant | server CPU |\n"
+					+ "|---|---|---|---|---|\n");
+			this.throughputRatios.forEach((name,
+					ratio) -> out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", name, ratio,
+							this.cpuRatios.get(name), this.cachedRatios.getOrDefault(name, Double.NaN),
+							this.cachedCpuRatios.getOrDefault(name, Double.NaN))));
 		}
 		this.medians.forEach((figure, bySize) -> {
 			List<String> sizes = bySize.keySet().stream().filter((size) -> size.startsWith("1/")).toList();
@@ -525,6 +581,17 @@ class ScaleBenchmark {
 					.append(String.format(Locale.ROOT, "%.1f", Double.isNaN(values[1]) ? 0 : values[1]));
 				max = Math.max(max, Math.max(values[0], Double.isNaN(values[1]) ? 0 : values[1]));
 			}
+			double[] oursValues = sizes.stream().mapToDouble((size) -> bySize.get(size)[0]).toArray();
+			double[] floorValues = sizes.stream().mapToDouble((size) -> bySize.get(size)[1]).toArray();
+			String svgName = "benchmark-" + figure + ".svg";
+			try {
+				Files.writeString(file.toAbsolutePath().resolveSibling(svgName),
+						SvgChart.of(figure + ": median time against state size", sizes, oursValues, floorValues));
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			out.append("\n![").append(figure).append(" against size](").append(svgName).append(")\n");
 			out.append("\n```mermaid\nxychart-beta\n    title \"")
 				.append(figure)
 				.append(": ours (bar) and floor (line), ms\"\n    x-axis [")
@@ -540,7 +607,6 @@ class ScaleBenchmark {
 		out.append("\n## Summary as printed\n\n```\n");
 		this.lines.forEach((line) -> out.append(line).append('\n'));
 		out.append("```\n");
-		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.writeString(file, out.toString());
 		System.out.println("results written to " + file.toAbsolutePath());
 	}

@@ -3,8 +3,12 @@ package io.scst.manager.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -40,20 +44,11 @@ class ConfigSaverTests extends FreshSimulator {
 
 	@Test
 	void changesDuringASaveAreCoveredByOneMoreSave() throws Exception {
-		ConfigService service = service();
 		CountDownLatch firstStarted = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger saves = new AtomicInteger();
-		ConfigSaver saver = new ConfigSaver(service, new ConfigSaver.Reader() {
-			@Override
-			public <T> T read(Supplier<T> reader) {
-				if (saves.incrementAndGet() == 1) {
-					firstStarted.countDown();
-					await(release);
-				}
-				return reader.get();
-			}
-		});
+		ConfigService service = blockingAfterTheFirstRead(saves, firstStarted, release);
+		ConfigSaver saver = new ConfigSaver(service, Supplier::get);
 		saver.changed();
 		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
 		for (int i = 0; i < 20; i++) {
@@ -65,6 +60,36 @@ class ConfigSaverTests extends FreshSimulator {
 		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
 		assertThat(saves.get()).isEqualTo(2);
 		assertThat(Files.readString(file())).contains("DEVICE burst19");
+		saver.destroy();
+	}
+
+	@Test
+	void requestsThatWaitForASaveShareTheNextOne() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger saves = new AtomicInteger();
+		ConfigSaver saver = new ConfigSaver(blockingAfterTheFirstRead(saves, firstStarted, release), Supplier::get);
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "group0", Map.of()));
+		saver.changed();
+		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		List<CompletableFuture<ConfigSaver.Saved>> requests = new ArrayList<>();
+		for (int i = 1; i <= 8; i++) {
+			this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "group" + i, Map.of()));
+			saver.changed();
+		}
+		for (int i = 1; i <= 8; i++) {
+			// eight requests save before their answers while the first save runs
+			requests.add(CompletableFuture.supplyAsync(saver::flush, Executors.newSingleThreadExecutor()));
+		}
+		release.countDown();
+		for (CompletableFuture<ConfigSaver.Saved> request : requests) {
+			assertThat(request.get(10, TimeUnit.SECONDS)).isNotNull()
+				.extracting(ConfigSaver.Saved::outcome)
+				.isEqualTo(ConfigSaver.Saved.WRITTEN);
+		}
+		assertThat(saver.awaitSaved(Duration.ofSeconds(10))).isTrue();
+		assertThat(saves.get()).as("the first save, then one for all eight requests").isEqualTo(2);
+		assertThat(Files.readString(file())).contains("DEVICE group8");
 		saver.destroy();
 	}
 
@@ -140,6 +165,25 @@ class ConfigSaverTests extends FreshSimulator {
 		assertThat(saver.lastError()).isNull();
 		assertThat(file()).exists();
 		saver.destroy();
+	}
+
+	/**
+	 * A service whose first save waits for {@code release} after it read the tree, so
+	 * that changes made meanwhile are not in it; {@code saves} counts the saves' reads.
+	 */
+	private ConfigService blockingAfterTheFirstRead(AtomicInteger saves, CountDownLatch firstStarted,
+			CountDownLatch release) {
+		return new ConfigService(this.sysfs, new ConfigStore(file(), 2), ChangePipeline.unrestricted(this.sysfs)) {
+			@Override
+			ScstConfig exportForSave() {
+				ScstConfig read = super.exportForSave();
+				if (saves.incrementAndGet() == 1) {
+					firstStarted.countDown();
+					await(release);
+				}
+				return read;
+			}
+		};
 	}
 
 	private ConfigService service() {

@@ -387,11 +387,21 @@ final class SysfsFiles {
 
 	/** A Java name as kernfs stores it (UTF-8 bytes, one char per byte). */
 	static String toKernfs(String name) {
-		return new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+		return isAscii(name) ? name : new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
 	}
 
 	static String fromKernfs(String name) {
-		return new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+		return isAscii(name) ? name : new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	/** ASCII is the same in both forms: nearly every name, so no copy for it. */
+	private static boolean isAscii(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			if (name.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// ---------------------------------------------------------------- journal

@@ -1,0 +1,24 @@
+package io.scst.manager.web;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * HTTP API settings ({@code scst.api.*}).
+ *
+ * @param listCacheMaxAge how long a list answer may be served again without reading SCST,
+ * as long as no write went through this server meanwhile (see {@link ListCache});
+ * {@code 0s}, the default, reads SCST for every request
+ */
+@ConfigurationProperties("scst.api")
+public record ApiProperties(@DefaultValue("0s") Duration listCacheMaxAge) {
+
+	public ApiProperties {
+		if (listCacheMaxAge.isNegative()) {
+			throw new IllegalArgumentException("scst.api.list-cache-max-age must not be negative");
+		}
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.scst.manager.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * An opt-in cache of list answers ({@code scst.api.list-cache-max-age}, off by default),
+ * for clients that poll lists faster than they change (dashboards, controllers). An
+ * answer is served again only while both hold:
+ * <ul>
+ * <li>no write reached SCST through this server's gateway since it was read (every REST
+ * change, config apply and restore is one): a client sees its own changes at once;</li>
+ * <li>it is younger than the maximum age: changes made outside this server (another tool,
+ * initiators logging in, a SCSI scan) show after at most that long.</li>
+ * </ul>
+ * Only {@code GET}s of the list routes with a {@code 200} answer are kept, by path, query
+ * and {@code Accept}, at most {@value #MAX_ENTRIES} of them (least recently used go
+ * first). A served answer says so in {@code Cache-Status} (RFC 9211). The filter runs
+ * after authentication and authorisation, so only callers allowed to read get an answer.
+ */
+public class ListCache extends OncePerRequestFilter {
+
+	/** How many answers are kept at most. */
+	static final int MAX_ENTRIES = 256;
+
+	static final String CACHE_STATUS = "Cache-Status";
+
+	private static final List<PathPattern> LISTS = List
+		.of("/api/v1/handlers", "/api/v1/devices", "/api/v1/target-drivers/{driver}/targets",
+				"/api/v1/target-drivers/{driver}/targets/{target}/luns",
+				"/api/v1/target-drivers/{driver}/targets/{target}/sessions",
+				"/api/v1/target-drivers/{driver}/targets/{target}/ini-groups",
+				"/api/v1/target-drivers/{driver}/targets/{target}/ini-groups/{group}/luns")
+		.stream()
+		.map(PathPatternParser.defaultInstance::parse)
+		.toList();
+
+	private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
+			HttpHeaders.LINK);
+
+	private final long maxAgeNanos;
+
+	private final LongSupplier writes;
+
+	private final Map<String, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+			return size() > MAX_ENTRIES;
+		}
+
+	};
+
+	/**
+	 * @param maxAge how long an answer may be served again at most; zero turns the cache
+	 * off
+	 * @param writes the gateway's count of writes ({@code ScstSysfs#writes()})
+	 */
+	public ListCache(Duration maxAge, LongSupplier writes) {
+		if (maxAge.isNegative()) {
+			throw new IllegalArgumentException("The list cache's maximum age must not be negative");
+		}
+		this.maxAgeNanos = maxAge.toNanos();
+		this.writes = writes;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (this.maxAgeNanos == 0 || !"GET".equals(request.getMethod())) {
+			return true;
+		}
+		PathContainer path = PathContainer.parsePath(request.getRequestURI());
+		return LISTS.stream().noneMatch((pattern) -> pattern.matches(path));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = request.getRequestURI() + '?' + request.getQueryString() + ' '
+				+ request.getHeader(HttpHeaders.ACCEPT);
+		long writesBefore = this.writes.getAsLong();
+		long now = System.nanoTime();
+		Answer answer = lookUp(key, writesBefore, now);
+		if (answer != null) {
+			answer.headers().forEach(response::setHeader);
+			response.setHeader(CACHE_STATUS, "scst-manager; hit; ttl=" + answer.ttlSeconds(now, this.maxAgeNanos));
+			response.setContentLength(answer.body().length);
+			response.getOutputStream().write(answer.body());
+			return;
+		}
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		wrapper.setHeader(CACHE_STATUS, "scst-manager; fwd=miss");
+		chain.doFilter(request, wrapper);
+		if (wrapper.getStatus() == HttpServletResponse.SC_OK && this.writes.getAsLong() == writesBefore) {
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (String name : KEPT_HEADERS) {
+				String value = wrapper.getHeader(name);
+				if (value != null) {
+					headers.put(name, value);
+				}
+			}
+			if (wrapper.getContentType() != null) {
+				headers.put(HttpHeaders.CONTENT_TYPE, wrapper.getContentType());
+			}
+			store(key, new Answer(wrapper.getContentAsByteArray(), headers, writesBefore, now));
+		}
+		wrapper.copyBodyToResponse();
+	}
+
+	private synchronized @Nullable Answer lookUp(String key, long writesNow, long now) {
+		Answer answer = this.answers.get(key);
+		if (answer == null) {
+			return null;
+		}
+		if (answer.writes() != writesNow || now - answer.readAt() >= this.maxAgeNanos) {
+			this.answers.remove(key);
+			return null;
+		}
+		return answer;
+	}
+
+	private synchronized void store(String key, Answer answer) {
+		this.answers.put(key, answer);
+	}
+
+	/** How many answers are kept now (for tests). */
+	synchronized int size() {
+		return this.answers.size();
+	}
+
+	/**
+	 * One kept answer.
+	 *
+	 * @param body the body as sent
+	 * @param headers the headers that describe it (type, ETag, Link)
+	 * @param writes the gateway's write count when it was read
+	 * @param readAt when it was read ({@link System#nanoTime()})
+	 */
+	private record Answer(byte[] body, Map<String, String> headers, long writes, long readAt) {
+
+		long ttlSeconds(long now, long maxAgeNanos) {
+			return Math.max(0, Duration.ofNanos(maxAgeNanos - (now - this.readAt)).toSeconds());
+		}
+
+	}
+
+}

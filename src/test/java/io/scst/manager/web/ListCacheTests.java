@@ -1,0 +1,92 @@
+package io.scst.manager.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.scst.manager.SimulatorTest;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.simulation.ScstSimulator;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The opt-in list cache: a list answer is served again until a write goes through the
+ * gateway or its maximum age passes, never longer.
+ */
+@SimulatorTest(properties = { "scst.simulator.state=fresh", "scst.api.list-cache-max-age=5s" })
+class ListCacheTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ScstSysfs sysfs;
+
+	@Test
+	void aListIsServedAgainUntilAWriteGoesThroughTheGateway() {
+		MvcTestResult first = devices();
+		assertThat(first).hasStatusOk().headers().hasValue(ListCache.CACHE_STATUS, "scst-manager; fwd=miss");
+		MvcTestResult second = devices();
+		assertThat(second).hasStatusOk();
+		assertThat(second.getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
+		assertThat(body(second)).isEqualTo(body(first));
+		assertThat(second.getResponse().getHeader("ETag")).isEqualTo(first.getResponse().getHeader("ETag"));
+		assertThat(second.getResponse().getContentType()).isEqualTo(first.getResponse().getContentType());
+
+		this.sysfs.mgmt(MgmtCommand.addDevice("vdisk_nullio", "cached1", java.util.Map.of()));
+		MvcTestResult afterWrite = devices();
+		assertThat(afterWrite.getResponse().getHeader(ListCache.CACHE_STATUS)).isEqualTo("scst-manager; fwd=miss");
+		assertThat(body(afterWrite)).contains("\"cached1\"");
+	}
+
+	@Test
+	void aChangeMadeOutsideTheServerShowsWithinTheMaximumAge() {
+		ScstSimulator simulator = ((SimulatedScstSysfs) this.sysfs).simulator();
+		assertThat(body(devices())).doesNotContain("outside1");
+		// written into the simulator directly, as another tool writes to the kernel: the
+		// gateway does not see it
+		simulator.write(io.scst.manager.sysfs.ScstPath.of("handlers", "vdisk_nullio", "mgmt"),
+				"add_device outside1\n".getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> simulator.list(io.scst.manager.sysfs.ScstPath.of("devices"))
+				.stream()
+				.anyMatch((entry) -> entry.name().equals("outside1")));
+		assertThat(devices().getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
+		await().atMost(Duration.ofSeconds(20)).until(() -> body(devices()).contains("\"outside1\""));
+	}
+
+	@Test
+	void anAnswerThatIsNotAListIsNotKept() {
+		MvcTestResult scst = this.mvc.get().uri("/api/v1/scst").accept(MediaType.APPLICATION_JSON).exchange();
+		assertThat(scst).hasStatusOk();
+		assertThat(scst.getResponse().getHeader(ListCache.CACHE_STATUS)).isNull();
+		MvcTestResult missing = this.mvc.get()
+			.uri("/api/v1/target-drivers/no_such_driver/targets")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange();
+		assertThat(missing).hasStatus4xxClientError();
+		MvcTestResult again = this.mvc.get()
+			.uri("/api/v1/target-drivers/no_such_driver/targets")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange();
+		assertThat(again.getResponse().getHeader(ListCache.CACHE_STATUS)).isEqualTo("scst-manager; fwd=miss");
+	}
+
+	private MvcTestResult devices() {
+		return this.mvc.get().uri("/api/v1/devices?limit=100").accept(MediaType.APPLICATION_JSON).exchange();
+	}
+
+	private static String body(MvcTestResult result) {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+}
