@@ -23,8 +23,10 @@
 # Usage: perf-vm.sh [options] [-- server-e2e.sh options]
 #   --sizes LIST    sizes N (N devices, N targets with a session, 4N LUNs;
 #                   6N writes), default 25,100
-#   --runs R        measured runs per size (default 3)
-#   --warmups W     unmeasured runs before them (default 1)
+#   --runs R[,R..]  measured runs per size, one number per size, the last
+#                   for the rest (default 3)
+#   --warmups W     unmeasured runs before those of the first size (the
+#                   server's JIT; default 1)
 #   --sa-runs R     runs that include scstadmin (default 3)
 #   --sa-max N      scstadmin only at sizes up to N (default 100)
 #   --jvm WHICH     the guest server's JVM flags: production (default: the
@@ -80,12 +82,13 @@ while [ $# -gt 0 ]; do
 	--scratch) SCRATCH=$2; shift 2 ;;
 	--tarball) SCST_TARBALL=$2; shift 2 ;;
 	--) shift; break ;;
-	-h|--help) sed -n '4,44p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,46p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
 case "$JVM" in production|e2e) ;; *) die "--jvm production or e2e" ;; esac
 echo "$SIZES" | grep -Eq '^[0-9]+(,[0-9]+)*$' || die "--sizes: numbers separated by commas"
+echo "$RUNS" | grep -Eq '^[0-9]+(,[0-9]+)*$' || die "--runs: numbers separated by commas"
 OUT=$(realpath -m "${OUT:-$here/out/perf-vm}")
 rm -rf "$OUT"
 mkdir -p "$OUT" || die "cannot create $OUT"
@@ -146,7 +149,7 @@ e2e_args=(--no-simulator --out "$OUT/vm" --extra-root "$g" --timeout "$TIMEOUT")
 [ "$BUILD" = 1 ] || e2e_args+=(--no-build)
 set +e
 "$here/server-e2e.sh" "${e2e_args[@]}" "$@" 2>&1 | tee "$OUT/server-e2e.log" |
-	grep -E '^server-e2e: (==|PASS|FAIL|guest)|^PERF-(INFO|DONE)'
+	grep --line-buffered -E '^server-e2e: (==|PASS|FAIL|guest)|^PERF-(INFO|DONE)'
 e2e_rc=${PIPESTATUS[0]}
 set -e
 console=$OUT/vm/kernel.out

@@ -372,7 +372,7 @@ phase_end "guest rc=$guest"
 # each session creation (which waits for the SCSI host's scan) took.
 sed -n 's/^E2E-TIME \(server[a-z-]*\) \([0-9.]*\)$/server-e2e: guest: \1 healthy after \2 s/p' "$OUT/kernel.out"
 scan=$(grep -o '"step":"\(many-create-e2e_s[0-9]*\|session-create\|group-session-create\|tgt2-session\)",[^}]*"ms":[0-9]*' \
-	"$OUT/kernel.out" | sed 's/.*"ms":\([0-9]*\)$/\1/' | tr '\n' ' ')
+	"$OUT/kernel.out" | sed 's/.*"ms":\([0-9]*\)$/\1/' | tr '\n' ' ' || true)
 [ -z "$scan" ] || echo "server-e2e: guest: session creations (ms, with the scan wait): $scan"
 
 # ---------------------------------------------------------------- compare

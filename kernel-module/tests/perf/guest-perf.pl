@@ -17,6 +17,10 @@
 #                           (to a closed port), so that perf-vm.sh can list
 #                           the Perl files the guest needs
 #
+# Settings (/srv/perf/settings): sizes=N,N.. runs=R,R.. (per size, the last
+# for the rest) warmups=W (before the first size) sa_runs=R (runs with
+# scstadmin) sa_max=N (scstadmin only up to this size).
+#
 # Size N: N vdisk_nullio devices, N scst_local targets with one session each
 # and 4 LUNs each (6N management writes). A run, in this order, with the
 # state it leaves:
@@ -225,13 +229,13 @@ sub emit {
 }
 
 sub size {
-	my ($n) = @_;
+	my ($n, $runs, $warmups) = @_;
 	my ($conf, $writes, $deletes) = files($n);
 	my $empty = "# nothing\n";
 	my $prune = '/api/v1/config?prune=devices,targets,luns,sessions';
-	my $sa = -f $SA && $n <= $set{sa_max};
+	my $sa = -f "$SA/scstadmin" && $n <= $set{sa_max};
 	info("N=$n: $writes writes to apply, $deletes to clear; scstadmin " . ($sa ? 'yes' : 'no'));
-	for my $run (1 - $set{warmups} .. $set{runs}) {
+	for my $run (1 - $warmups .. $runs) {
 		my $t0 = time;
 		my ($ms, $out, $r);
 		($ms, $out) = child('floor-apply', $FLOOR, 'write', "$DIR/apply-$n.txt");
@@ -312,7 +316,14 @@ sub guest {
 		# nothing of an earlier run (the module's own objects) in the counts
 		request('PUT', '/api/v1/config?prune=devices,targets,luns,sessions', "# nothing\n");
 		expect_state('start', 0);
-		size($_) for split(/,/, $set{sizes});
+		# runs: one number per size (the last for the rest); the warm-up
+		# runs (the server's JIT) before the first size only
+		my @runs = split(/,/, $set{runs});
+		my $i = 0;
+		for my $n (split(/,/, $set{sizes})) {
+			size($n, $runs[$i < @runs ? $i : -1], $i ? 0 : $set{warmups});
+			$i++;
+		}
 		1;
 	} or do {
 		$rc ||= 1;
