@@ -249,7 +249,7 @@ sub size {
 		emit($n, 'export', $run, $ms);
 		my $targets = () = $r->{content} =~ /^\tTARGET pt\d+/mg;
 		fail("export: $targets targets of pt*, expected $n") unless $targets == $n;
-		if ($sa && $run <= $set{sa_runs}) {
+		if ($sa && $run >= 1 && $run <= $set{sa_runs}) {
 			unlink("$DIR/sa.conf");
 			($ms, $out) = child('sa-export', 'perl', "-I$SA/lib", "$SA/scstadmin", '-write_config', "$DIR/sa.conf");
 			emit($n, 'sa-export', $run, $ms);
@@ -278,7 +278,7 @@ sub size {
 		emit($n, 'clear-save', $run, $1) if $r->{content} =~ /"save":\{[^}]*"millis":([0-9.]+)/;
 		info("N=$n run $run clear: " . ($r->{content} =~ /("applied":\d+)/ ? $1 : '?')) if $run == 1;
 		expect_state('clear', 0);
-		if ($sa && $run <= $set{sa_runs}) {
+		if ($sa && $run >= 1 && $run <= $set{sa_runs}) {
 			($ms, $out) = child('sa-apply', 'perl', "-I$SA/lib", "$SA/scstadmin", '-config', "$DIR/scst-$n.conf",
 				'-noprompt');
 			emit($n, 'sa-apply', $run, $ms);
