@@ -29,11 +29,13 @@
 #                   server's JIT; default 1)
 #   --sa-runs R     runs that include scstadmin (default 3)
 #   --sa-max N      scstadmin only at sizes up to N (default 100)
-#   --jvm WHICH     the guest server's JVM flags: production (default: the
-#                   JAVA_OPTS of docs/deploy/systemd/scst-manager.env, which
-#                   guest-e2e.sh always passes, and server-e2e.sh's
-#                   class-data archive; C2 on) or e2e (server-e2e.sh's choice:
-#                   C1 only)
+#   --jvm WHICH     the guest server's JVM flags: e2e (default:
+#                   server-e2e.sh's choice, C1 only and its class-data
+#                   archive, on top of the production JAVA_OPTS of
+#                   docs/deploy/systemd/scst-manager.env that guest-e2e.sh
+#                   always passes) or production (the archive, C2 on; under
+#                   TCG the JVM once died of SIGSEGV in C1-compiled code
+#                   during the N=100 runs)
 #   --no-build      use target/scst-manager-*.jar as it is
 #   --timeout SEC   give up on the VM after SEC seconds (default 1500)
 #   --out DIR       work directory (default kernel-module/tests/out/perf-vm);
@@ -56,7 +58,7 @@ RUNS=3
 WARMUPS=1
 SA_RUNS=3
 SA_MAX=100
-JVM=production
+JVM=e2e
 BUILD=1
 TIMEOUT=1500
 OUT=""
@@ -82,7 +84,7 @@ while [ $# -gt 0 ]; do
 	--scratch) SCRATCH=$2; shift 2 ;;
 	--tarball) SCST_TARBALL=$2; shift 2 ;;
 	--) shift; break ;;
-	-h|--help) sed -n '4,46p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,48p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
