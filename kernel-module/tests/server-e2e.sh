@@ -99,7 +99,7 @@ while [ $# -gt 0 ]; do
 	--plain-jvm) PLAIN_JVM=1; shift ;;
 	--extra-root) EXTRA_ROOT=$2; shift 2 ;;
 	--no-simulator) SIMULATOR=0; shift ;;
-	-h|--help) sed -n '4,55p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,57p' "$0"; exit 0 ;;
 	*) die "unknown option $1 (see --help)" ;;
 	esac
 done
