@@ -6,10 +6,19 @@
 #   target/benchmark-*.log     the full output of every benchmark run
 # Usage: scripts/benchmark.sh [--all]   (--all adds ProcessBenchmark: startup and RSS with
 #                                         the production JVM flags, and JmhBenchmarks)
+#        scripts/benchmark.sh --vm [perf-vm.sh options]
+#                                        (only the real-kernel benchmark in a qemu guest:
+#                                         kernel-module/tests/perf-vm.sh, root, ~25 min
+#                                         under TCG; its table in
+#                                         kernel-module/tests/out/perf-vm/results.md)
 # Knobs are passed through MAVEN_ARGS, e.g.
 #   MAVEN_ARGS="-Dbench.runs=5 -Dbench.wrk.rounds=3 -Dbench.sizes=0,16,1" scripts/benchmark.sh
 set -eu
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--vm" ]; then
+	shift
+	exec kernel-module/tests/perf-vm.sh "$@"
+fi
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 mkdir -p target
 run() {

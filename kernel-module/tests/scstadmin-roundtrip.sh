@@ -79,6 +79,8 @@ mkdir -p "$OUT" || die "cannot create $OUT"
 PHASE_PREFIX=scstadmin-roundtrip
 # shellcheck source=kernel-module/tests/phases.sh
 . "$here/phases.sh"
+# shellcheck source=kernel-module/tests/scstadmin-files.sh
+. "$here/scstadmin-files.sh"
 loopdev=""
 sim_pid=""
 # shellcheck disable=SC2317 # called by the trap
@@ -96,28 +98,12 @@ trap on_exit EXIT
 
 # ---------------------------------------------------------------- scstadmin
 phase_begin scstadmin "unpack scstadmin from the SCST tarball"
-if [ -z "$SCST_TARBALL" ]; then
-	SCST_TARBALL=$(ls "$repo"/../shared/scst/scst-*.tar.gz 2>/dev/null | head -n 1 || true)
-fi
-[ -f "$SCST_TARBALL" ] || die "no SCST tarball (--tarball or SCST_TARBALL; scstadmin comes from it)"
-command -v perl > /dev/null || die "no perl"
 for t in unshare nsenter losetup curl fusermount; do
 	command -v $t > /dev/null || die "no $t"
 done
 [ -c /dev/fuse ] || die "no /dev/fuse (the simulator's FUSE mount)"
-sum=$(sha256sum "$SCST_TARBALL" | cut -c1-12)
-sadir=$SCRATCH/scstadmin-$sum
-if [ ! -f "$sadir/scstadmin" ]; then
-	rm -rf "$sadir" "$SCRATCH/unpack"
-	mkdir -p "$SCRATCH/unpack" "$sadir/lib/SCST"
-	tar -xzf "$SCST_TARBALL" -C "$SCRATCH/unpack" scstadmin/scstadmin.sysfs ||
-		die "the tarball has no scstadmin/scstadmin.sysfs"
-	cp "$SCRATCH"/unpack/scstadmin/scstadmin.sysfs/scstadmin "$sadir/scstadmin.new"
-	cp "$SCRATCH"/unpack/scstadmin/scstadmin.sysfs/scst-*/lib/SCST/SCST.pm "$sadir/lib/SCST/"
-	rm -rf "$SCRATCH/unpack"
-	mv "$sadir/scstadmin.new" "$sadir/scstadmin"
-fi
-phase_end "$(sed -n "s/^my \$Version *= *'\(.*\)';/\1/p" "$sadir/scstadmin"), $sadir"
+scstadmin_unpack "$SCRATCH" "$SCST_TARBALL"
+phase_end "$(scstadmin_version), $sadir"
 
 # ---------------------------------------------------------------- jar
 phase_begin jar "./mvnw -B -q -DskipTests package"
@@ -131,7 +117,7 @@ phase_end "$(basename "$jar")"
 # ---------------------------------------------------------------- simulator
 phase_begin simulator "scstadmin against the FUSE-mounted simulator, port $PORT"
 sim=$OUT/simulator
-mkdir -p "$sim" "$OUT/perl-inc"
+mkdir -p "$sim"
 # a 64 MiB block device at /dev/loop0 in the namespace, as in the VM (the
 # simulator reads its size); any free loop device but loop0, which the
 # host's other users may rely on
@@ -144,16 +130,7 @@ for n in 7 6 5 4 3 2 1; do
 done
 [ -n "$loopdev" ] || die "no free loop device (loop1..loop7) for the vdisk_blockio device"
 # Every Perl file scstadmin and the HTTP helper load, for the guest's Perl.
-cat > "$OUT/perl-inc/SaIncDump.pm" <<'EOF'
-package SaIncDump;
-END {
-	if (open(my $f, '>>', $ENV{SA_INC_DUMP})) {
-		print $f "$_\n" for grep { defined } values %INC;
-		print $f "$_\n" for @DynaLoader::dl_shared_objects;
-	}
-}
-1;
-EOF
+perl_inc_dumper "$OUT/perl-inc"
 cat > "$OUT/namespace.sh" <<'EOF'
 # runs in unshare -m: the simulator at the real path, the steps
 set -u
@@ -215,21 +192,7 @@ fi
 # ---------------------------------------------------------------- guest-root
 phase_begin guest-root "Perl and scstadmin for the VM"
 g=$OUT/guest-root
-mkdir -p "$g"/usr/bin "$g"/srv/scstadmin/scstadmin/lib/SCST
-cp /usr/bin/perl "$g"/usr/bin/perl
-ldd /usr/bin/perl | grep -o '/[^ ]*\.so[^ ]*' | while read -r lib; do
-	mkdir -p "$g$(dirname "$lib")"
-	cp -L "$lib" "$g$lib"
-done
-perlbase=/usr/lib/x86_64-linux-gnu/perl-base
-mkdir -p "$g$perlbase"
-cp -a "$perlbase"/. "$g$perlbase"/
-grep '^/usr/' "$OUT/perl-inc/files" | sort -u | while read -r f; do
-	mkdir -p "$g$(dirname "$f")"
-	cp -L "$f" "$g$f"
-done
-cp "$sadir/scstadmin" "$g"/srv/scstadmin/scstadmin/
-cp "$sadir/lib/SCST/SCST.pm" "$g"/srv/scstadmin/scstadmin/lib/SCST/
+scstadmin_guest_root "$g" "$OUT/perl-inc/files"
 cp "$here/e2e/guest-scstadmin.sh" "$here/e2e/scstadmin-seed.conf" "$g"/srv/scstadmin/
 chmod +x "$g"/srv/scstadmin/guest-scstadmin.sh
 phase_end "$(du -sm "$g" | cut -f1) MB"
