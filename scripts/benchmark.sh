@@ -3,6 +3,7 @@
 #   docs/benchmark-results.md  the medians, ratios, growth exponents and Mermaid charts
 #                              (ScaleBenchmark: apply, save, plan, re-apply, export,
 #                              inventory, scrape, list throughput; sizes empty, 1/16, 1/4, 1)
+#   docs/benchmark-*.svg       time against size per figure, ours and the floor
 #   target/benchmark-*.log     the full output of every benchmark run
 # Usage: scripts/benchmark.sh [--all]   (--all adds ProcessBenchmark: startup and RSS with
 #                                         the production JVM flags, and JmhBenchmarks)
