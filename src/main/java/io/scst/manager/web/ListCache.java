@@ -52,8 +52,8 @@ public class ListCache extends OncePerRequestFilter {
 		.map(PathPatternParser.defaultInstance::parse)
 		.toList();
 
-	private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-			HttpHeaders.LINK);
+	/** The headers that describe a kept body, beside its content type. */
+	private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LINK);
 
 	private final long maxAgeNanos;
 
