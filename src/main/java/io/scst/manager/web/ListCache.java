@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -32,8 +33,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * </ul>
  * Only {@code GET}s of the list routes with a {@code 200} answer are kept, by path, query
  * and {@code Accept}, at most {@value #MAX_ENTRIES} of them (least recently used go
- * first). A served answer says so in {@code Cache-Status} (RFC 9211). The filter runs
- * after authentication and authorisation, so only callers allowed to read get an answer.
+ * first). A served answer says so in {@code Cache-Status} (RFC 9211) and is counted under
+ * its route in {@code http.server.requests}. The filter runs after authentication and
+ * authorisation, so only callers allowed to read get an answer.
  */
 public class ListCache extends OncePerRequestFilter {
 
@@ -83,11 +85,18 @@ public class ListCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (this.maxAgeNanos == 0 || !"GET".equals(request.getMethod())) {
-			return true;
-		}
+		return this.maxAgeNanos == 0 || !"GET".equals(request.getMethod()) || route(request) == null;
+	}
+
+	/** The list route a request is for, or {@code null}. */
+	private static @Nullable PathPattern route(HttpServletRequest request) {
 		PathContainer path = PathContainer.parsePath(request.getRequestURI());
-		return LISTS.stream().noneMatch((pattern) -> pattern.matches(path));
+		for (PathPattern pattern : LISTS) {
+			if (pattern.matches(path)) {
+				return pattern;
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -99,10 +108,7 @@ public class ListCache extends OncePerRequestFilter {
 		long now = System.nanoTime();
 		Answer answer = lookUp(key, writesBefore, now);
 		if (answer != null) {
-			answer.headers().forEach(response::setHeader);
-			response.setHeader(CACHE_STATUS, "scst-manager; hit; ttl=" + answer.ttlSeconds(now, this.maxAgeNanos));
-			response.setContentLength(answer.body().length);
-			response.getOutputStream().write(answer.body());
+			serve(request, response, answer, now);
 			return;
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
@@ -122,6 +128,23 @@ public class ListCache extends OncePerRequestFilter {
 			store(key, new Answer(wrapper.getContentAsByteArray(), headers, writesBefore, now));
 		}
 		wrapper.copyBodyToResponse();
+	}
+
+	/**
+	 * Answer from the cache, with the request counted in {@code http.server.requests}
+	 * under its route (the handler mapping, which names it otherwise, is not reached).
+	 */
+	private void serve(HttpServletRequest request, HttpServletResponse response, Answer answer, long now)
+			throws IOException {
+		PathPattern route = route(request);
+		if (route != null) {
+			ServerHttpObservationFilter.findObservationContext(request)
+				.ifPresent((context) -> context.setPathPattern(route.getPatternString()));
+		}
+		answer.headers().forEach(response::setHeader);
+		response.setHeader(CACHE_STATUS, "scst-manager; hit; ttl=" + answer.ttlSeconds(now, this.maxAgeNanos));
+		response.setContentLength(answer.body().length);
+		response.getOutputStream().write(answer.body());
 	}
 
 	private synchronized @Nullable Answer lookUp(String key, long writesNow, long now) {

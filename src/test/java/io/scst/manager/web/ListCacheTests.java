@@ -8,6 +8,8 @@ import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,9 @@ class ListCacheTests {
 
 	@Autowired
 	private ScstSysfs sysfs;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@Test
 	void aListIsServedAgainUntilAWriteGoesThroughTheGateway() {
@@ -65,6 +70,18 @@ class ListCacheTests {
 	}
 
 	@Test
+	void aServedAnswerIsCountedUnderItsRoute() {
+		String route = "/api/v1/target-drivers/{driver}/targets";
+		double before = requests(route);
+		MvcTestResult miss = targets();
+		MvcTestResult hit = targets();
+		assertThat(hit.getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
+		assertThat(body(hit)).isEqualTo(body(miss));
+		await().atMost(Duration.ofSeconds(10)).until(() -> requests(route) - before == 2);
+		assertThat(this.registry.find("http.server.requests").tag("uri", "UNKNOWN").timers()).isEmpty();
+	}
+
+	@Test
 	void anAnswerThatIsNotAListIsNotKept() {
 		MvcTestResult scst = this.mvc.get().uri("/api/v1/scst").accept(MediaType.APPLICATION_JSON).exchange();
 		assertThat(scst).hasStatusOk();
@@ -79,6 +96,22 @@ class ListCacheTests {
 			.accept(MediaType.APPLICATION_JSON)
 			.exchange();
 		assertThat(again.getResponse().getHeader(ListCache.CACHE_STATUS)).isEqualTo("scst-manager; fwd=miss");
+	}
+
+	private MvcTestResult targets() {
+		return this.mvc.get()
+			.uri("/api/v1/target-drivers/copy_manager/targets")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange();
+	}
+
+	private double requests(String route) {
+		return this.registry.find("http.server.requests")
+			.tag("uri", route)
+			.timers()
+			.stream()
+			.mapToDouble(Timer::count)
+			.sum();
 	}
 
 	private MvcTestResult devices() {
