@@ -11,6 +11,7 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
@@ -22,13 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @RestControllerAdvice(basePackages = "io.scst.manager")
 class SaveBeforeBodyAdvice implements ResponseBodyAdvice<Object> {
 
-	private final ObjectProvider<ConfigSaver> saver;
+	/** Looked up at the first answer, not at every one (a lookup is a bean search). */
+	private final SingletonSupplier<ConfigSaver> saver;
 
-	private final ObjectProvider<ConfigProperties> properties;
+	private final SingletonSupplier<ConfigProperties> properties;
 
 	SaveBeforeBodyAdvice(ObjectProvider<ConfigSaver> saver, ObjectProvider<ConfigProperties> properties) {
-		this.saver = saver;
-		this.properties = properties;
+		this.saver = SingletonSupplier.of(saver::getIfAvailable);
+		this.properties = SingletonSupplier.of(properties::getIfAvailable);
 	}
 
 	@Override
@@ -50,8 +52,8 @@ class SaveBeforeBodyAdvice implements ResponseBodyAdvice<Object> {
 				.addHeader(ConfigWebConfiguration.SERVER_TIMING, ConfigWebConfiguration.serverTiming(result.save()));
 			return body;
 		}
-		ConfigSaver saver = this.saver.getIfAvailable();
-		ConfigProperties config = this.properties.getIfAvailable();
+		ConfigSaver saver = this.saver.get();
+		ConfigProperties config = this.properties.get();
 		if (saver != null && config != null && config.saveOnChange()) {
 			ConfigWebConfiguration.saveBeforeAnswer(saver, servletRequest.getServletRequest(),
 					servletResponse.getServletResponse());
