@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,31 @@ class ProcessBenchmark {
 
 	private static final String PROBE = "/actuator/health/liveness";
 
+	/**
+	 * {@code -Dbench.rss.variants="name=flags;name=flags"}: instead of the startup
+	 * comparison, only the resident set of the server with the large state, run with the
+	 * production flags plus each variant's words, the variants alternated within every
+	 * run. A word {@code NAME=value} (no leading dash) is set in the server's environment
+	 * instead (e.g. {@code MALLOC_ARENA_MAX=2}); {@code -flag} removes a production flag
+	 * that starts with {@code flag} (e.g. {@code -Xmx160m -Xmx144m} is written
+	 * {@code --Xmx -Xmx144m}).
+	 */
+	private static final String VARIANTS = System.getProperty("bench.rss.variants", "");
+
+	/**
+	 * {@code -Dbench.nmt=true}: before the measured runs, one diagnostic start per
+	 * variant (or of the production flags) with native memory tracking and a GC log,
+	 * printing {@code jcmd VM.native_memory summary}, {@code /proc/<pid>/smaps_rollup},
+	 * the heap after a full collection and the collections counted in the log.
+	 */
+	private static final boolean NMT = Boolean.getBoolean("bench.nmt");
+
+	/**
+	 * Rounds of config + stats + scrape in the resident-set variants (RSS after 1 and
+	 * after all).
+	 */
+	private static final int ROUNDS = Integer.getInteger("bench.rss.rounds", 5);
+
 	@TempDir
 	Path dir;
 
@@ -81,6 +107,16 @@ class ProcessBenchmark {
 		print("journal of %s written in %.1f s (%d KiB)", counts, (System.nanoTime() - t0) / 1e9,
 				Files.size(large.resolve("simulator.journal")) / 1024);
 		print("production JVM flags: %s", String.join(" ", production));
+		if (!VARIANTS.isBlank()) {
+			residentSetVariants(production, app.resolve("app.jar"), large.getParent());
+			System.out.println();
+			System.out.println("==== benchmark summary ====");
+			this.lines.forEach(System.out::println);
+			return;
+		}
+		if (NMT) {
+			diagnose("production flags", app.resolve("app.jar"), large.getParent(), production, Map.of());
+		}
 		Path bareJsa = this.dir.resolve("bare.jsa");
 		Path oursJsa = this.dir.resolve("ours.jsa");
 		train(app.resolve("bare.jar"), null, production, bareJsa);
@@ -283,6 +319,10 @@ class ProcessBenchmark {
 	}
 
 	private Started start(Path jar, Path home, List<String> flags) throws Exception {
+		return start(jar, home, flags, Map.of());
+	}
+
+	private Started start(Path jar, Path home, List<String> flags, Map<String, String> environment) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -290,7 +330,9 @@ class ProcessBenchmark {
 		List<String> command = command(jar, home, flags, port);
 		Path log = Files.createTempFile(this.dir, "server", ".log");
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		while (true) {
 			assertThat(process.isAlive()).as(() -> read(log)).isTrue();
 			try {
@@ -330,12 +372,226 @@ class ProcessBenchmark {
 
 	/** VmRSS in MB. */
 	private static double rss(Process process) throws IOException {
+		return status(process, "VmRSS:") / 1024.0;
+	}
+
+	/** A number of {@code /proc/<pid>/status} (kB for the sizes). */
+	private static long status(Process process, String field) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-			if (line.startsWith("VmRSS:")) {
-				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+			if (line.startsWith(field)) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
 			}
 		}
-		throw new IllegalStateException("No VmRSS for " + process.pid());
+		throw new IllegalStateException("No " + field + " for " + process.pid());
+	}
+
+	/** One variant of {@code bench.rss.variants}: flags and environment. */
+	private record Variant(String name, List<String> flags, Map<String, String> environment) {
+
+		static List<Variant> parse(String variants, List<String> production) {
+			List<Variant> all = new ArrayList<>();
+			for (String variant : variants.split(";")) {
+				int equals = variant.indexOf('=');
+				String name = variant.substring(0, equals).trim();
+				List<String> flags = new ArrayList<>(production);
+				Map<String, String> environment = new LinkedHashMap<>();
+				for (String word : variant.substring(equals + 1).trim().split("\\s+")) {
+					if (word.isEmpty()) {
+						continue;
+					}
+					if (word.startsWith("--")) {
+						flags.removeIf((flag) -> flag.startsWith(word.substring(1)));
+					}
+					else if (word.startsWith("-")) {
+						flags.add(word);
+					}
+					else {
+						environment.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+					}
+				}
+				all.add(new Variant(name, flags, environment));
+			}
+			return all;
+		}
+
+		String describe() {
+			StringBuilder text = new StringBuilder();
+			this.environment.forEach((key, value) -> text.append(key).append('=').append(value).append(' '));
+			return text.append(String.join(" ", this.flags)).toString();
+		}
+
+	}
+
+	/**
+	 * The resident set of the server with the large state under each variant, alternated.
+	 */
+	private void residentSetVariants(List<String> production, Path jar, Path home) throws Exception {
+		List<Variant> variants = Variant.parse(VARIANTS, production);
+		for (Variant variant : variants) {
+			print("variant %s: %s", variant.name, variant.describe());
+		}
+		if (NMT) {
+			for (Variant variant : variants) {
+				diagnose(variant.name, jar, home, variant.flags, variant.environment);
+			}
+		}
+		Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+		for (int run = -1; run < RUNS; run++) {
+			List<Variant> order = new ArrayList<>(variants);
+			if (run % 2 != 0) {
+				Collections.reverse(order);
+			}
+			for (Variant variant : order) {
+				Started started = start(jar, home, variant.flags, variant.environment);
+				try {
+					double afterOne = 0;
+					long t0 = System.nanoTime();
+					for (int round = 1; round <= ROUNDS; round++) {
+						readAll(started.port);
+						if (round == 1) {
+							afterOne = rss(started.process);
+						}
+					}
+					double roundsMillis = (System.nanoTime() - t0) / 1e6;
+					if (run >= 0) {
+						Map<String, List<Double>> result = results.computeIfAbsent(variant.name,
+								(key) -> new LinkedHashMap<>());
+						result.computeIfAbsent("startup", (key) -> new ArrayList<>()).add(started.millis);
+						result.computeIfAbsent("rss after startup", (key) -> new ArrayList<>()).add(started.rss);
+						result.computeIfAbsent("rss after 1 round", (key) -> new ArrayList<>()).add(afterOne);
+						result.computeIfAbsent("rss after " + ROUNDS + " rounds", (key) -> new ArrayList<>())
+							.add(rss(started.process));
+						result.computeIfAbsent(ROUNDS + " rounds", (key) -> new ArrayList<>()).add(roundsMillis);
+						result.computeIfAbsent("threads", (key) -> new ArrayList<>())
+							.add((double) status(started.process, "Threads:"));
+					}
+				}
+				finally {
+					stop(started.process);
+				}
+			}
+		}
+		print("resident set of the server with the large state, %d runs (after 1 warm-up), variants alternated:", RUNS);
+		for (String measure : results.values().iterator().next().keySet()) {
+			String unit = measure.startsWith("rss") ? "MB" : measure.equals("threads") ? "" : "ms";
+			print("%s:", measure);
+			results.forEach((name, result) -> print("  %s", Bench.summary(name, result.get(measure), unit)));
+		}
+		String first = variants.get(0).name;
+		for (Variant variant : variants.subList(1, variants.size())) {
+			Map<String, List<Double>> result = results.get(variant.name);
+			print("  => %s / %s: rss after 1 round %.3f, after %d rounds %.3f, startup %.3f, %d rounds %.3f",
+					variant.name, first,
+					Bench.median(result.get("rss after 1 round"))
+							/ Bench.median(results.get(first).get("rss after 1 round")),
+					ROUNDS,
+					Bench.median(result.get("rss after " + ROUNDS + " rounds"))
+							/ Bench.median(results.get(first).get("rss after " + ROUNDS + " rounds")),
+					Bench.median(result.get("startup")) / Bench.median(results.get(first).get("startup")),
+					Bench.median(result.get(ROUNDS + " rounds"))
+							/ Bench.median(results.get(first).get(ROUNDS + " rounds")));
+		}
+	}
+
+	/**
+	 * The reads after which the resident set is measured: stats, config export, scrape.
+	 */
+	private static void readAll(int port) throws Exception {
+		String stats = get(port, "/api/v1/stats");
+		assertThat(stats.contains("ls999_3")).as("the large state is loaded").isTrue();
+		get(port, "/api/v1/config");
+		get(port, "/actuator/prometheus");
+	}
+
+	/**
+	 * One start with native memory tracking and a GC log, after one round of reads: where
+	 * the resident set goes.
+	 */
+	private void diagnose(String name, Path jar, Path home, List<String> flags, Map<String, String> environment)
+			throws Exception {
+		Path gcLog = Files.createTempFile(this.dir, "gc", ".log");
+		String gc;
+		List<String> tracked = new ArrayList<>(flags);
+		tracked.add("-XX:NativeMemoryTracking=summary");
+		tracked.add("-Xlog:gc:file=" + gcLog);
+		Started started = start(jar, home, tracked, environment);
+		try {
+			readAll(started.port);
+			double rss = rss(started.process);
+			String pid = Long.toString(started.process.pid());
+			String nmt = jcmd(pid, "VM.native_memory", "summary");
+			String smaps = Files.readString(Path.of("/proc", pid, "smaps_rollup"));
+			long threads = status(started.process, "Threads:");
+			String heap = jcmd(pid, "GC.heap_info");
+			gc = read(gcLog);
+			jcmd(pid, "GC.run");
+			String heapAfterGc = jcmd(pid, "GC.heap_info");
+			System.out.println("==== " + name + ": VM.native_memory summary\n" + nmt);
+			System.out.println("==== " + name + ": smaps_rollup\n" + smaps);
+			System.out.println("==== " + name + ": GC.heap_info\n" + heap + "\nafter GC.run:\n" + heapAfterGc);
+			print("%s, diagnostic run (NMT on): VmRSS %.0f MB, %d threads", name, rss, threads);
+			Matcher total = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB").matcher(nmt);
+			if (total.find()) {
+				print("  NMT total committed %.1f MB", Long.parseLong(total.group(2)) / 1024.0);
+			}
+			Matcher category = Pattern
+				.compile("(?m)^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)(?:\\s*\\(.*\\))?\\s*$")
+				.matcher(nmt);
+			StringBuilder categories = new StringBuilder();
+			while (category.find()) {
+				long committed = Long.parseLong(category.group(3));
+				if (committed >= 1024) {
+					categories
+						.append(String.format(Locale.ROOT, "%s %.1f, ", category.group(1).trim(), committed / 1024.0));
+				}
+			}
+			print("  NMT committed by category (MB, >= 1 MB): %s", categories);
+			Matcher malloc = Pattern.compile("\\(malloc=(\\d+)KB").matcher(nmt);
+			long mallocKb = 0;
+			while (malloc.find()) {
+				mallocKb += Long.parseLong(malloc.group(1));
+			}
+			print("  NMT malloc'd, all categories: %.1f MB", mallocKb / 1024.0);
+			StringBuilder rollup = new StringBuilder();
+			for (String line : smaps.split("\n")) {
+				Matcher field = Pattern
+					.compile("^(Rss|Pss|Shared_Clean|Private_Clean|Private_Dirty|Anonymous):\\s+(\\d+) kB")
+					.matcher(line);
+				if (field.find()) {
+					rollup.append(String.format(Locale.ROOT, "%s %.1f, ", field.group(1),
+							Long.parseLong(field.group(2)) / 1024.0));
+				}
+			}
+			print("  smaps_rollup (MB): %s", rollup);
+			Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
+			Matcher usedAfter = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heapAfterGc);
+			if (used.find() && usedAfter.find()) {
+				print("  heap after the reads: %.1f MB used of %.1f MB committed (young + old); after a full GC %.1f MB used",
+						Long.parseLong(used.group(2)) / 1024.0, Long.parseLong(used.group(1)) / 1024.0,
+						Long.parseLong(usedAfter.group(2)) / 1024.0);
+			}
+		}
+		finally {
+			stop(started.process);
+		}
+		long young = Pattern.compile("Pause Young").matcher(gc).results().count();
+		long full = Pattern.compile("Pause Full").matcher(gc).results().count();
+		double pauses = Pattern.compile("\\) ([0-9.]+)ms\\s*$", Pattern.MULTILINE)
+			.matcher(gc)
+			.results()
+			.mapToDouble((result) -> Double.parseDouble(result.group(1)))
+			.sum();
+		print("  GC log over startup + 1 round: %d young, %d full collections, %.0f ms of pauses", young, full, pauses);
+	}
+
+	private String jcmd(String pid, String... command) throws Exception {
+		List<String> words = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+		words.addAll(List.of(command));
+		Process process = new ProcessBuilder(words).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		return out;
 	}
 
 	private static void stop(Process process) throws InterruptedException {
