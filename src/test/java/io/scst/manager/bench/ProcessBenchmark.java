@@ -87,6 +87,15 @@ class ProcessBenchmark {
 	 */
 	private static final int ROUNDS = Integer.getInteger("bench.rss.rounds", 5);
 
+	/**
+	 * The resident set is measured once more this long after the last round (periodic
+	 * trims).
+	 */
+	private static final long SETTLE_MILLIS = Long.getLong("bench.rss.settle-ms", 2000);
+
+	/** Concurrent clients of the burst after the rounds (Tomcat's worker threads). */
+	private static final int BURST = Integer.getInteger("bench.rss.burst", 64);
+
 	@TempDir
 	Path dir;
 
@@ -453,6 +462,14 @@ class ProcessBenchmark {
 						}
 					}
 					double roundsMillis = (System.nanoTime() - t0) / 1e6;
+					double afterAll = rss(started.process);
+					long[] gc = jstat(started.process);
+					long threads = status(started.process, "Threads:");
+					Thread.sleep(SETTLE_MILLIS);
+					double settled = rss(started.process);
+					burst(started.port);
+					double afterBurst = rss(started.process);
+					long threadsAfterBurst = status(started.process, "Threads:");
 					if (run >= 0) {
 						Map<String, List<Double>> result = results.computeIfAbsent(variant.name,
 								(key) -> new LinkedHashMap<>());
@@ -460,10 +477,18 @@ class ProcessBenchmark {
 						result.computeIfAbsent("rss after startup", (key) -> new ArrayList<>()).add(started.rss);
 						result.computeIfAbsent("rss after 1 round", (key) -> new ArrayList<>()).add(afterOne);
 						result.computeIfAbsent("rss after " + ROUNDS + " rounds", (key) -> new ArrayList<>())
-							.add(rss(started.process));
+							.add(afterAll);
+						result.computeIfAbsent("rss " + SETTLE_MILLIS + " ms later", (key) -> new ArrayList<>())
+							.add(settled);
+						result.computeIfAbsent("young collections", (key) -> new ArrayList<>()).add((double) gc[0]);
+						result.computeIfAbsent("full collections", (key) -> new ArrayList<>()).add((double) gc[1]);
+						result.computeIfAbsent("gc pauses", (key) -> new ArrayList<>()).add((double) gc[2]);
 						result.computeIfAbsent(ROUNDS + " rounds", (key) -> new ArrayList<>()).add(roundsMillis);
-						result.computeIfAbsent("threads", (key) -> new ArrayList<>())
-							.add((double) status(started.process, "Threads:"));
+						result.computeIfAbsent("threads", (key) -> new ArrayList<>()).add((double) threads);
+						result.computeIfAbsent("rss after a " + BURST + "-way burst", (key) -> new ArrayList<>())
+							.add(afterBurst);
+						result.computeIfAbsent("threads after the burst", (key) -> new ArrayList<>())
+							.add((double) threadsAfterBurst);
 					}
 				}
 				finally {
@@ -473,24 +498,52 @@ class ProcessBenchmark {
 		}
 		print("resident set of the server with the large state, %d runs (after 1 warm-up), variants alternated:", RUNS);
 		for (String measure : results.values().iterator().next().keySet()) {
-			String unit = measure.startsWith("rss") ? "MB" : measure.equals("threads") ? "" : "ms";
+			String unit = measure.startsWith("rss") ? "MB"
+					: (measure.equals("threads") || measure.endsWith("collections")) ? "" : "ms";
 			print("%s:", measure);
 			results.forEach((name, result) -> print("  %s", Bench.summary(name, result.get(measure), unit)));
 		}
 		String first = variants.get(0).name;
 		for (Variant variant : variants.subList(1, variants.size())) {
 			Map<String, List<Double>> result = results.get(variant.name);
-			print("  => %s / %s: rss after 1 round %.3f, after %d rounds %.3f, startup %.3f, %d rounds %.3f",
-					variant.name, first,
-					Bench.median(result.get("rss after 1 round"))
-							/ Bench.median(results.get(first).get("rss after 1 round")),
-					ROUNDS,
-					Bench.median(result.get("rss after " + ROUNDS + " rounds"))
-							/ Bench.median(results.get(first).get("rss after " + ROUNDS + " rounds")),
-					Bench.median(result.get("startup")) / Bench.median(results.get(first).get("startup")),
-					Bench.median(result.get(ROUNDS + " rounds"))
-							/ Bench.median(results.get(first).get(ROUNDS + " rounds")));
+			StringBuilder ratios = new StringBuilder();
+			result.forEach((measure, values) -> ratios
+				.append(String.format(Locale.ROOT, "%s%s %.3f", ratios.isEmpty() ? "" : ", ", measure,
+						Bench.median(values) / Bench.median(results.get(first).get(measure)))));
+			print("  => %s / %s (medians): %s", variant.name, first, ratios);
 		}
+	}
+
+	/**
+	 * Concurrent requests (a page of devices, {@code BURST} clients at a time, 8 each),
+	 * which make Tomcat start worker threads: the resident set under concurrency.
+	 */
+	private static void burst(int port) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/devices?limit=100"))
+			.header("Accept", "application/json")
+			.build();
+		List<Thread> threads = new ArrayList<>();
+		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < BURST; i++) {
+			Thread thread = new Thread(() -> {
+				for (int n = 0; n < 8; n++) {
+					try {
+						statuses.add(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+					}
+					catch (Exception ex) {
+						statuses.add(-1);
+					}
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(statuses).hasSize(BURST * 8).containsOnly(200);
 	}
 
 	/**
@@ -546,12 +599,10 @@ class ProcessBenchmark {
 				}
 			}
 			print("  NMT committed by category (MB, >= 1 MB): %s", categories);
-			Matcher malloc = Pattern.compile("\\(malloc=(\\d+)KB").matcher(nmt);
-			long mallocKb = 0;
-			while (malloc.find()) {
-				mallocKb += Long.parseLong(malloc.group(1));
+			Matcher malloc = Pattern.compile("(?m)^\\s+malloc: (\\d+)KB").matcher(nmt);
+			if (malloc.find()) {
+				print("  NMT malloc'd, all categories: %.1f MB", Long.parseLong(malloc.group(1)) / 1024.0);
 			}
-			print("  NMT malloc'd, all categories: %.1f MB", mallocKb / 1024.0);
 			StringBuilder rollup = new StringBuilder();
 			for (String line : smaps.split("\n")) {
 				Matcher field = Pattern
@@ -563,13 +614,10 @@ class ProcessBenchmark {
 				}
 			}
 			print("  smaps_rollup (MB): %s", rollup);
-			Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
-			Matcher usedAfter = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heapAfterGc);
-			if (used.find() && usedAfter.find()) {
-				print("  heap after the reads: %.1f MB used of %.1f MB committed (young + old); after a full GC %.1f MB used",
-						Long.parseLong(used.group(2)) / 1024.0, Long.parseLong(used.group(1)) / 1024.0,
-						Long.parseLong(usedAfter.group(2)) / 1024.0);
-			}
+			long[] before = generations(heap);
+			long[] after = generations(heapAfterGc);
+			print("  heap after the reads: %.1f MB used of %.1f MB committed (young + old); after a full GC %.1f MB used",
+					before[1] / 1024.0, before[0] / 1024.0, after[1] / 1024.0);
 		}
 		finally {
 			stop(started.process);
@@ -582,6 +630,33 @@ class ProcessBenchmark {
 			.mapToDouble((result) -> Double.parseDouble(result.group(1)))
 			.sum();
 		print("  GC log over startup + 1 round: %d young, %d full collections, %.0f ms of pauses", young, full, pauses);
+	}
+
+	/**
+	 * Young and full collections and the milliseconds of GC pauses so far, from
+	 * {@code jstat -gc} (the JVM's performance counters, no attach).
+	 */
+	private static long[] jstat(Process process) throws Exception {
+		Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+				Long.toString(process.pid()))
+			.redirectErrorStream(true)
+			.start();
+		String[] lines = new String(jstat.getInputStream().readAllBytes()).strip().split("\n");
+		assertThat(jstat.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		List<String> names = List.of(lines[0].trim().split("\\s+"));
+		String[] values = lines[lines.length - 1].trim().split("\\s+");
+		return new long[] { Long.parseLong(values[names.indexOf("YGC")]), Long.parseLong(values[names.indexOf("FGC")]),
+				Math.round(Double.parseDouble(values[names.indexOf("GCT")]) * 1000) };
+	}
+
+	/** Committed and used kB of the heap's generations in {@code GC.heap_info}. */
+	private static long[] generations(String heapInfo) {
+		long[] sums = new long[2];
+		Pattern.compile("generation\\s+total (\\d+)K, used (\\d+)K").matcher(heapInfo).results().forEach((result) -> {
+			sums[0] += Long.parseLong(result.group(1));
+			sums[1] += Long.parseLong(result.group(2));
+		});
+		return sums;
 	}
 
 	private String jcmd(String pid, String... command) throws Exception {
