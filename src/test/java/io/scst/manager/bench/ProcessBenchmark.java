@@ -384,6 +384,16 @@ class ProcessBenchmark {
 		return status(process, "VmRSS:") / 1024.0;
 	}
 
+	/**
+	 * User + system CPU time of the process so far ({@code /proc/<pid>/stat}, clock ticks
+	 * of 10 ms), all threads: a cost that a loaded machine disturbs less than wall time.
+	 */
+	private static long cpuMillis(Process process) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+	}
+
 	/** A number of {@code /proc/<pid>/status} (kB for the sizes). */
 	private static long status(Process process, String field) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
@@ -455,6 +465,7 @@ class ProcessBenchmark {
 				try {
 					double afterOne = 0;
 					long t0 = System.nanoTime();
+					long cpu0 = cpuMillis(started.process);
 					for (int round = 1; round <= ROUNDS; round++) {
 						readAll(started.port);
 						if (round == 1) {
@@ -462,6 +473,7 @@ class ProcessBenchmark {
 						}
 					}
 					double roundsMillis = (System.nanoTime() - t0) / 1e6;
+					double roundsCpu = cpuMillis(started.process) - cpu0;
 					double afterAll = rss(started.process);
 					long[] gc = jstat(started.process);
 					long threads = status(started.process, "Threads:");
@@ -484,6 +496,8 @@ class ProcessBenchmark {
 						result.computeIfAbsent("full collections", (key) -> new ArrayList<>()).add((double) gc[1]);
 						result.computeIfAbsent("gc pauses", (key) -> new ArrayList<>()).add((double) gc[2]);
 						result.computeIfAbsent(ROUNDS + " rounds", (key) -> new ArrayList<>()).add(roundsMillis);
+						result.computeIfAbsent("server cpu in the " + ROUNDS + " rounds", (key) -> new ArrayList<>())
+							.add(roundsCpu);
 						result.computeIfAbsent("threads", (key) -> new ArrayList<>()).add((double) threads);
 						result.computeIfAbsent("rss after a " + BURST + "-way burst", (key) -> new ArrayList<>())
 							.add(afterBurst);
