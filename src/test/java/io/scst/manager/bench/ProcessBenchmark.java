@@ -67,9 +67,10 @@ class ProcessBenchmark {
 	 * comparison, only the resident set of the server with the large state, run with the
 	 * production flags plus each variant's words, the variants alternated within every
 	 * run. A word {@code NAME=value} (no leading dash) is set in the server's environment
-	 * instead (e.g. {@code MALLOC_ARENA_MAX=2}); {@code -flag} removes a production flag
-	 * that starts with {@code flag} (e.g. {@code -Xmx160m -Xmx144m} is written
-	 * {@code --Xmx -Xmx144m}).
+	 * instead (e.g. {@code MALLOC_ARENA_MAX=2}); a word with two leading dashes removes
+	 * the production flags that start with it minus one dash (the heap of 144 MB instead
+	 * of the production one is written {@code --Xmx -Xmx144m}). See docs/performance.md,
+	 * "Resident set".
 	 */
 	private static final String VARIANTS = System.getProperty("bench.rss.variants", "");
 
