@@ -60,8 +60,8 @@ COPY --from=build /src/layers/application/ ./
 # nothing listens), writing the classes it loaded to /app/app.jsa; every start then maps
 # them instead of loading and verifying them again. Same JVM, same jar paths and same
 # flags as the ENTRYPOINT, or the JVM ignores the archive.
-RUN java -XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError -XX:ArchiveClassesAtExit=/app/app.jsa \
-		-Dspring.context.exit=onRefresh -jar /app/app.jar --scst.sysfs.mode=simulator \
+RUN java -XX:+UseSerialGC -Xmx140m -Xmn30m -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError \
+		-XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar --scst.sysfs.mode=simulator \
 		--scst.simulator.persist=false --scst.simulator.data-dir=/tmp/training \
 		--scst.config.path=/tmp/training/scst-desired.conf --scst.security.audit-file=/tmp/training/audit.log \
 	&& rm -rf /tmp/training
@@ -72,7 +72,9 @@ EXPOSE 8080
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
 	CMD ["java", "-XX:TieredStopAtLevel=1", "-Xmx32m", "-jar", "/app/app.jar", "healthcheck"]
-# JVM flags: see JAVA_OPTS in docs/deploy/systemd/scst-manager.env (resident set ~300 MB
-# with a large state; the container needs a memory limit of at least 384 MiB).
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx160m", "-XX:+ExitOnOutOfMemoryError", \
+# JVM flags: JAVA_OPTS of docs/deploy/systemd/scst-manager.env, repeated here and in the
+# training run above (JvmFlagsTests checks); resident set ~280 to 300 MB with a large
+# state, so the container needs a memory limit of at least 384 MiB.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx140m", "-Xmn30m", "-XX:TrimNativeHeapInterval=1000", \
+	"-XX:+ExitOnOutOfMemoryError", \
 	"-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

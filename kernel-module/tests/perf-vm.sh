@@ -141,7 +141,8 @@ cp "$OUT/perf-floor" "$here/perf/guest-perf.pl" "$g"/srv/perf/
 chmod +x "$g"/srv/perf/guest-perf.pl
 echo "sizes=$SIZES runs=$RUNS warmups=$WARMUPS sa_runs=$SA_RUNS sa_max=$SA_MAX" > "$g"/srv/perf/settings
 # replaces server-e2e.sh's jvm-flags (--extra-root is copied last); guest-e2e.sh
-# adds the production JAVA_OPTS (-XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError)
+# puts the production JAVA_OPTS first (/srv/e2e/java-opts, which server-e2e.sh
+# copies from docs/deploy/systemd/scst-manager.env)
 [ "$JVM" = e2e ] || echo "-XX:SharedArchiveFile=/srv/e2e/app.jsa" > "$g"/srv/e2e/jvm-flags
 phase_end "$(du -sm "$g" | cut -f1) MB"
 

@@ -106,6 +106,12 @@ done
 OUT=$(realpath -m "${OUT:-$here/out/server-e2e}")
 rm -rf "$OUT"
 mkdir -p "$OUT" || die "cannot create $OUT"
+# The production JVM flags, written in one place: JAVA_OPTS of the systemd
+# environment file. The host's server uses them; the guest's reads them from
+# /srv/e2e/java-opts.
+JAVA_OPTS=$(sed -n 's/^JAVA_OPTS=//p' "$repo/docs/deploy/systemd/scst-manager.env")
+[ -n "$JAVA_OPTS" ] || die "no JAVA_OPTS in docs/deploy/systemd/scst-manager.env"
+read -r -a java_opts <<< "$JAVA_OPTS"
 
 # ---------------------------------------------------------------- timing
 PHASE_PREFIX=server-e2e
@@ -224,7 +230,7 @@ if [ "$SIMULATOR" = 1 ]; then
 		local name=$1 t0
 		shift
 		t0=$(date +%s%N)
-		(cd "$host" && exec "$jre/bin/java" -XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError \
+		(cd "$host" && exec "$jre/bin/java" "${java_opts[@]}" \
 			-jar "$jar" --scst.sysfs.mode=simulator --scst.simulator.state=fresh \
 			--scst.simulator.persist=false --server.port="$PORT" \
 			--scst.security.token-file="$OUT/tokens" \
@@ -298,6 +304,7 @@ rm "$r"/srv/e2e/scst-manager.jar
 [ -f "$r"/srv/e2e/app/scst-manager.jar ] || die "the extracted jar is not app/scst-manager.jar"
 cp -a "$OUT/client" "$r"/srv/e2e/client
 cp "$OUT/token" "$OUT/tokens" "$r"/srv/e2e/
+echo "$JAVA_OPTS" > "$r"/srv/e2e/java-opts
 root=$(cd "$MODDIR/../../.." && pwd)
 : > "$r"/modules/order
 for m in scsi_mod sd_mod sr_mod sg loop libcrc32c crc-t10dif dlm; do
@@ -324,7 +331,7 @@ else
 	# a private mount namespace: /proc in the chroot goes away with it
 	unshare -m --propagation private sh -c "mount -t proc proc '$r/proc' &&
 		chroot '$r' /bin/sh -c 'cd /srv/e2e && /jre/bin/java -XX:ArchiveClassesAtExit=/srv/e2e/app.jsa \
-			-XX:+UseSerialGC -Xmx160m -XX:TieredStopAtLevel=1 -Dspring.context.exit=onRefresh \
+			$JAVA_OPTS -XX:TieredStopAtLevel=1 -Dspring.context.exit=onRefresh \
 			-jar app/scst-manager.jar --scst.sysfs.mode=kernel --scst.security.token-file=/srv/e2e/tokens'" \
 		> "$OUT/cds-training.log" 2>&1 || { tail -n 20 "$OUT/cds-training.log" >&2; die "the class-data training run failed"; }
 	rm -f "$r"/dev/null "$r"/dev/zero "$r"/dev/urandom "$r"/dev/random

@@ -27,9 +27,10 @@ echo 1 > /proc/sys/kernel/printk
 
 JAVA=/jre/bin/java
 JAR=/srv/e2e/app/scst-manager.jar
-# server-e2e.sh's choice: C1 only and the class-data archive it trained (see
-# there), or nothing with --plain-jvm
-SERVER_JVM_FLAGS=$(cat /srv/e2e/jvm-flags)
+# the production JAVA_OPTS (server-e2e.sh copies them from
+# docs/deploy/systemd/scst-manager.env), then server-e2e.sh's choice: C1 only
+# and the class-data archive it trained (see there), or nothing with --plain-jvm
+SERVER_JVM_FLAGS="$(cat /srv/e2e/java-opts) $(cat /srv/e2e/jvm-flags)"
 BASE=http://127.0.0.1:8080
 FILES=/var/lib/scst-manager
 RC=0
@@ -53,7 +54,7 @@ start_server() {
 	t0=$(now)
 	cd /srv/e2e || return 1
 	# shellcheck disable=SC2086 # flags are words
-	"$JAVA" -XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError $SERVER_JVM_FLAGS \
+	"$JAVA" $SERVER_JVM_FLAGS \
 		-Djava.io.tmpdir=/tmp -jar "$JAR" --scst.sysfs.mode=kernel \
 		--scst.security.token-file=/srv/e2e/tokens \
 		--scst.security.backing-files.allowed-block-devices=/dev/loop0 \

@@ -211,7 +211,7 @@ guest() {
 	if ! wget -q -O /dev/null "$SA_BASE/actuator/health/liveness" 2>/dev/null; then
 		cd /srv/e2e || return 2
 		# shellcheck disable=SC2046 # flags are words
-		/jre/bin/java -XX:+UseSerialGC -Xmx160m -XX:+ExitOnOutOfMemoryError $(cat /srv/e2e/jvm-flags) \
+		/jre/bin/java $(cat /srv/e2e/java-opts /srv/e2e/jvm-flags) \
 			-Djava.io.tmpdir=/tmp -jar /srv/e2e/app/scst-manager.jar --scst.sysfs.mode=kernel \
 			--scst.security.token-file=/srv/e2e/tokens --scst.config.path=/tmp/scstadmin-server.conf \
 			--scst.security.backing-files.allowed-block-devices=/dev/loop0 \

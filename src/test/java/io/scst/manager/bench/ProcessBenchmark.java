@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,41 @@ class ProcessBenchmark {
 
 	private static final String PROBE = "/actuator/health/liveness";
 
+	/**
+	 * {@code -Dbench.rss.variants="name=flags;name=flags"}: instead of the startup
+	 * comparison, only the resident set of the server with the large state, run with the
+	 * production flags plus each variant's words, the variants alternated within every
+	 * run. A word {@code NAME=value} (no leading dash) is set in the server's environment
+	 * instead (e.g. {@code MALLOC_ARENA_MAX=2}); a word with two leading dashes removes
+	 * the production flags that start with it minus one dash (the heap of 144 MB instead
+	 * of the production one is written {@code --Xmx -Xmx144m}). See docs/performance.md,
+	 * "Resident set".
+	 */
+	private static final String VARIANTS = System.getProperty("bench.rss.variants", "");
+
+	/**
+	 * {@code -Dbench.nmt=true}: before the measured runs, one diagnostic start per
+	 * variant (or of the production flags) with native memory tracking and a GC log,
+	 * printing {@code jcmd VM.native_memory summary}, {@code /proc/<pid>/smaps_rollup},
+	 * the heap after a full collection and the collections counted in the log.
+	 */
+	private static final boolean NMT = Boolean.getBoolean("bench.nmt");
+
+	/**
+	 * Rounds of config + stats + scrape in the resident-set variants (RSS after 1 and
+	 * after all).
+	 */
+	private static final int ROUNDS = Integer.getInteger("bench.rss.rounds", 5);
+
+	/**
+	 * The resident set is measured once more this long after the last round (periodic
+	 * trims).
+	 */
+	private static final long SETTLE_MILLIS = Long.getLong("bench.rss.settle-ms", 2000);
+
+	/** Concurrent clients of the burst after the rounds (Tomcat's worker threads). */
+	private static final int BURST = Integer.getInteger("bench.rss.burst", 64);
+
 	@TempDir
 	Path dir;
 
@@ -81,6 +117,16 @@ class ProcessBenchmark {
 		print("journal of %s written in %.1f s (%d KiB)", counts, (System.nanoTime() - t0) / 1e9,
 				Files.size(large.resolve("simulator.journal")) / 1024);
 		print("production JVM flags: %s", String.join(" ", production));
+		if (!VARIANTS.isBlank()) {
+			residentSetVariants(production, app.resolve("app.jar"), large.getParent());
+			System.out.println();
+			System.out.println("==== benchmark summary ====");
+			this.lines.forEach(System.out::println);
+			return;
+		}
+		if (NMT) {
+			diagnose("production flags", app.resolve("app.jar"), large.getParent(), production, Map.of());
+		}
 		Path bareJsa = this.dir.resolve("bare.jsa");
 		Path oursJsa = this.dir.resolve("ours.jsa");
 		train(app.resolve("bare.jar"), null, production, bareJsa);
@@ -283,6 +329,10 @@ class ProcessBenchmark {
 	}
 
 	private Started start(Path jar, Path home, List<String> flags) throws Exception {
+		return start(jar, home, flags, Map.of());
+	}
+
+	private Started start(Path jar, Path home, List<String> flags, Map<String, String> environment) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -290,7 +340,9 @@ class ProcessBenchmark {
 		List<String> command = command(jar, home, flags, port);
 		Path log = Files.createTempFile(this.dir, "server", ".log");
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		while (true) {
 			assertThat(process.isAlive()).as(() -> read(log)).isTrue();
 			try {
@@ -330,12 +382,306 @@ class ProcessBenchmark {
 
 	/** VmRSS in MB. */
 	private static double rss(Process process) throws IOException {
+		return status(process, "VmRSS:") / 1024.0;
+	}
+
+	/**
+	 * User + system CPU time of the process so far ({@code /proc/<pid>/stat}, clock ticks
+	 * of 10 ms), all threads: a cost that a loaded machine disturbs less than wall time.
+	 */
+	private static long cpuMillis(Process process) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+	}
+
+	/** A number of {@code /proc/<pid>/status} (kB for the sizes). */
+	private static long status(Process process, String field) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-			if (line.startsWith("VmRSS:")) {
-				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+			if (line.startsWith(field)) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
 			}
 		}
-		throw new IllegalStateException("No VmRSS for " + process.pid());
+		throw new IllegalStateException("No " + field + " for " + process.pid());
+	}
+
+	/** One variant of {@code bench.rss.variants}: flags and environment. */
+	private record Variant(String name, List<String> flags, Map<String, String> environment) {
+
+		static List<Variant> parse(String variants, List<String> production) {
+			List<Variant> all = new ArrayList<>();
+			for (String variant : variants.split(";")) {
+				int equals = variant.indexOf('=');
+				String name = variant.substring(0, equals).trim();
+				List<String> flags = new ArrayList<>(production);
+				Map<String, String> environment = new LinkedHashMap<>();
+				for (String word : variant.substring(equals + 1).trim().split("\\s+")) {
+					if (word.isEmpty()) {
+						continue;
+					}
+					if (word.startsWith("--")) {
+						flags.removeIf((flag) -> flag.startsWith(word.substring(1)));
+					}
+					else if (word.startsWith("-")) {
+						flags.add(word);
+					}
+					else {
+						environment.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+					}
+				}
+				all.add(new Variant(name, flags, environment));
+			}
+			return all;
+		}
+
+		String describe() {
+			StringBuilder text = new StringBuilder();
+			this.environment.forEach((key, value) -> text.append(key).append('=').append(value).append(' '));
+			return text.append(String.join(" ", this.flags)).toString();
+		}
+
+	}
+
+	/**
+	 * The resident set of the server with the large state under each variant, alternated.
+	 */
+	private void residentSetVariants(List<String> production, Path jar, Path home) throws Exception {
+		List<Variant> variants = Variant.parse(VARIANTS, production);
+		for (Variant variant : variants) {
+			print("variant %s: %s", variant.name, variant.describe());
+		}
+		if (NMT) {
+			for (Variant variant : variants) {
+				diagnose(variant.name, jar, home, variant.flags, variant.environment);
+			}
+		}
+		Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+		for (int run = -1; run < RUNS; run++) {
+			List<Variant> order = new ArrayList<>(variants);
+			if (run % 2 != 0) {
+				Collections.reverse(order);
+			}
+			for (Variant variant : order) {
+				Started started = start(jar, home, variant.flags, variant.environment);
+				try {
+					double afterOne = 0;
+					long t0 = System.nanoTime();
+					long cpu0 = cpuMillis(started.process);
+					for (int round = 1; round <= ROUNDS; round++) {
+						readAll(started.port);
+						if (round == 1) {
+							afterOne = rss(started.process);
+						}
+					}
+					double roundsMillis = (System.nanoTime() - t0) / 1e6;
+					double roundsCpu = cpuMillis(started.process) - cpu0;
+					double afterAll = rss(started.process);
+					long[] gc = jstat(started.process);
+					long threads = status(started.process, "Threads:");
+					Thread.sleep(SETTLE_MILLIS);
+					double settled = rss(started.process);
+					burst(started.port);
+					double afterBurst = rss(started.process);
+					long threadsAfterBurst = status(started.process, "Threads:");
+					if (run >= 0) {
+						Map<String, List<Double>> result = results.computeIfAbsent(variant.name,
+								(key) -> new LinkedHashMap<>());
+						result.computeIfAbsent("startup", (key) -> new ArrayList<>()).add(started.millis);
+						result.computeIfAbsent("rss after startup", (key) -> new ArrayList<>()).add(started.rss);
+						result.computeIfAbsent("rss after 1 round", (key) -> new ArrayList<>()).add(afterOne);
+						result.computeIfAbsent("rss after " + ROUNDS + " rounds", (key) -> new ArrayList<>())
+							.add(afterAll);
+						result.computeIfAbsent("rss " + SETTLE_MILLIS + " ms later", (key) -> new ArrayList<>())
+							.add(settled);
+						result.computeIfAbsent("young collections", (key) -> new ArrayList<>()).add((double) gc[0]);
+						result.computeIfAbsent("full collections", (key) -> new ArrayList<>()).add((double) gc[1]);
+						result.computeIfAbsent("gc pauses", (key) -> new ArrayList<>()).add((double) gc[2]);
+						result.computeIfAbsent(ROUNDS + " rounds", (key) -> new ArrayList<>()).add(roundsMillis);
+						result.computeIfAbsent("server cpu in the " + ROUNDS + " rounds", (key) -> new ArrayList<>())
+							.add(roundsCpu);
+						result.computeIfAbsent("threads", (key) -> new ArrayList<>()).add((double) threads);
+						result.computeIfAbsent("rss after a " + BURST + "-way burst", (key) -> new ArrayList<>())
+							.add(afterBurst);
+						result.computeIfAbsent("threads after the burst", (key) -> new ArrayList<>())
+							.add((double) threadsAfterBurst);
+					}
+				}
+				finally {
+					stop(started.process);
+				}
+			}
+		}
+		print("resident set of the server with the large state, %d runs (after 1 warm-up), variants alternated:", RUNS);
+		for (String measure : results.values().iterator().next().keySet()) {
+			String unit = measure.startsWith("rss") ? "MB"
+					: (measure.equals("threads") || measure.endsWith("collections")) ? "" : "ms";
+			print("%s:", measure);
+			results.forEach((name, result) -> print("  %s", Bench.summary(name, result.get(measure), unit)));
+		}
+		String first = variants.get(0).name;
+		for (Variant variant : variants.subList(1, variants.size())) {
+			Map<String, List<Double>> result = results.get(variant.name);
+			StringBuilder ratios = new StringBuilder();
+			result.forEach((measure, values) -> ratios
+				.append(String.format(Locale.ROOT, "%s%s %.3f", ratios.isEmpty() ? "" : ", ", measure,
+						Bench.median(values) / Bench.median(results.get(first).get(measure)))));
+			print("  => %s / %s (medians): %s", variant.name, first, ratios);
+		}
+	}
+
+	/**
+	 * Concurrent requests (a page of devices, {@code BURST} clients at a time, 8 each),
+	 * which make Tomcat start worker threads: the resident set under concurrency.
+	 */
+	private static void burst(int port) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/devices?limit=100"))
+			.header("Accept", "application/json")
+			.build();
+		List<Thread> threads = new ArrayList<>();
+		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < BURST; i++) {
+			Thread thread = new Thread(() -> {
+				for (int n = 0; n < 8; n++) {
+					try {
+						statuses.add(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+					}
+					catch (Exception ex) {
+						statuses.add(-1);
+					}
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(statuses).hasSize(BURST * 8).containsOnly(200);
+	}
+
+	/**
+	 * The reads after which the resident set is measured: stats, config export, scrape.
+	 */
+	private static void readAll(int port) throws Exception {
+		String stats = get(port, "/api/v1/stats");
+		assertThat(stats.contains("ls999_3")).as("the large state is loaded").isTrue();
+		get(port, "/api/v1/config");
+		get(port, "/actuator/prometheus");
+	}
+
+	/**
+	 * One start with native memory tracking and a GC log, after one round of reads: where
+	 * the resident set goes.
+	 */
+	private void diagnose(String name, Path jar, Path home, List<String> flags, Map<String, String> environment)
+			throws Exception {
+		Path gcLog = Files.createTempFile(this.dir, "gc", ".log");
+		String gc;
+		List<String> tracked = new ArrayList<>(flags);
+		tracked.add("-XX:NativeMemoryTracking=summary");
+		tracked.add("-Xlog:gc:file=" + gcLog);
+		Started started = start(jar, home, tracked, environment);
+		try {
+			readAll(started.port);
+			double rss = rss(started.process);
+			String pid = Long.toString(started.process.pid());
+			String nmt = jcmd(pid, "VM.native_memory", "summary");
+			String smaps = Files.readString(Path.of("/proc", pid, "smaps_rollup"));
+			long threads = status(started.process, "Threads:");
+			String heap = jcmd(pid, "GC.heap_info");
+			gc = read(gcLog);
+			jcmd(pid, "GC.run");
+			String heapAfterGc = jcmd(pid, "GC.heap_info");
+			System.out.println("==== " + name + ": VM.native_memory summary\n" + nmt);
+			System.out.println("==== " + name + ": smaps_rollup\n" + smaps);
+			System.out.println("==== " + name + ": GC.heap_info\n" + heap + "\nafter GC.run:\n" + heapAfterGc);
+			print("%s, diagnostic run (NMT on): VmRSS %.0f MB, %d threads", name, rss, threads);
+			Matcher total = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB").matcher(nmt);
+			if (total.find()) {
+				print("  NMT total committed %.1f MB", Long.parseLong(total.group(2)) / 1024.0);
+			}
+			Matcher category = Pattern
+				.compile("(?m)^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)(?:\\s*\\(.*\\))?\\s*$")
+				.matcher(nmt);
+			StringBuilder categories = new StringBuilder();
+			while (category.find()) {
+				long committed = Long.parseLong(category.group(3));
+				if (committed >= 1024) {
+					categories
+						.append(String.format(Locale.ROOT, "%s %.1f, ", category.group(1).trim(), committed / 1024.0));
+				}
+			}
+			print("  NMT committed by category (MB, >= 1 MB): %s", categories);
+			Matcher malloc = Pattern.compile("(?m)^\\s+malloc: (\\d+)KB").matcher(nmt);
+			if (malloc.find()) {
+				print("  NMT malloc'd, all categories: %.1f MB", Long.parseLong(malloc.group(1)) / 1024.0);
+			}
+			StringBuilder rollup = new StringBuilder();
+			for (String line : smaps.split("\n")) {
+				Matcher field = Pattern
+					.compile("^(Rss|Pss|Shared_Clean|Private_Clean|Private_Dirty|Anonymous):\\s+(\\d+) kB")
+					.matcher(line);
+				if (field.find()) {
+					rollup.append(String.format(Locale.ROOT, "%s %.1f, ", field.group(1),
+							Long.parseLong(field.group(2)) / 1024.0));
+				}
+			}
+			print("  smaps_rollup (MB): %s", rollup);
+			long[] before = generations(heap);
+			long[] after = generations(heapAfterGc);
+			print("  heap after the reads: %.1f MB used of %.1f MB committed (young + old); after a full GC %.1f MB used",
+					before[1] / 1024.0, before[0] / 1024.0, after[1] / 1024.0);
+		}
+		finally {
+			stop(started.process);
+		}
+		long young = Pattern.compile("Pause Young").matcher(gc).results().count();
+		long full = Pattern.compile("Pause Full").matcher(gc).results().count();
+		double pauses = Pattern.compile("\\) ([0-9.]+)ms\\s*$", Pattern.MULTILINE)
+			.matcher(gc)
+			.results()
+			.mapToDouble((result) -> Double.parseDouble(result.group(1)))
+			.sum();
+		print("  GC log over startup + 1 round: %d young, %d full collections, %.0f ms of pauses", young, full, pauses);
+	}
+
+	/**
+	 * Young and full collections and the milliseconds of GC pauses so far, from
+	 * {@code jstat -gc} (the JVM's performance counters, no attach).
+	 */
+	private static long[] jstat(Process process) throws Exception {
+		Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+				Long.toString(process.pid()))
+			.redirectErrorStream(true)
+			.start();
+		String[] lines = new String(jstat.getInputStream().readAllBytes()).strip().split("\n");
+		assertThat(jstat.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		List<String> names = List.of(lines[0].trim().split("\\s+"));
+		String[] values = lines[lines.length - 1].trim().split("\\s+");
+		return new long[] { Long.parseLong(values[names.indexOf("YGC")]), Long.parseLong(values[names.indexOf("FGC")]),
+				Math.round(Double.parseDouble(values[names.indexOf("GCT")]) * 1000) };
+	}
+
+	/** Committed and used kB of the heap's generations in {@code GC.heap_info}. */
+	private static long[] generations(String heapInfo) {
+		long[] sums = new long[2];
+		Pattern.compile("generation\\s+total (\\d+)K, used (\\d+)K").matcher(heapInfo).results().forEach((result) -> {
+			sums[0] += Long.parseLong(result.group(1));
+			sums[1] += Long.parseLong(result.group(2));
+		});
+		return sums;
+	}
+
+	private String jcmd(String pid, String... command) throws Exception {
+		List<String> words = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+		words.addAll(List.of(command));
+		Process process = new ProcessBuilder(words).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		return out;
 	}
 
 	private static void stop(Process process) throws InterruptedException {

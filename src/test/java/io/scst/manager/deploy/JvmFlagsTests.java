@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The production JVM flags are set in one place per way of running the server and must
  * agree: {@code JAVA_OPTS} of the systemd environment file (which
  * {@code ProcessBenchmark} measures), the Dockerfile's training run and
- * {@code ENTRYPOINT}, and the {@code jvmArguments} of {@code ./mvnw spring-boot:run}.
+ * {@code ENTRYPOINT}, the {@code jvmArguments} of {@code ./mvnw spring-boot:run}; the VM
+ * test scripts read them from the environment file.
  */
 class JvmFlagsTests {
 
@@ -50,6 +51,26 @@ class JvmFlagsTests {
 		String dockerfile = DeploymentFiles.read(Path.of("Dockerfile")).replaceAll("\\s*\\\\\\n\\s*", " ");
 		assertThat(dockerfile).contains("RUN java " + String.join(" ", production())
 				+ " -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar ");
+	}
+
+	@Test
+	void vmTestScriptsReadTheProductionFlagsFromTheEnvironmentFile() {
+		String heap = production().stream().filter((flag) -> flag.startsWith("-Xmx")).findFirst().orElseThrow();
+		Path tests = Path.of("kernel-module", "tests");
+		for (Path script : List.of(tests.resolve("server-e2e.sh"), tests.resolve("perf-vm.sh"),
+				tests.resolve("e2e/guest-e2e.sh"), tests.resolve("e2e/guest-scstadmin.sh"))) {
+			assertThat(DeploymentFiles.read(script)).as("%s repeats the production flags", script)
+				.doesNotContain(String.join(" ", production()))
+				.doesNotContain(heap);
+		}
+		// the host script reads JAVA_OPTS and hands it to the guest in /srv/e2e/java-opts
+		assertThat(DeploymentFiles.read(tests.resolve("server-e2e.sh")))
+			.contains("sed -n 's/^JAVA_OPTS=//p' \"$repo/" + DeploymentFiles.ENVIRONMENT + "\"")
+			.contains("\"${java_opts[@]}\"")
+			.contains("echo \"$JAVA_OPTS\" > \"$r\"/srv/e2e/java-opts");
+		assertThat(DeploymentFiles.read(tests.resolve("e2e/guest-e2e.sh"))).contains("$(cat /srv/e2e/java-opts)");
+		assertThat(DeploymentFiles.read(tests.resolve("e2e/guest-scstadmin.sh")))
+			.contains("$(cat /srv/e2e/java-opts /srv/e2e/jvm-flags)");
 	}
 
 	@Test
