@@ -53,9 +53,8 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 	 * @param response the response, not committed yet
 	 */
 	static void saveBeforeAnswer(ConfigSaver saver, HttpServletRequest request, HttpServletResponse response) {
-		String method = request.getMethod();
-		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
-				|| request.getAttribute(SAVED) != null || response.isCommitted() || response.getStatus() >= 300) {
+		if (isRead(request) || request.getAttribute(SAVED) != null || response.isCommitted()
+				|| response.getStatus() >= 300) {
 			return;
 		}
 		ConfigSaver.Saved saved = saver.flush();
@@ -63,6 +62,15 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 			request.setAttribute(SAVED, saved);
 			response.addHeader(SERVER_TIMING, serverTiming(SaveReport.of(saved)));
 		}
+	}
+
+	/**
+	 * Whether a request only reads ({@code GET}, {@code HEAD}, {@code OPTIONS}): it has
+	 * nothing to save, so the saver is not even looked up.
+	 */
+	static boolean isRead(HttpServletRequest request) {
+		String method = request.getMethod();
+		return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
 	}
 
 	/** The {@code Server-Timing} entry of a save. */
@@ -92,6 +100,9 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 		@Override
 		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 				@Nullable ModelAndView modelAndView) {
+			if (isRead(request)) {
+				return;
+			}
 			ConfigSaver saver = this.saver.getIfAvailable();
 			ConfigProperties config = this.properties.getIfAvailable();
 			if (saver != null && config != null && config.saveOnChange()) {

@@ -43,7 +43,8 @@ class SaveBeforeBodyAdvice implements ResponseBodyAdvice<Object> {
 			MediaType selectedContentType, Class<? extends HttpMessageConverter<?>> selectedConverterType,
 			ServerHttpRequest request, ServerHttpResponse response) {
 		if (body instanceof ProblemDetail || !(request instanceof ServletServerHttpRequest servletRequest)
-				|| !(response instanceof ServletServerHttpResponse servletResponse)) {
+				|| !(response instanceof ServletServerHttpResponse servletResponse)
+				|| ConfigWebConfiguration.isRead(servletRequest.getServletRequest())) {
 			return body;
 		}
 		if (body instanceof ApplyResult result && result.save() != null) {

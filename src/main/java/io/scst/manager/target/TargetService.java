@@ -77,8 +77,8 @@ public class TargetService {
 		return page
 			.select(this.drivers.targetNames(driver), Comparator.naturalOrder(),
 					(after) -> ScstNames.target("after", after))
-			.map((target) -> new TargetSummary(target, enabled(driver, target), sessionNames(driver, target).size(),
-					lunCount(driver, target)));
+			.map((target) -> new TargetSummary(target, enabled(driver, target),
+					node(driver, target).sessionNames().size(), lunCount(driver, target)));
 	}
 
 	/**

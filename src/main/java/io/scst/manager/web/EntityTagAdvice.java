@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Gives every successful {@code GET} of the API an {@code ETag} computed from its body,
- * the tag that {@code If-Match} is checked against (see {@link IfMatchInterceptor}).
+ * the tag that {@code If-Match} is checked against (see {@link IfMatchInterceptor}). A
+ * JSON body gets it from {@link TaggingJsonHttpMessageConverter} while it is written.
  */
 @RestControllerAdvice(basePackages = "io.scst.manager")
 class EntityTagAdvice implements ResponseBodyAdvice<Object> {
@@ -39,6 +40,11 @@ class EntityTagAdvice implements ResponseBodyAdvice<Object> {
 		if (body != null && !(body instanceof ProblemDetail) && HttpMethod.GET.equals(request.getMethod())
 				&& request.getURI().getPath().startsWith("/api/")
 				&& !response.getHeaders().containsHeader(HttpHeaders.ETAG)) {
+			if (selectedConverterType == TaggingJsonHttpMessageConverter.class && !(body instanceof CanonicalText)
+					&& !(body instanceof CharSequence)) {
+				// tagged while it is written, from the same bytes: one serialization
+				return new TaggingJsonHttpMessageConverter.Tagged(body);
+			}
 			response.getHeaders().setETag(this.tags.of(body));
 		}
 		return body;

@@ -32,13 +32,7 @@ public class EntityTags {
 	 * @return the tag, quoted: {@code "3f2a..."}
 	 */
 	public String of(Object body) {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		MessageDigest digest = sha256();
 		if (body instanceof CanonicalText canonical) {
 			digest.update(canonical.canonicalText().getBytes(StandardCharsets.UTF_8));
 		}
@@ -49,6 +43,32 @@ public class EntityTags {
 			// The JSON goes straight into the digest: no copy of the body is kept.
 			this.mapper.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), body);
 		}
+		return format(digest);
+	}
+
+	/**
+	 * The entity tag of a JSON representation already written: the same tag as
+	 * {@link #of(Object)} gives the object that was written as these bytes.
+	 * @param json the buffer holding the JSON
+	 * @param length how many bytes of it, from the start
+	 * @return the tag, quoted
+	 */
+	static String ofJson(byte[] json, int length) {
+		MessageDigest digest = sha256();
+		digest.update(json, 0, length);
+		return format(digest);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	private static String format(MessageDigest digest) {
 		return '"' + HexFormat.of().formatHex(digest.digest(), 0, 16) + '"';
 	}
 

@@ -1,6 +1,8 @@
 package io.scst.manager.web;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -58,14 +60,17 @@ public record Page(
 	 */
 	public <K> Slice<K> select(Collection<K> keys, Comparator<? super K> order, Function<String, K> after) {
 		K start = (this.after != null) ? after.apply(this.after) : null;
-		List<K> rest = keys.stream()
-			.filter((key) -> start == null || order.compare(key, start) > 0)
-			.sorted(order)
-			.toList();
-		if (this.limit == null || rest.size() <= this.limit) {
-			return new Slice<>(rest, null);
+		List<K> rest = new ArrayList<>(keys.size());
+		for (K key : keys) {
+			if (start == null || order.compare(key, start) > 0) {
+				rest.add(key);
+			}
 		}
-		List<K> page = rest.subList(0, this.limit);
+		rest.sort(order);
+		if (this.limit == null || rest.size() <= this.limit) {
+			return new Slice<>(Collections.unmodifiableList(rest), null);
+		}
+		List<K> page = Collections.unmodifiableList(rest.subList(0, this.limit));
 		return new Slice<>(page, String.valueOf(page.get(page.size() - 1)));
 	}
 

@@ -1,5 +1,6 @@
 package io.scst.manager.web;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,13 +11,17 @@ import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -62,6 +67,35 @@ class WebConfiguration implements WebMvcConfigurer {
 				host.setErrorReportValveClass(ProblemReportValve.class.getName());
 			}
 		});
+	}
+
+	/**
+	 * The JSON converter that tags a body while writing it (see
+	 * {@link TaggingJsonHttpMessageConverter}); it takes the place of Spring Boot's
+	 * (order 0), with the same mapper.
+	 */
+	@Bean
+	@Order(1)
+	static ServerHttpMessageConvertersCustomizer taggingJsonConverter(JsonMapper mapper) {
+		return (builder) -> builder.withJsonConverter(new TaggingJsonHttpMessageConverter(mapper));
+	}
+
+	/** Request mappings matched by path first (see {@link PathFirstHandlerMapping}). */
+	@Bean
+	static WebMvcRegistrations pathFirstHandlerMapping() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PathFirstHandlerMapping();
+			}
+
+		};
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new PageArgumentResolver());
 	}
 
 	@Override

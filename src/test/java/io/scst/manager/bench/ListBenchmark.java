@@ -10,6 +10,9 @@ import java.util.function.Function;
 
 import io.scst.manager.device.DeviceService;
 import io.scst.manager.device.HandlerService;
+import io.scst.manager.group.InitiatorGroupService;
+import io.scst.manager.lun.LunService;
+import io.scst.manager.session.SessionService;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
@@ -23,14 +26,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The big list services in-process (no HTTP, no JSON) on the full large state: time per
- * call and gateway operations per listed item, by operation. Excluded from the build; run
- * with {@code ./mvnw -o test -Dtest=ListBenchmark -Dsurefire.excludedGroups=none}
+ * call (this thread's CPU time, the mean of batches of calls after a warm-up of
+ * {@code bench.warmup-ms}) and gateway operations per listed item, by operation. Excluded
+ * from the build; run with
+ * {@code ./mvnw -o test -Dtest=ListBenchmark -Dsurefire.excludedGroups=none}
  * ({@code -Dbench.lists=devices} for only the lists whose name starts so).
  */
 @Tag("benchmark")
 class ListBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 7);
+
+	/** CPU time of this thread: what a call costs, whatever else the machine runs. */
+	private static final java.lang.management.ThreadMXBean THREAD = java.lang.management.ManagementFactory
+		.getThreadMXBean();
+
+	private static final long WARMUP_MILLIS = Long.getLong("bench.warmup-ms", 2000);
 
 	@Test
 	void bigListsOnTheFullState() {
@@ -46,6 +57,16 @@ class ListBenchmark {
 			lists.put("targets ?limit=100",
 					(gateway) -> targets(gateway, simulator).list(LargeState.DRIVER, Page.first(100)).items());
 			lists.put("handlers", (gateway) -> new HandlerService(gateway).list());
+			lists.put("LUNs of a target",
+					(gateway) -> new LunService(gateway).list(LargeState.DRIVER, LargeState.target(0), null));
+			lists.put("sessions of a target",
+					(gateway) -> new SessionService(gateway, new SimulatedScsiDevices(simulator),
+							drivers(gateway, simulator), targets(gateway, simulator))
+						.list(LargeState.DRIVER, LargeState.target(0)));
+			lists.put("ini-groups of a target",
+					(gateway) -> new InitiatorGroupService(gateway, new LunService(gateway))
+						.list(LargeState.DRIVER, LargeState.target(0), Page.all())
+						.items());
 			System.out.println("==== list benchmark (" + counts + ") ====");
 			for (Map.Entry<String, Function<ScstSysfs, List<?>>> list : lists.entrySet()) {
 				if (!list.getKey().startsWith(System.getProperty("bench.lists", ""))) {
@@ -55,15 +76,24 @@ class ListBenchmark {
 				int items = list.getValue().apply(recorder.sysfs).size();
 				Map<String, Integer> operations = new TreeMap<>();
 				recorder.reads.forEach((read) -> operations.merge(read.operation(), 1, Integer::sum));
-				List<Double> millis = new ArrayList<>();
-				for (int run = -2; run < RUNS; run++) {
-					long start = System.nanoTime();
+				// warm up for a while (the JIT), then each run is the mean of a batch of
+				// calls taking about 200 ms
+				long warmEnd = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
+				int batch = 0;
+				while (System.nanoTime() < warmEnd) {
 					list.getValue().apply(sysfs);
-					if (run >= 0) {
-						millis.add((System.nanoTime() - start) / 1e6);
-					}
+					batch++;
 				}
-				System.out.println(Bench.summary(list.getKey() + " (" + items + " items)", millis, "ms"));
+				batch = Math.max(1, (int) (batch * 200L / WARMUP_MILLIS));
+				List<Double> millis = new ArrayList<>();
+				for (int run = 0; run < RUNS; run++) {
+					long start = THREAD.getCurrentThreadCpuTime();
+					for (int i = 0; i < batch; i++) {
+						list.getValue().apply(sysfs);
+					}
+					millis.add((THREAD.getCurrentThreadCpuTime() - start) / 1e6 / batch);
+				}
+				System.out.println(Bench.summary(list.getKey() + " (" + items + " items)", millis, "ms CPU"));
 				System.out.println(String.format(Locale.ROOT, "  gateway operations: %d (%.1f per item) %s",
 						recorder.reads.size(), (double) recorder.reads.size() / Math.max(items, 1), operations));
 			}
@@ -71,7 +101,11 @@ class ListBenchmark {
 	}
 
 	private static TargetService targets(ScstSysfs sysfs, ScstSimulator simulator) {
-		return new TargetService(sysfs, new TargetDriverService(sysfs, new SimulatedScsiDevices(simulator)));
+		return new TargetService(sysfs, drivers(sysfs, simulator));
+	}
+
+	private static TargetDriverService drivers(ScstSysfs sysfs, ScstSimulator simulator) {
+		return new TargetDriverService(sysfs, new SimulatedScsiDevices(simulator));
 	}
 
 }

@@ -488,6 +488,7 @@ class ScaleBenchmark {
 				}
 			}
 		}
+		profile(base, label, endpoints);
 		double constant = Bench.median(rps.get("constant (floor)"));
 		double constantCpu = Bench.median(cpu.get("constant (floor)"));
 		print("throughput%s: wrk -t2 -c8 -d%s --latency, %d rounds interleaved (server and wrk share the 2 cores)",
@@ -501,6 +502,37 @@ class ScaleBenchmark {
 					Bench.median(cpu.get(name)), constantCpu / Bench.median(cpu.get(name)));
 			ratios.put(name, Bench.median(rps.get(name)) / constant);
 			cpuRatios.put(name, constantCpu / Bench.median(cpu.get(name)));
+		}
+	}
+
+	/**
+	 * With {@code -Dbench.jfr=DIR}, after the measured rounds: wrk against each endpoint
+	 * alone for {@code bench.jfr.duration} (10 s) while a flight recording samples this
+	 * JVM's threads every millisecond ({@code jdk.ExecutionSample}, nothing else), one
+	 * file per endpoint in DIR. For profiles only: the recording costs CPU, so these runs
+	 * are not part of the figures.
+	 */
+	private static void profile(String base, String label, Map<String, String> endpoints) {
+		String dir = System.getProperty("bench.jfr");
+		if (dir == null) {
+			return;
+		}
+		int n = 0;
+		for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+			String name = String.format(Locale.ROOT, "%02d-%s%s.jfr", n++, endpoint.getKey(), label)
+				.replaceAll("[^A-Za-z0-9.=-]+", "_");
+			try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+				recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+				recording.start();
+				wrk(base + endpoint.getValue(), System.getProperty("bench.jfr.duration", "10s"));
+				recording.stop();
+				Path file = Files.createDirectories(Path.of(dir)).resolve(name);
+				recording.dump(file);
+				System.out.println("profile of " + endpoint.getKey() + label + ": " + file);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
 	}
 

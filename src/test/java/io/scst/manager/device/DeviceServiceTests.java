@@ -9,12 +9,15 @@ import java.util.Map;
 
 import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.AttributeValue;
+import io.scst.manager.sysfs.CountingSysfs;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.simulation.ScstTreeFixtures;
 import io.scst.manager.sysfs.simulation.WriteRecord;
+import io.scst.manager.web.Page;
+import io.scst.manager.web.Slice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -360,6 +363,24 @@ class DeviceServiceTests extends FreshSimulator {
 		assertThatExceptionOfType(ResyncNotSupportedException.class).isThrownBy(() -> this.service.resyncSize("null1"))
 			.withMessageContaining("vdisk_nullio");
 		assertThat(this.simulator.writeCount()).isEqualTo(writes);
+	}
+
+	@Test
+	void aPageReadsOnlyTheDevicesOnIt() {
+		for (int i = 0; i < 6; i++) {
+			createNullio("pg" + i);
+		}
+		CountingSysfs counting = new CountingSysfs(this.sysfs);
+		DeviceService counted = new DeviceService(counting.sysfs, new HandlerService(counting.sysfs));
+		Slice<DeviceSummary> page = counted.list(null, new Page(2, "pg1"));
+		assertThat(page.items()).extracting(DeviceSummary::name).containsExactly("pg2", "pg3");
+		assertThat(page.next()).isEqualTo("pg3");
+		List<String> calls = counting.take();
+		// one listing of devices/, then only files below the two devices of the page
+		assertThat(calls).filteredOn((call) -> call.endsWith(" devices")).hasSize(1);
+		assertThat(calls).filteredOn((call) -> !call.endsWith(" devices"))
+			.isNotEmpty()
+			.allMatch((call) -> call.contains(" devices/pg2/") || call.contains(" devices/pg3/"));
 	}
 
 	private void assertChangeRejected(Map<String, String> changes, String field, String reason) {

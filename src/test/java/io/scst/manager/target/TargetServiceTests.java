@@ -6,12 +6,15 @@ import java.util.Map;
 
 import io.scst.manager.FreshSimulator;
 import io.scst.manager.sysfs.AttributeValue;
+import io.scst.manager.sysfs.CountingSysfs;
 import io.scst.manager.sysfs.Errno;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.simulation.SimulatedScsiDevices;
 import io.scst.manager.sysfs.simulation.WriteRecord;
+import io.scst.manager.web.Page;
+import io.scst.manager.web.Slice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +33,26 @@ class TargetServiceTests extends FreshSimulator {
 		assertThat(this.service.list("scst_local")).containsExactly(new TargetSummary("scst_local_tgt", null, 1, 0));
 		assertThat(this.service.list("copy_manager"))
 			.containsExactly(new TargetSummary("copy_manager_tgt", null, 1, 0));
+	}
+
+	@Test
+	void aPageReadsOnlyTheTargetsOnIt() {
+		for (int i = 0; i < 5; i++) {
+			this.service.create("scst_local", new CreateTargetRequest("pg" + i, List.of("pg" + i + "_s"), null));
+		}
+		CountingSysfs counting = new CountingSysfs(this.sysfs);
+		TargetService counted = new TargetService(counting.sysfs,
+				new TargetDriverService(counting.sysfs, new SimulatedScsiDevices(this.simulator)));
+		Slice<TargetSummary> page = counted.list("scst_local", new Page(2, "pg0"));
+		assertThat(page.items()).containsExactly(new TargetSummary("pg1", null, 1, 0),
+				new TargetSummary("pg2", null, 1, 0));
+		List<String> targetCalls = counting.take()
+			.stream()
+			.filter((call) -> call.contains(" targets/scst_local/"))
+			.toList();
+		// below the driver's directory, only the two targets of the page are read
+		assertThat(targetCalls).isNotEmpty()
+			.allMatch((call) -> call.contains(" targets/scst_local/pg1") || call.contains(" targets/scst_local/pg2"));
 	}
 
 	@Test

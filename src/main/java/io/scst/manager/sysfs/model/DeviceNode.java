@@ -81,11 +81,12 @@ public final class DeviceNode extends SysfsNode {
 	 * left out.
 	 */
 	public List<LunAddress> exports() {
-		List<String> links = new ArrayList<>(exportLinks());
+		ScstPath exported = exported();
+		List<String> links = new ArrayList<>(exportLinks(exported));
 		links.sort(Comparator.comparingLong(DeviceNode::exportNumber).thenComparing(Comparator.naturalOrder()));
 		List<LunAddress> exports = new ArrayList<>();
 		for (String link : links) {
-			LunAddress export = LunAddress.parse(new Link(sysfs(), exported().resolve(link)).target());
+			LunAddress export = LunAddress.parse(new Link(sysfs(), exported.resolve(link)).target());
 			if (export != null) {
 				exports.add(export);
 			}
@@ -98,8 +99,9 @@ public final class DeviceNode extends SysfsNode {
 	 * to the first match.
 	 */
 	public boolean anyExport(Predicate<LunAddress> matching) {
-		for (String link : exportLinks()) {
-			LunAddress export = LunAddress.parse(new Link(sysfs(), exported().resolve(link)).target());
+		ScstPath exported = exported();
+		for (String link : exportLinks(exported)) {
+			LunAddress export = LunAddress.parse(new Link(sysfs(), exported.resolve(link)).target());
 			if (export != null && matching.test(export)) {
 				return true;
 			}
@@ -107,8 +109,8 @@ public final class DeviceNode extends SysfsNode {
 		return false;
 	}
 
-	private List<String> exportLinks() {
-		return new DirectoryNode(sysfs(), exported()).listingIfPresent().map(Listing::links).orElse(List.of());
+	private List<String> exportLinks(ScstPath exported) {
+		return new DirectoryNode(sysfs(), exported).listingIfPresent().map(Listing::links).orElse(List.of());
 	}
 
 	private static long exportNumber(String linkName) {

@@ -1,6 +1,6 @@
 package io.scst.manager.sysfs.model;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.scst.manager.sysfs.ScstTree;
@@ -24,12 +24,27 @@ public record LunAddress(String driver, String target, @Nullable String group, i
 	 * @return the address, or {@code null} when the target has another shape
 	 */
 	public static @Nullable LunAddress parse(String target) {
-		List<String> parts = new ArrayList<>();
-		for (String part : target.split("/")) {
-			if (!part.isEmpty() && !part.equals("..") && !part.equals(".")) {
-				parts.add(part);
+		// the entry names, without "." and ".."; more than seven is no export
+		String[] names = new String[8];
+		int count = 0;
+		int start = 0;
+		while (start <= target.length()) {
+			int end = target.indexOf('/', start);
+			if (end < 0) {
+				end = target.length();
 			}
+			if (end > start) {
+				String part = target.substring(start, end);
+				if (!part.equals("..") && !part.equals(".")) {
+					if (count == names.length) {
+						return null;
+					}
+					names[count++] = part;
+				}
+			}
+			start = end + 1;
 		}
+		List<String> parts = Arrays.asList(names).subList(0, count);
 		if (parts.size() < 5 || !parts.get(0).equals(ScstTree.TARGET_DRIVERS.name())) {
 			return null;
 		}

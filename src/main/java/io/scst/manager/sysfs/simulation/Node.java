@@ -2,7 +2,6 @@ package io.scst.manager.sysfs.simulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -34,14 +33,19 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 
 	/** Path below {@code /sys}. */
 	List<String> pathFromSys() {
-		List<String> path = new ArrayList<>();
+		int depth = 0;
 		for (Node n = this; n.parent != null; n = n.parent) {
-			path.add(n.name);
+			depth++;
 		}
-		Collections.reverse(path);
-		List<String> full = new ArrayList<>(ROOT_FROM_SYS);
-		full.addAll(path);
-		return full;
+		String[] path = new String[ROOT_FROM_SYS.size() + depth];
+		for (int i = 0; i < ROOT_FROM_SYS.size(); i++) {
+			path[i] = ROOT_FROM_SYS.get(i);
+		}
+		int i = path.length;
+		for (Node n = this; n.parent != null; n = n.parent) {
+			path[--i] = n.name;
+		}
+		return Arrays.asList(path);
 	}
 
 	/**
@@ -56,6 +60,13 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 		private Node[] children = NONE;
 
 		private int size;
+
+		/**
+		 * Whether a child with a name beyond ASCII was ever added: only then does a
+		 * listing convert names from their kernfs form (never reset; a later check is
+		 * only slower).
+		 */
+		private boolean nonAsciiNames;
 
 		Dir(String name) {
 			super(name);
@@ -85,6 +96,9 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 			this.children[at] = child;
 			this.size++;
 			child.parent = this;
+			if (!this.nonAsciiNames && !SysfsFiles.isAscii(child.name)) {
+				this.nonAsciiNames = true;
+			}
 			return child;
 		}
 
@@ -111,6 +125,20 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 		/** The children sorted by name (a copy). */
 		List<Node> children() {
 			return Arrays.asList(Arrays.copyOf(this.children, this.size));
+		}
+
+		/**
+		 * The entries of its children sorted by name, as a listing gives them: names in
+		 * their Java form (see {@link SysfsFiles#fromKernfs}).
+		 */
+		List<Entry> entries() {
+			List<Entry> entries = new ArrayList<>(this.size);
+			for (int i = 0; i < this.size; i++) {
+				Node child = this.children[i];
+				entries.add(new Entry(this.nonAsciiNames ? SysfsFiles.fromKernfs(child.name) : child.name, child.type(),
+						child.mode()));
+			}
+			return entries;
 		}
 
 		/** The index of {@code name}, or {@code -(insertion point) - 1}. */
@@ -248,11 +276,16 @@ abstract sealed class Node permits Node.Dir, Node.File, Node.Link {
 			while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common))) {
 				common++;
 			}
-			StringBuilder out = new StringBuilder();
+			StringBuilder out = new StringBuilder(64);
 			for (int i = common; i < from.size(); i++) {
 				out.append("../");
 			}
-			out.append(String.join("/", to.subList(common, to.size())));
+			for (int i = common; i < to.size(); i++) {
+				if (i > common) {
+					out.append('/');
+				}
+				out.append(to.get(i));
+			}
 			return out.toString();
 		}
 

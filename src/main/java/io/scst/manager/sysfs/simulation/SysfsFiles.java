@@ -79,11 +79,7 @@ final class SysfsFiles {
 			if (!(node instanceof Node.Dir directory)) {
 				throw rejected(Errno.ENOTDIR, Stage.OPEN, dir, null);
 			}
-			List<Entry> entries = new ArrayList<>();
-			for (Node child : directory.children()) {
-				entries.add(new Entry(fromKernfs(child.name), child.type(), child.mode()));
-			}
-			return entries;
+			return directory.entries();
 		}
 		finally {
 			this.lock.unlock();
@@ -395,7 +391,7 @@ final class SysfsFiles {
 	}
 
 	/** ASCII is the same in both forms: nearly every name, so no copy for it. */
-	private static boolean isAscii(String name) {
+	static boolean isAscii(String name) {
 		for (int i = 0; i < name.length(); i++) {
 			if (name.charAt(i) >= 0x80) {
 				return false;
