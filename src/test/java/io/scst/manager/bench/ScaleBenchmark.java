@@ -345,7 +345,7 @@ class ScaleBenchmark {
 				floor.add((t1 - t0) / 1e6);
 				ours.add((t3 - t2) / 1e6);
 				saved.add(Double.parseDouble(save.group(1)));
-				reapplied.add((t4 - t3) / 1e6);
+				reapplied.add((t4 - r2) / 1e6);
 				readAllFloor.add((t6 - t5) / 1e6);
 				exported.add((t7 - t6) / 1e6);
 				readNew.add((r1 - r0) / 1e6);
