@@ -85,7 +85,7 @@ public class ListCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.maxAgeNanos == 0 || !"GET".equals(request.getMethod()) || route(request) == null;
+		return this.maxAgeNanos == 0 || !"GET".equals(request.getMethod());
 	}
 
 	/** The list route a request is for, or {@code null}. */
@@ -102,13 +102,18 @@ public class ListCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		PathPattern route = route(request);
+		if (route == null) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String key = request.getRequestURI() + '?' + request.getQueryString() + ' '
 				+ request.getHeader(HttpHeaders.ACCEPT);
 		long writesBefore = this.writes.getAsLong();
 		long now = System.nanoTime();
 		Answer answer = lookUp(key, writesBefore, now);
 		if (answer != null) {
-			serve(request, response, answer, now);
+			serve(request, response, route, answer, now);
 			return;
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
@@ -134,13 +139,10 @@ public class ListCache extends OncePerRequestFilter {
 	 * Answer from the cache, with the request counted in {@code http.server.requests}
 	 * under its route (the handler mapping, which names it otherwise, is not reached).
 	 */
-	private void serve(HttpServletRequest request, HttpServletResponse response, Answer answer, long now)
-			throws IOException {
-		PathPattern route = route(request);
-		if (route != null) {
-			ServerHttpObservationFilter.findObservationContext(request)
-				.ifPresent((context) -> context.setPathPattern(route.getPatternString()));
-		}
+	private void serve(HttpServletRequest request, HttpServletResponse response, PathPattern route, Answer answer,
+			long now) throws IOException {
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern(route.getPatternString()));
 		answer.headers().forEach(response::setHeader);
 		response.setHeader(CACHE_STATUS, "scst-manager; hit; ttl=" + answer.ttlSeconds(now, this.maxAgeNanos));
 		response.setContentLength(answer.body().length);
