@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.scst.manager.sysfs.MgmtCommand;
+import org.jspecify.annotations.Nullable;
 
 /**
  * scstadmin's configuration file format (scstadmin/scstadmin.sysfs/scstadmin in SCST's
@@ -373,6 +374,17 @@ public final class ConfigFormat {
 	 * @return the file's content
 	 */
 	public static String write(ScstConfig config) {
+		return write(config, null);
+	}
+
+	/**
+	 * {@link #write(ScstConfig)}, taking the text of each device and target from the memo
+	 * when it was written for the same instance before.
+	 * @param config the configuration
+	 * @param memo what the last save wrote, or {@code null}
+	 * @return the text
+	 */
+	static String write(ScstConfig config, @Nullable ExportMemo memo) {
 		StringBuilder out = new StringBuilder(HEADER).append("\n\n");
 		config.attributes().forEach((name, value) -> line(out, 0, name, value));
 		out.append('\n');
@@ -382,16 +394,7 @@ public final class ConfigFormat {
 			StringBuilder body = attributes(handler.attributes(), 1);
 			StringBuilder devices = new StringBuilder();
 			for (ScstConfig.Device device : handler.devices()) {
-				StringBuilder attributes = attributes(device.attributes(), 2);
-				nodes(attributes, device.other(), 2);
-				indent(devices, 1).append(DEVICE).append(' ').append(quote(device.name()));
-				if (attributes.isEmpty()) {
-					devices.append('\n');
-				}
-				else {
-					devices.append(" {\n").append(attributes);
-					indent(devices, 1).append("}\n\n");
-				}
+				devices.append((memo != null) ? memo.get(device, null, ConfigFormat::device) : device(device));
 			}
 			trailingNewlines(devices, 1);
 			body.append(devices);
@@ -404,7 +407,7 @@ public final class ConfigFormat {
 				body.append('\n');
 			}
 			for (ScstConfig.Target target : driver.targets()) {
-				body.append(target(target));
+				body.append((memo != null) ? memo.get(target, null, ConfigFormat::target) : target(target));
 			}
 			nodes(body, driver.other(), 1);
 			removeOneEmptyLine(body);
@@ -422,6 +425,19 @@ public final class ConfigFormat {
 		return out.toString();
 	}
 
+	/** A device: its line, or its block and an empty line when it has attributes. */
+	private static String device(ScstConfig.Device device) {
+		StringBuilder attributes = attributes(device.attributes(), 2);
+		nodes(attributes, device.other(), 2);
+		StringBuilder out = new StringBuilder();
+		indent(out, 1).append(DEVICE).append(' ').append(quote(device.name()));
+		if (attributes.isEmpty()) {
+			return out.append('\n').toString();
+		}
+		out.append(" {\n").append(attributes);
+		return indent(out, 1).append("}\n\n").toString();
+	}
+
 	/**
 	 * A target as scstadmin's {@code writeConfiguration()} lays it out: {@code HW_TARGET}
 	 * and an empty line, the attributes and session names sorted, an empty line, the LUNs
@@ -430,7 +446,7 @@ public final class ConfigFormat {
 	 * each {@code INITIATOR}, an empty line before the attributes), and an empty line
 	 * after the target.
 	 */
-	private static StringBuilder target(ScstConfig.Target target) {
+	private static String target(ScstConfig.Target target) {
 		List<String[]> head = new ArrayList<>();
 		target.attributes().forEach((name, value) -> head.add(new String[] { name, value }));
 		for (String session : target.sessions()) {
@@ -482,13 +498,13 @@ public final class ConfigFormat {
 		StringBuilder out = new StringBuilder();
 		indent(out, 1).append(TARGET).append(' ').append(quote(target.name()));
 		if (attributes.isEmpty() && luns.isEmpty() && groups.isEmpty()) {
-			return out.append('\n');
+			return out.append('\n').toString();
 		}
 		StringBuilder body = new StringBuilder().append(attributes).append(luns).append(groups);
 		removeOneEmptyLine(body);
 		out.append(" {\n").append(body);
 		indent(out, 1).append("}\n\n");
-		return out;
+		return out.toString();
 	}
 
 	/** {@code LUN n dev}, or {@code LUN n dev {attributes}} and {@code after}. */

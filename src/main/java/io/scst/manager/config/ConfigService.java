@@ -44,6 +44,11 @@ public class ConfigService {
 	private final ExportCache saveCache = new ExportCache(SAVE_CACHE_MAX_AGE.toNanos());
 
 	/**
+	 * What the last save exported and wrote of each kept object (see {@link ExportMemo}).
+	 */
+	private final ExportMemo saveMemo = new ExportMemo();
+
+	/**
 	 * After how long a save reads every object again, so that a change made by another
 	 * tool to an object this server did not touch reaches the saved file.
 	 */
@@ -183,7 +188,11 @@ public class ConfigService {
 	 * @return whether a new version was written
 	 */
 	public boolean saveLive() {
-		return this.store.save(ConfigFormat.write(exportForSave()));
+		synchronized (this.saveMemo) {
+			String text = ConfigFormat.write(exportForSave(), this.saveMemo);
+			this.saveMemo.next();
+			return this.store.save(text);
+		}
 	}
 
 	/**
@@ -194,7 +203,10 @@ public class ConfigService {
 	ScstConfig exportForSave() {
 		this.saveCache.beforeRead(this.sysfs.writes());
 		LiveState state = LiveState.of(this.sysfs, this.saveCache);
-		ScstConfig config = state.export();
+		ScstConfig config;
+		synchronized (this.saveMemo) {
+			config = state.export(this.saveMemo);
+		}
 		state.retainIn(this.saveCache);
 		return config;
 	}

@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * only what changed since: the save after a change through this server lists the
  * handlers' and drivers' directories (which objects exist), reads the core, handler and
  * driver attributes, and reads a device or target only when a step of a change wrote
- * below it (or, for a deleted device, when a kept target had a LUN of it).
+ * below it in a way whose effect is not certain (or, for a deleted device, when a kept
+ * target had a LUN of it). Where the effect is certain ({@link StepEffects}: devices
+ * created with parameters whose {@code [key]} marks are known, scst_local targets and
+ * sessions, LUNs, groups and initiators), the kept object is updated from the step and
+ * nothing is read.
  * <p>
  * The kernel tree stays the truth, within stated bounds: everything is read again when a
  * change did not write exactly the writes its steps announce (a write through the gateway
@@ -38,6 +42,11 @@ final class ExportCache {
 
 	/** By driver, then target entry name. */
 	private final Map<String, Map<String, LiveState.LiveTarget>> targets = new HashMap<>();
+
+	/**
+	 * Takes what a step created or changed from the step itself, where that is certain.
+	 */
+	private final StepEffects effects = new StepEffects(this.devices, this.targets);
 
 	/** When the oldest kept entry was read (nanoTime), or {@code null} when empty. */
 	private @Nullable Long filled;
@@ -84,7 +93,7 @@ final class ExportCache {
 		}
 		this.writes = gatewayWrites;
 		for (Step step : steps) {
-			if (!forget(step.write())) {
+			if (!this.effects.follow(step.write()) && !forget(step.write())) {
 				clear();
 				return;
 			}

@@ -194,6 +194,16 @@ final class LiveState {
 	 * @return the configuration
 	 */
 	ScstConfig export() {
+		return export(null);
+	}
+
+	/**
+	 * {@link #export()}, taking each device and target from the memo when it was made of
+	 * the same kept instance before.
+	 * @param memo what the last save made, or {@code null}
+	 * @return the configuration
+	 */
+	ScstConfig export(@Nullable ExportMemo memo) {
 		Map<String, String> core = saved(this.root, null);
 		List<ScstConfig.Handler> handlers = new ArrayList<>();
 		for (LiveHandler handler : this.handlers.values()) {
@@ -201,7 +211,9 @@ final class LiveState {
 			List<ScstConfig.Device> devices = new ArrayList<>();
 			for (String name : handler.devices.stream().sorted().toList()) {
 				LiveDevice device = this.devices.get(name);
-				devices.add(new ScstConfig.Device(name, saved(device.attributes, handler.parameters), List.of()));
+				Function<LiveDevice, ScstConfig.Device> make = (live) -> new ScstConfig.Device(name,
+						saved(live.attributes, handler.parameters), List.of());
+				devices.add((memo != null) ? memo.get(device, handler.parameters, make) : make.apply(device));
 			}
 			if (!devices.isEmpty() || !attributes.isEmpty()) {
 				handlers.add(new ScstConfig.Handler(handler.name, attributes, devices, List.of()));
@@ -211,7 +223,8 @@ final class LiveState {
 		for (LiveDriver driver : this.drivers.values()) {
 			List<ScstConfig.Target> targets = new ArrayList<>();
 			for (LiveTarget target : driver.targets.values()) {
-				targets.add(exportTarget(driver, target));
+				targets.add((memo != null) ? memo.get(target, List.of(driver.name, driver.sessions()),
+						(live) -> exportTarget(driver, live)) : exportTarget(driver, target));
 			}
 			Map<String, String> attributes = saved(driver.attributes, List.of());
 			if (!targets.isEmpty() || !attributes.isEmpty()) {

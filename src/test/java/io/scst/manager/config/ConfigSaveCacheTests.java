@@ -5,11 +5,14 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
 import io.scst.manager.change.Write;
+import io.scst.manager.sysfs.KeyMarks;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -102,7 +105,9 @@ class ConfigSaveCacheTests {
 				+ live.drivers().stream().mapToInt((driver) -> driver.targets().size()).sum();
 		assertThat(objects).as("40 devices, 20 targets and more").isGreaterThanOrEqualTo(60);
 		assertThat(service.saveCacheSize()).as("every device and target kept").isEqualTo(objects);
-		run(Step.CREATE, MgmtCommand.addLun("scst_local", "t7", null, 9, "d3", false));
+		// an attribute write: its effect is not taken from the step, the target is read
+		this.changes.run(Step.of(Step.UPDATE, "targets/scst_local/t7/comment",
+				new Write.Attribute(ScstPath.of("targets", "scst_local", "t7", "comment"), "seven")));
 		this.reads.clear();
 		service.saveLive();
 		List<ScstPath> targetReads = this.reads.stream()
@@ -112,11 +117,81 @@ class ConfigSaveCacheTests {
 			.allMatch((path) -> path.segments().get(2).equals("t7"), "below the changed target only");
 		assertThat(this.reads)
 			.noneMatch((path) -> path.segments().size() > 2 && path.segments().get(0).equals("devices"));
-		assertThat(Files.readString(file())).contains("LUN 9 d3").isEqualTo(service.exportText());
+		assertThat(Files.readString(file())).contains("comment seven").isEqualTo(service.exportText());
 		// the full read is what it saves work against
 		this.reads.clear();
 		service.exportText();
 		assertThat(this.reads.size()).isGreaterThan(10 * targetReads.size());
+	}
+
+	@Test
+	void objectsCreatedWithKnownMarksAreSavedFromTheStepsWithoutReadingThem() throws Exception {
+		ConfigService service = service();
+		service.apply(state(4), (String) null);
+		service.saveLive();
+		Path image = Files.write(this.dir.resolve("f1.img"), new byte[1 << 20]);
+		Map<String, String> file = new LinkedHashMap<>();
+		file.put("filename", image.toString());
+		file.put("nv_cache", "1");
+		file.put("read_only", "0");
+		Map<String, String> big = new LinkedHashMap<>();
+		big.put("blocksize", "4096");
+		big.put("size", "8388608");
+		big.put("read_only", "1");
+		big.put("rotational", "0");
+		run(Step.CREATE, MgmtCommand.addDevice("vdisk_nullio", "n1", big));
+		run(Step.CREATE, MgmtCommand.addDevice("vdisk_nullio", "n2",
+				Map.of("size", Long.toString(KeyMarks.NULLIO_DEFAULT_SIZE))));
+		run(Step.CREATE, MgmtCommand.addDevice("vdisk_fileio", "f1", file));
+		run(Step.CREATE, MgmtCommand.addDevice("vcdrom", "c1", Map.of()));
+		run(Step.CREATE, MgmtCommand.addTarget("scst_local", "nt", Map.of(), List.of("ns1", "ns2")));
+		run(Step.CREATE, MgmtCommand.addSession("scst_local", "nt", "ns3"));
+		run(Step.DELETE, MgmtCommand.delSession("scst_local", "nt", "ns1"));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", null, 0, "n1", false));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", null, 1, "n2", true));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", null, 2, "f1", false));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", null, 3, "c1", false));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", null, 4, "d1", false));
+		run(Step.UPDATE, MgmtCommand.replaceLun("scst_local", "nt", null, 4, "d2", true));
+		run(Step.DELETE, MgmtCommand.delLun("scst_local", "nt", null, 2));
+		run(Step.CREATE, MgmtCommand.createGroup("scst_local", "nt", "ga"));
+		run(Step.CREATE, MgmtCommand.createGroup("scst_local", "nt", "gb"));
+		run(Step.CREATE, MgmtCommand.addInitiator("scst_local", "nt", "ga", "iqn.1:a"));
+		run(Step.CREATE, MgmtCommand.addInitiator("scst_local", "nt", "ga", "iqn.1:*"));
+		run(Step.UPDATE, MgmtCommand.moveInitiator("scst_local", "nt", "ga", "iqn.1:a", "gb"));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", "ga", 0, "c1", false));
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "nt", "gb", 7, "n2", false));
+		// a kept target of the state: a LUN, a group gone, an initiator of a group
+		// removed
+		run(Step.CREATE, MgmtCommand.addLun("scst_local", "t1", null, 9, "n1", false));
+		run(Step.DELETE, MgmtCommand.delGroup("scst_local", "t2", "g2"));
+		run(Step.DELETE, MgmtCommand.delInitiator("scst_local", "t3", "g3", "i3"));
+		this.reads.clear();
+		service.saveLive();
+		assertThat(this.reads).as("nothing read below a device or a target")
+			.noneMatch((path) -> path.segments().size() > 2 && path.segments().get(0).equals("devices"))
+			.noneMatch((path) -> path.segments().size() > 3 && path.segments().get(0).equals("targets"));
+		String saved = Files.readString(file());
+		assertThat(saved).contains("DEVICE n1", "blocksize 4096", "read_only 1", "rotational 0", "nv_cache 1",
+				"LUN 3 c1", "INITIATOR iqn.1:a");
+		assertThat(saved).isEqualTo(service.exportText());
+	}
+
+	@Test
+	void objectsWhoseMarksAreNotKnownAreRead() throws Exception {
+		ConfigService service = service();
+		service.apply(state(2), (String) null);
+		service.saveLive();
+		// t10_dev_id has no rule in KeyMarks; an attribute write has none either
+		run(Step.CREATE, MgmtCommand.addDevice("vdisk_nullio", "n1", Map.of("t10_dev_id", "abc")));
+		this.changes.run(Step.of(Step.UPDATE, "devices/d0/t10_vend_id",
+				new Write.Attribute(ScstPath.of("devices", "d0", "t10_vend_id"), "VEND2")));
+		this.reads.clear();
+		service.saveLive();
+		assertThat(this.reads).anyMatch((path) -> path.toString().startsWith("devices/n1/"))
+			.anyMatch((path) -> path.toString().startsWith("devices/d0/"));
+		assertThat(Files.readString(file())).contains("t10_dev_id abc", "t10_vend_id VEND2")
+			.isEqualTo(service.exportText());
 	}
 
 	private void assertSavedIsLive(ConfigService service) throws Exception {
