@@ -63,10 +63,11 @@ final class LiveState {
 
 	/**
 	 * Read the live tree lazily: the core, handler and driver attributes and the names of
-	 * every device and target at once; a device's attributes and a target's contents
-	 * (sessions, LUNs, groups) the first time they are asked for, then kept. A plan that
-	 * names a few objects reads only those; an export reads everything once. Use the
-	 * state within one request (it is not a live view).
+	 * every device and target at once; a device's directory and a target's contents
+	 * (sessions, LUNs, groups) the first time they are asked for, then kept, and of a
+	 * device, target or group each attribute file only when it is asked for. A plan that
+	 * names a few objects reads only those and only the attributes it names; an export
+	 * reads everything once. Use the state within one request (it is not a live view).
 	 * @param sysfs the gateway
 	 * @return the state
 	 */
@@ -96,7 +97,7 @@ final class LiveState {
 			handlers.put(handler.name(), new LiveHandler(handler.name(), attributes, parameters, deviceNames));
 		}
 		Function<String, LiveDevice> device = (name) -> new LiveDevice(name, deviceHandlers.get(name),
-				attrs(scst.device(name).attributes()));
+				lazyAttrs(scst.device(name).listing()));
 		Map<String, LiveDevice> devices = new LazyMap<>(deviceHandlers.keySet(),
 				(cache != null) ? (name) -> cache.device(name, () -> device.apply(name)) : device);
 		Map<String, LiveDriver> drivers = new TreeMap<>();
@@ -129,10 +130,10 @@ final class LiveState {
 		for (String name : target.groupNamesIfPresent().orElse(List.of())) {
 			GroupNode group = target.group(name);
 			List<String> initiators = group.initiators();
-			groups.put(name, new LiveGroup(name, attrs(group.attributes()), luns(group.luns()), initiators));
+			groups.put(name, new LiveGroup(name, lazyAttrs(group.listing()), luns(group.luns()), initiators));
 		}
-		return new LiveTarget(target.driver(), target.name(), attrs(target.attributes()), sessions, luns(target.luns()),
-				groups);
+		return new LiveTarget(target.driver(), target.name(), lazyAttrs(target.listing()), sessions,
+				luns(target.luns()), groups);
 	}
 
 	private static Map<Integer, LiveLun> luns(LunSet set) {
@@ -151,6 +152,17 @@ final class LiveState {
 		values.forEach(
 				(name, value) -> attributes.put(name, new Attr(value.value(), value.nonDefault(), value.writable())));
 		return attributes;
+	}
+
+	/**
+	 * The attributes of a listing, each read when first asked for (a plan compares only
+	 * the attributes its configuration names; an export reads them all).
+	 */
+	private static Map<String, Attr> lazyAttrs(Listing listing) {
+		return new LazyMap<>(listing.attributeNames(), (name) -> {
+			AttributeValue value = listing.attribute(name);
+			return (value != null) ? new Attr(value.value(), value.nonDefault(), value.writable()) : null;
+		});
 	}
 
 	/** The parameters a mgmt help text lists, in its order (none when it is missing). */

@@ -194,6 +194,24 @@ class ConfigSaveCacheTests {
 			.isEqualTo(service.exportText());
 	}
 
+	@Test
+	void aPlanReadsOnlyTheAttributesItsConfigurationNames() {
+		ConfigService service = service();
+		service.apply(state(4), (String) null);
+		this.reads.clear();
+		assertThat(service.plan(state(4), (String) null).steps()).isEmpty();
+		assertThat(this.reads).as("the size the configuration names").contains(ScstPath.of("devices", "d0", "size"));
+		assertThat(this.reads).as("no other attribute of a device, target or group")
+			.noneMatch((path) -> path.segments().size() == 3 && path.segments().get(0).equals("devices")
+					&& !path.segments().get(2).equals("size"))
+			.noneMatch((path) -> path.toString().endsWith("/rel_tgt_id") || path.toString().endsWith("/addr_method"));
+		// an export still reads them all
+		this.reads.clear();
+		service.exportText();
+		assertThat(this.reads).contains(ScstPath.of("devices", "d0", "t10_vend_id"),
+				ScstPath.of("targets", "scst_local", "t0", "rel_tgt_id"));
+	}
+
 	private void assertSavedIsLive(ConfigService service) throws Exception {
 		service.saveLive();
 		assertThat(Files.readString(file())).isEqualTo(service.exportText());

@@ -13,6 +13,7 @@ import io.scst.manager.sysfs.Entry;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.ScstTree;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One listing of a directory as read then, in the gateway's order (by name): which
@@ -102,12 +103,46 @@ public final class Listing {
 	public Map<String, AttributeValue> attributes() {
 		Map<String, AttributeValue> attributes = new TreeMap<>();
 		for (Entry entry : this.entries) {
-			if (entry.isFile() && entry.readable() && !entry.name().equals(ScstTree.MGMT)) {
+			if (isAttribute(entry)) {
 				Attribute attribute = this.sysfs.read(this.dir.resolve(entry.name()));
 				attributes.put(entry.name(), new AttributeValue(attribute.value(), attribute.key(), entry.writable()));
 			}
 		}
 		return attributes;
+	}
+
+	/**
+	 * The names of the files {@link #attributes()} reads (readable, not {@code mgmt}),
+	 * nothing read.
+	 * @return the names, sorted
+	 */
+	public Set<String> attributeNames() {
+		Set<String> names = new TreeSet<>();
+		for (Entry entry : this.entries) {
+			if (isAttribute(entry)) {
+				names.add(entry.name());
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * One of the attributes {@link #attributes()} reads, read now.
+	 * @param name its file name
+	 * @return its value, or {@code null} when the listing has no such attribute
+	 */
+	public @Nullable AttributeValue attribute(String name) {
+		for (Entry entry : this.entries) {
+			if (entry.name().equals(name) && isAttribute(entry)) {
+				Attribute attribute = this.sysfs.read(this.dir.resolve(name));
+				return new AttributeValue(attribute.value(), attribute.key(), entry.writable());
+			}
+		}
+		return null;
+	}
+
+	private static boolean isAttribute(Entry entry) {
+		return entry.isFile() && entry.readable() && !entry.name().equals(ScstTree.MGMT);
 	}
 
 	/**
