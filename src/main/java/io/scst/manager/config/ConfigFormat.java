@@ -385,42 +385,49 @@ public final class ConfigFormat {
 	 * @return the text
 	 */
 	static String write(ScstConfig config, @Nullable ExportMemo memo) {
-		StringBuilder out = new StringBuilder(HEADER).append("\n\n");
+		// each part is appended to the text once; the trims apply to the part just
+		// appended (never reaching before its mark)
+		StringBuilder out = new StringBuilder((memo != null) ? memo.textLength() + 4096 : 4096);
+		out.append(HEADER).append("\n\n");
 		config.attributes().forEach((name, value) -> line(out, 0, name, value));
 		out.append('\n');
 		for (ScstConfig.Handler handler : config.handlers()) {
 			// scstadmin: the handler's attributes, then each device, a device with
 			// attributes followed by an empty line, the last one without
-			StringBuilder body = attributes(handler.attributes(), 1);
-			StringBuilder devices = new StringBuilder();
+			out.append(HANDLER).append(' ').append(quote(handler.name())).append(" {\n");
+			handler.attributes().forEach((name, value) -> line(out, 1, name, value));
+			int devices = out.length();
 			for (ScstConfig.Device device : handler.devices()) {
-				devices.append((memo != null) ? memo.get(device, null, ConfigFormat::device) : device(device));
+				out.append((memo != null) ? memo.get(device, null, ConfigFormat::device) : device(device));
 			}
-			trailingNewlines(devices, 1);
-			body.append(devices);
-			nodes(body, handler.other(), 1);
-			out.append(HANDLER).append(' ').append(quote(handler.name())).append(" {\n").append(body).append("}\n\n");
+			if (out.length() > devices) {
+				trailingNewlines(out, 1);
+			}
+			nodes(out, handler.other(), 1);
+			out.append("}\n\n");
 		}
 		for (ScstConfig.Driver driver : config.drivers()) {
-			StringBuilder body = attributes(driver.attributes(), 1);
-			if (!body.isEmpty()) {
-				body.append('\n');
+			out.append(TARGET_DRIVER).append(' ').append(quote(driver.name())).append(" {\n");
+			int body = out.length();
+			driver.attributes().forEach((name, value) -> line(out, 1, name, value));
+			if (out.length() > body) {
+				out.append('\n');
 			}
 			for (ScstConfig.Target target : driver.targets()) {
-				body.append((memo != null) ? memo.get(target, null, ConfigFormat::target) : target(target));
+				out.append((memo != null) ? memo.get(target, null, ConfigFormat::target) : target(target));
 			}
-			nodes(body, driver.other(), 1);
-			removeOneEmptyLine(body);
-			out.append(TARGET_DRIVER)
-				.append(' ')
-				.append(quote(driver.name()))
-				.append(" {\n")
-				.append(body)
-				.append("}\n\n");
+			nodes(out, driver.other(), 1);
+			if (out.length() - body >= 2) {
+				removeOneEmptyLine(out);
+			}
+			out.append("}\n\n");
 		}
 		for (ConfigNode node : config.other()) {
 			node(out, node, 0);
 			out.append('\n');
+		}
+		if (memo != null) {
+			memo.textLength(out.length());
 		}
 		return out.toString();
 	}

@@ -1,5 +1,6 @@
 package io.scst.manager.config;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,11 @@ final class ExportMemo {
 
 	private Map<Object, Made> current = new IdentityHashMap<>();
 
+	/** The contexts seen, each once (handlers' parameter lists, drivers). */
+	private final Map<Object, Object> contexts = new HashMap<>();
+
+	private int textLength;
+
 	/**
 	 * What was made of {@code source} in the same context at the last save, or made now.
 	 * @param source what it is made from
@@ -42,6 +48,29 @@ final class ExportMemo {
 			this.current.put(source, made);
 		}
 		return (V) made.value();
+	}
+
+	/**
+	 * What a context equal to this one was the last time it was given, so that the
+	 * context of every object made in it is compared by reference.
+	 * @param context a context
+	 * @return the kept equal context, or this one (now kept)
+	 */
+	Object context(Object context) {
+		Object kept = this.contexts.putIfAbsent(context, context);
+		return (kept != null) ? kept : context;
+	}
+
+	/** How long the last text was (a capacity hint for the next). */
+	int textLength() {
+		return this.textLength;
+	}
+
+	/**
+	 * @param length how long the text just written is
+	 */
+	void textLength(int length) {
+		this.textLength = length;
 	}
 
 	/** A save is done: keep what it used, drop the rest. */

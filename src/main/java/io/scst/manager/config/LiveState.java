@@ -221,11 +221,12 @@ final class LiveState {
 		for (LiveHandler handler : this.handlers.values()) {
 			Map<String, String> attributes = saved(handler.attributes, null);
 			List<ScstConfig.Device> devices = new ArrayList<>();
+			Object parameters = (memo != null) ? memo.context(handler.parameters) : null;
 			for (String name : handler.devices.stream().sorted().toList()) {
 				LiveDevice device = this.devices.get(name);
 				Function<LiveDevice, ScstConfig.Device> make = (live) -> new ScstConfig.Device(name,
 						saved(live.attributes, handler.parameters), List.of());
-				devices.add((memo != null) ? memo.get(device, handler.parameters, make) : make.apply(device));
+				devices.add((memo != null) ? memo.get(device, parameters, make) : make.apply(device));
 			}
 			if (!devices.isEmpty() || !attributes.isEmpty()) {
 				handlers.add(new ScstConfig.Handler(handler.name, attributes, devices, List.of()));
@@ -234,9 +235,10 @@ final class LiveState {
 		List<ScstConfig.Driver> drivers = new ArrayList<>();
 		for (LiveDriver driver : this.drivers.values()) {
 			List<ScstConfig.Target> targets = new ArrayList<>();
+			Object context = (memo != null) ? memo.context(List.of(driver.name, driver.sessions())) : null;
 			for (LiveTarget target : driver.targets.values()) {
-				targets.add((memo != null) ? memo.get(target, List.of(driver.name, driver.sessions()),
-						(live) -> exportTarget(driver, live)) : exportTarget(driver, target));
+				targets.add((memo != null) ? memo.get(target, context, (live) -> exportTarget(driver, live))
+						: exportTarget(driver, target));
 			}
 			Map<String, String> attributes = saved(driver.attributes, List.of());
 			if (!targets.isEmpty() || !attributes.isEmpty()) {

@@ -58,4 +58,13 @@ class ExportMemoTests {
 		assertThat(this.made).containsExactly("a", "b", "b");
 	}
 
+	@Test
+	void anEqualContextIsTheKeptInstance() {
+		ExportMemo memo = new ExportMemo();
+		Object first = memo.context(new ArrayList<>(List.of("size", "blocksize")));
+		Object again = memo.context(new ArrayList<>(List.of("size", "blocksize")));
+		assertThat(again).isSameAs(first);
+		assertThat(memo.context(List.of("size"))).isNotSameAs(first);
+	}
+
 }
