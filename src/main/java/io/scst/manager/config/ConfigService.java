@@ -49,8 +49,9 @@ public class ConfigService {
 	private final ExportMemo saveMemo = new ExportMemo();
 
 	/**
-	 * After how long a save reads every object again, so that a change made by another
-	 * tool to an object this server did not touch reaches the saved file.
+	 * After how long a save reads a kept object again (counted from when it was read or
+	 * created by a step), so that a change made by another tool to an object this server
+	 * did not touch reaches the saved file.
 	 */
 	public static final Duration SAVE_CACHE_MAX_AGE = Duration.ofMinutes(1);
 

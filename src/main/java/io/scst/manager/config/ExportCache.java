@@ -5,13 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.scst.manager.change.Step;
 import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstTree;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the last save read of each device and target, so that the next save reads again
@@ -26,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The kernel tree stays the truth, within stated bounds: everything is read again when a
  * change did not write exactly the writes its steps announce (a write through the gateway
- * outside the change pipeline, a failed or undone change), when a write's path is not
- * understood, and when the kept objects are older than {@code maxAgeNanos} (a change made
- * by another tool to an object this server did not touch shows in the saved file at the
- * latest at the first save after that age). The cache holds one entry per live device and
- * target (entries of objects that are gone are dropped at every save).
+ * outside the change pipeline, a failed or undone change) and when a write's path is not
+ * understood; and each object is read again once it was read (or created by a step) more
+ * than {@code maxAgeNanos} ago (a change made by another tool to an object this server
+ * did not touch shows in the saved file at the latest at the first save after that age).
+ * The cache holds one entry per live device and target (entries of objects that are gone
+ * are dropped at every save).
  * <p>
  * Thread-safe: every method is synchronized.
  */
@@ -46,37 +47,71 @@ final class ExportCache {
 	/**
 	 * Takes what a step created or changed from the step itself, where that is certain.
 	 */
-	private final StepEffects effects = new StepEffects(this.devices, this.targets);
+	private final StepEffects effects;
 
-	/** When the oldest kept entry was read (nanoTime), or {@code null} when empty. */
-	private @Nullable Long filled;
+	/** When each kept device was read or created (the clock's nanoseconds). */
+	private final Map<String, Long> deviceSince = new HashMap<>();
+
+	/** When each kept target was read or created, by driver + "/" + entry name. */
+	private final Map<String, Long> targetSince = new HashMap<>();
+
+	private final LongSupplier clock;
 
 	/** The gateway's write count when the cache last knew every write. */
 	private long writes = -1;
 
 	/**
-	 * @param maxAgeNanos after how long everything is read again
+	 * @param maxAgeNanos after how long a kept object is read again
 	 */
 	ExportCache(long maxAgeNanos) {
-		this.maxAgeNanos = maxAgeNanos;
+		this(maxAgeNanos, System::nanoTime);
 	}
 
 	/**
-	 * A save is about to read: drop everything when the kept objects are too old or when
+	 * @param maxAgeNanos after how long a kept object is read again
+	 * @param clock nanoseconds, as {@link System#nanoTime()} (tests give their own)
+	 */
+	ExportCache(long maxAgeNanos, LongSupplier clock) {
+		this.maxAgeNanos = maxAgeNanos;
+		this.clock = clock;
+		this.effects = new StepEffects(this.devices, this.targets, (name) -> this.deviceSince.put(name, now()),
+				(driver, entry) -> this.targetSince.put(driver + "/" + entry, now()));
+	}
+
+	private long now() {
+		return this.clock.getAsLong();
+	}
+
+	/**
+	 * A save is about to read: drop the objects kept for too long, and everything when
 	 * the gateway wrote something this cache was not told of.
 	 * @param gatewayWrites the gateway's write count now
 	 */
 	synchronized void beforeRead(long gatewayWrites) {
-		if (this.filled != null && System.nanoTime() - this.filled > this.maxAgeNanos) {
-			clear();
-		}
 		if (gatewayWrites != this.writes) {
 			clear();
 		}
 		this.writes = gatewayWrites;
-		if (this.filled == null) {
-			this.filled = System.nanoTime();
-		}
+		long now = now();
+		this.deviceSince.entrySet().removeIf((since) -> {
+			boolean old = now - since.getValue() > this.maxAgeNanos;
+			if (old) {
+				this.devices.remove(since.getKey());
+			}
+			return old;
+		});
+		this.targetSince.entrySet().removeIf((since) -> {
+			boolean old = now - since.getValue() > this.maxAgeNanos;
+			if (old) {
+				String key = since.getKey();
+				int slash = key.indexOf('/');
+				Map<String, LiveState.LiveTarget> kept = this.targets.get(key.substring(0, slash));
+				if (kept != null) {
+					kept.remove(key.substring(slash + 1));
+				}
+			}
+			return old;
+		});
 	}
 
 	/**
@@ -203,6 +238,7 @@ final class ExportCache {
 		if (device == null) {
 			device = reader.get();
 			this.devices.put(name, device);
+			this.deviceSince.put(name, now());
 		}
 		return device;
 	}
@@ -221,6 +257,7 @@ final class ExportCache {
 		if (target == null) {
 			target = reader.get();
 			kept.put(entry, target);
+			this.targetSince.put(driver + "/" + entry, now());
 		}
 		return target;
 	}
@@ -238,13 +275,20 @@ final class ExportCache {
 			targets.get(driver).forEach((name) -> entries.add(ScstPath.entryName(name)));
 			kept.keySet().retainAll(entries);
 		});
+		this.deviceSince.keySet().retainAll(this.devices.keySet());
+		this.targetSince.keySet().removeIf((key) -> {
+			int slash = key.indexOf('/');
+			Map<String, LiveState.LiveTarget> kept = this.targets.get(key.substring(0, slash));
+			return kept == null || !kept.containsKey(key.substring(slash + 1));
+		});
 	}
 
 	/** Forget everything. */
 	synchronized void clear() {
 		this.devices.clear();
 		this.targets.clear();
-		this.filled = null;
+		this.deviceSince.clear();
+		this.targetSince.clear();
 	}
 
 	/** How many objects are kept (for tests). */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.scst.manager.change.Write;
 import io.scst.manager.sysfs.KeyMarks;
@@ -32,13 +34,22 @@ final class StepEffects {
 
 	private final Map<String, Map<String, LiveState.LiveTarget>> targets;
 
+	private final Consumer<String> newDevice;
+
+	private final BiConsumer<String, String> newTarget;
+
 	/**
 	 * @param devices the kept devices, by name
 	 * @param targets the kept targets, by driver, then entry name
+	 * @param newDevice told of a device created by a step (by name)
+	 * @param newTarget told of a target created by a step (by driver and entry name)
 	 */
-	StepEffects(Map<String, LiveState.LiveDevice> devices, Map<String, Map<String, LiveState.LiveTarget>> targets) {
+	StepEffects(Map<String, LiveState.LiveDevice> devices, Map<String, Map<String, LiveState.LiveTarget>> targets,
+			Consumer<String> newDevice, BiConsumer<String, String> newTarget) {
 		this.devices = devices;
 		this.targets = targets;
+		this.newDevice = newDevice;
+		this.newTarget = newTarget;
 	}
 
 	/**
@@ -93,6 +104,7 @@ final class StepEffects {
 		Map<String, LiveState.Attr> attributes = new TreeMap<>();
 		marked.get().forEach((name, value) -> attributes.put(name, new LiveState.Attr(value, true, false)));
 		this.devices.put(words[1], new LiveState.LiveDevice(words[1], handler, attributes));
+		this.newDevice.accept(words[1]);
 		return true;
 	}
 
@@ -121,6 +133,7 @@ final class StepEffects {
 				}
 				kept.put(words[1], new LiveState.LiveTarget(driver, words[1], Map.of(), sessions, new TreeMap<>(),
 						new TreeMap<>()));
+				this.newTarget.accept(driver, words[1]);
 				return true;
 			}
 			case "add_session", "del_session" -> {

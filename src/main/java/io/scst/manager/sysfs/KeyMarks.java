@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * SCST's {@code [key]} marks on an object that a management command has just created,
  * where they follow from the command alone: a configuration save can then take the new
  * object from the command instead of reading it back. Only the cases whose rule is
- * certain are known (spec 1.2 and 5.2, checked live for vdisk_fileio and vdisk_nullio;
- * scst_vdisk.c for the rest); for everything else the answer is empty and the object must
- * be read.
+ * certain are known (spec 1.2, 5.2 and 8, checked live for vdisk_fileio, vdisk_nullio and
+ * LUNs; scst_vdisk.c for the rest); for everything else the answer is empty and the
+ * object must be read.
  * <ul>
  * <li>A vdisk device shows the marker on a creation parameter that differs from its
  * default (flags off by default are marked when 1, {@code rotational} when 0,
