@@ -199,15 +199,13 @@ public class ConfigService {
 	/**
 	 * The live configuration as a save sees it: devices and targets that no change of
 	 * this server wrote below since the last save are taken from what that save read (see
-	 * {@link ExportCache} for the bounds); the rest is read.
+	 * {@link ExportCache} for the bounds); the rest is read. Called by
+	 * {@link #saveLive()}, under the lock of the memo it uses.
 	 */
 	ScstConfig exportForSave() {
 		this.saveCache.beforeRead(this.sysfs.writes());
 		LiveState state = LiveState.of(this.sysfs, this.saveCache);
-		ScstConfig config;
-		synchronized (this.saveMemo) {
-			config = state.export(this.saveMemo);
-		}
+		ScstConfig config = state.export(this.saveMemo);
 		state.retainIn(this.saveCache);
 		return config;
 	}

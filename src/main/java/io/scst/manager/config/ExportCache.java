@@ -52,8 +52,8 @@ final class ExportCache {
 	/** When each kept device was read or created (the clock's nanoseconds). */
 	private final Map<String, Long> deviceSince = new HashMap<>();
 
-	/** When each kept target was read or created, by driver + "/" + entry name. */
-	private final Map<String, Long> targetSince = new HashMap<>();
+	/** When each kept target was read or created, by driver, then entry name. */
+	private final Map<String, Map<String, Long>> targetSince = new HashMap<>();
 
 	private final LongSupplier clock;
 
@@ -75,7 +75,7 @@ final class ExportCache {
 		this.maxAgeNanos = maxAgeNanos;
 		this.clock = clock;
 		this.effects = new StepEffects(this.devices, this.targets, (name) -> this.deviceSince.put(name, now()),
-				(driver, entry) -> this.targetSince.put(driver + "/" + entry, now()));
+				(driver, entry) -> targetSince(driver).put(entry, now()));
 	}
 
 	private long now() {
@@ -93,25 +93,24 @@ final class ExportCache {
 		}
 		this.writes = gatewayWrites;
 		long now = now();
-		this.deviceSince.entrySet().removeIf((since) -> {
-			boolean old = now - since.getValue() > this.maxAgeNanos;
+		expire(this.deviceSince, this.devices, now);
+		this.targetSince
+			.forEach((driver, since) -> expire(since, this.targets.getOrDefault(driver, new HashMap<>()), now));
+	}
+
+	/** Drop the kept objects read or created longer ago than the bound. */
+	private void expire(Map<String, Long> since, Map<String, ?> kept, long now) {
+		since.entrySet().removeIf((entry) -> {
+			boolean old = now - entry.getValue() > this.maxAgeNanos;
 			if (old) {
-				this.devices.remove(since.getKey());
+				kept.remove(entry.getKey());
 			}
 			return old;
 		});
-		this.targetSince.entrySet().removeIf((since) -> {
-			boolean old = now - since.getValue() > this.maxAgeNanos;
-			if (old) {
-				String key = since.getKey();
-				int slash = key.indexOf('/');
-				Map<String, LiveState.LiveTarget> kept = this.targets.get(key.substring(0, slash));
-				if (kept != null) {
-					kept.remove(key.substring(slash + 1));
-				}
-			}
-			return old;
-		});
+	}
+
+	private Map<String, Long> targetSince(String driver) {
+		return this.targetSince.computeIfAbsent(driver, (key) -> new HashMap<>());
 	}
 
 	/**
@@ -257,7 +256,7 @@ final class ExportCache {
 		if (target == null) {
 			target = reader.get();
 			kept.put(entry, target);
-			this.targetSince.put(driver + "/" + entry, now());
+			targetSince(driver).put(entry, now());
 		}
 		return target;
 	}
@@ -276,11 +275,8 @@ final class ExportCache {
 			kept.keySet().retainAll(entries);
 		});
 		this.deviceSince.keySet().retainAll(this.devices.keySet());
-		this.targetSince.keySet().removeIf((key) -> {
-			int slash = key.indexOf('/');
-			Map<String, LiveState.LiveTarget> kept = this.targets.get(key.substring(0, slash));
-			return kept == null || !kept.containsKey(key.substring(slash + 1));
-		});
+		this.targetSince.keySet().retainAll(this.targets.keySet());
+		this.targetSince.forEach((driver, since) -> since.keySet().retainAll(this.targets.get(driver).keySet()));
 	}
 
 	/** Forget everything. */

@@ -212,8 +212,7 @@ final class StepEffects {
 		if (words[0].equals("clear") && words.length == 1) {
 			initiators.clear();
 		}
-		else if (words.length >= 2 && plain(words[1]) && (words[0].equals("add") || words[0].equals("del"))
-				&& words.length == 2) {
+		else if (words.length == 2 && (words[0].equals("add") || words[0].equals("del")) && plain(words[1])) {
 			initiators.remove(words[1]);
 			if (words[0].equals("add")) {
 				initiators.add(words[1]);
