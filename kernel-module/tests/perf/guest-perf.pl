@@ -25,6 +25,9 @@
 # and 4 LUNs each (6N management writes). A run, in this order, with the
 # state it leaves:
 #   floor-apply    perf-floor write of the 6N commands            -> applied
+#                  (floor-settled: the same process, until it has seen
+#                  every session's LUNs attached by the SCSI midlayer,
+#                  as the server waits before its answer)
 #   floor-readall  perf-floor readall /sys/kernel/scst_tgt
 #   export         GET /api/v1/config (text/plain)
 #   sa-export      scstadmin -write_config
@@ -32,7 +35,8 @@
 #   plan           POST /api/v1/config/plan of the file (empty state)
 #   apply          PUT /api/v1/config of the file                 -> applied
 #                  (also save: the answer's save.millis, and
-#                  server-timing: the Server-Timing save duration)
+#                  server-timing: the Server-Timing save duration,
+#                  st-parse, st-plan, st-write, st-scan: its other phases)
 #   reapply        the same PUT again (nothing to do)
 #   clear          PUT /api/v1/config of an empty file with
 #                  prune=devices,targets,luns,sessions             -> empty
@@ -72,7 +76,13 @@ sub table {
 	# measure => [what, floor measure]
 	my @rows = (
 		[ 'floor-apply', 'floor: 6N writes (C)', '' ],
+		[ 'floor-settled', 'floor: 6N writes, then every LUN attached as sdX and sgN (C)', '' ],
 		[ 'apply', 'PUT /api/v1/config (client side)', 'floor-apply' ],
+		[ 'apply', '… the same, against the floor that waits for the devices', 'floor-settled' ],
+		[ 'st-parse', '… of which reading the text (Server-Timing)', 'apply' ],
+		[ 'st-plan', '… of which the plan (Server-Timing)', 'apply' ],
+		[ 'st-write', '… of which the 6N writes (Server-Timing)', 'floor-apply' ],
+		[ 'st-scan', '… of which waiting for the SCSI scans (Server-Timing)', 'apply' ],
 		[ 'server-timing', '… of which the save (Server-Timing)', 'apply' ],
 		[ 'save', '… save.millis in the answer', 'apply' ],
 		[ 'plan', 'POST /api/v1/config/plan (empty state)', 'floor-apply' ],
@@ -238,8 +248,12 @@ sub size {
 	for my $run (1 - $warmups .. $runs) {
 		my $t0 = time;
 		my ($ms, $out, $r);
-		($ms, $out) = child('floor-apply', $FLOOR, 'write', "$DIR/apply-$n.txt");
-		emit($n, 'floor-apply', $run, $ms);
+		($ms, $out) = child('floor-apply', $FLOOR, 'write', "$DIR/apply-$n.txt", 'settle');
+		# the writes alone: the wall clock less the wait that followed them
+		my ($wrote, $settled) = $out =~ /\bms=([0-9.]+) .*\bsettled_ms=([0-9.]+)/
+			or fail("floor-apply: no settled_ms in '$out'");
+		emit($n, 'floor-apply', $run, $ms - ($settled - $wrote));
+		emit($n, 'floor-settled', $run, $ms);
 		info("N=$n run $run floor-apply: $out") if $run == 1;
 		expect_state('floor-apply', $n);
 		($ms, $out) = child('floor-readall', $FLOOR, 'readall', $ROOT);
@@ -268,6 +282,9 @@ sub size {
 		emit($n, 'save', $run, $1) if $r->{content} =~ /"save":\{[^}]*"millis":([0-9.]+)/;
 		my $st = $r->{headers}{'server-timing'} // '';
 		emit($n, 'server-timing', $run, $1) if $st =~ /save;dur=([0-9.]+)/;
+		while ($st =~ /\b(parse|plan|write|scan);dur=([0-9.]+)/g) {
+			emit($n, "st-$1", $run, $2);
+		}
 		info("N=$n run $run apply: Server-Timing: $st") if $run == 1;
 		expect_state('apply', $n);
 		($ms, $r) = request('PUT', '/api/v1/config', $conf);

@@ -12,11 +12,19 @@
  *                           EAGAIN is still running, and then
  *                           last_sysfs_mgmt_res is read (every millisecond
  *                           while it says EAGAIN, up to 300 s) for its result
+ *   perf-floor write FILE settle
+ *                           the same, then wait (polling every millisecond,
+ *                           up to 300 s) until the SCSI midlayer has, for
+ *                           every session of every scst_local target, a
+ *                           device with a block node and a generic node for
+ *                           each LUN of its target: what the server waits for
+ *                           before it answers an apply (session/SessionHosts)
  *   perf-floor readall DIR  read every file below DIR (a queued read that
  *                           says EAGAIN is retried every millisecond, up to
  *                           300 s) and every link's target; nothing followed
  *
- * Prints one line, "writes=N eagain=N ms=T" or "files=N links=N dirs=N
+ * Prints one line, "writes=N eagain=N ms=T" (with settle: "... sessions=N
+ * settled_ms=S", S from the first write to the last device), or "files=N links=N dirs=N
  * unreadable=N bytes=N ms=T" (T the program's own wall clock), and exits 0,
  * or prints the failed command and its errno and exits 1.
  */
@@ -73,7 +81,114 @@ static int mgmt_result(void)
 	return -ETIMEDOUT;
 }
 
-static int write_all(const char *file)
+#define HOSTS 4096
+
+/* The scst_local sessions' SCSI hosts and how many LUNs each must show. */
+static int hosts[HOSTS], host_luns[HOSTS], nhosts;
+
+static int count_entries(const char *dir, int digits_only)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.' && (!digits_only || (e->d_name[0] >= '0' && e->d_name[0] <= '9')))
+			n++;
+	closedir(d);
+	return n;
+}
+
+static int find_hosts(void)
+{
+	const char *tdir = ROOT "/targets/scst_local";
+	DIR *t = opendir(tdir), *s;
+	struct dirent *te, *se;
+	char path[4096], link[4096];
+	ssize_t n;
+
+	if (!t)
+		return -1;
+	while ((te = readdir(t))) {
+		int luns;
+
+		snprintf(path, sizeof(path), "%s/%s/luns", tdir, te->d_name);
+		luns = count_entries(path, 1);
+		if (te->d_name[0] == '.' || luns < 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s/sessions", tdir, te->d_name);
+		s = opendir(path);
+		while (s && (se = readdir(s))) {
+			char *h;
+
+			snprintf(path, sizeof(path), "%s/%s/sessions/%s/host", tdir, te->d_name, se->d_name);
+			n = readlink(path, link, sizeof(link) - 1);
+			if (se->d_name[0] == '.' || n < 0)
+				continue;
+			link[n] = 0;
+			h = strrchr(link, '/');
+			if (!h || strncmp(h, "/host", 5) || nhosts == HOSTS)
+				continue;
+			hosts[nhosts] = atoi(h + 5);
+			host_luns[nhosts++] = luns;
+		}
+		if (s)
+			closedir(s);
+	}
+	closedir(t);
+	return 0;
+}
+
+/* Whether host i has a device with both nodes for each of its LUNs. */
+static int host_settled(int i)
+{
+	char dir[256], node[1024];
+	DIR *d;
+	struct dirent *e;
+	int ready = 0, h = hosts[i];
+
+	snprintf(dir, sizeof(dir), "/sys/class/scsi_host/host%d/device/target%d:0:0", h, h);
+	d = opendir(dir);
+	if (!d)
+		return host_luns[i] == 0;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(node, sizeof(node), "%s/%s/block", dir, e->d_name);
+		if (access(node, F_OK))
+			continue;
+		snprintf(node, sizeof(node), "%s/%s/scsi_generic", dir, e->d_name);
+		if (!access(node, F_OK))
+			ready++;
+	}
+	closedir(d);
+	return ready >= host_luns[i];
+}
+
+/* Wait until every session's host is settled; ms from t0, or -1. */
+static double settle(double t0)
+{
+	int i, left, polls;
+
+	if (find_hosts())
+		return -1;
+	for (polls = 0; polls < POLLS; polls++) {
+		left = 0;
+		for (i = 0; i < nhosts; i++)
+			if (host_luns[i] >= 0 && !host_settled(i))
+				left++;
+			else
+				host_luns[i] = -1; /* done: not looked at again */
+		if (!left)
+			return now_ms() - t0;
+		pause_ms();
+	}
+	return -1;
+}
+
+static int write_all(const char *file, int wait)
 {
 	FILE *in = fopen(file, "r");
 	char line[4096], last[4096] = "", path[4200];
@@ -125,7 +240,18 @@ static int write_all(const char *file)
 	if (fd >= 0)
 		close(fd);
 	fclose(in);
-	printf("writes=%ld eagain=%ld ms=%.1f\n", writes, eagain, now_ms() - t0);
+	printf("writes=%ld eagain=%ld ms=%.1f", writes, eagain, now_ms() - t0);
+	if (wait) {
+		double settled = settle(t0);
+
+		if (settled < 0) {
+			printf("\n");
+			fprintf(stderr, "the SCSI midlayer did not settle in 300 s\n");
+			return 1;
+		}
+		printf(" sessions=%d settled_ms=%.1f", nhosts, settled);
+	}
+	printf("\n");
 	return 0;
 }
 
@@ -195,7 +321,9 @@ int main(int argc, char **argv)
 	double t0;
 
 	if (argc == 3 && !strcmp(argv[1], "write"))
-		return write_all(argv[2]);
+		return write_all(argv[2], 0);
+	if (argc == 4 && !strcmp(argv[1], "write") && !strcmp(argv[3], "settle"))
+		return write_all(argv[2], 1);
 	if (argc == 3 && !strcmp(argv[1], "readall")) {
 		t0 = now_ms();
 		read_dir(AT_FDCWD, argv[2]);
@@ -203,6 +331,6 @@ int main(int argc, char **argv)
 		       dirs, unreadable, bytes, now_ms() - t0);
 		return dirs ? 0 : 1;
 	}
-	fprintf(stderr, "usage: perf-floor write FILE | perf-floor readall DIR\n");
+	fprintf(stderr, "usage: perf-floor write FILE [settle] | perf-floor readall DIR\n");
 	return 2;
 }

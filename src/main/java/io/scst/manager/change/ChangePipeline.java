@@ -1,7 +1,10 @@
 package io.scst.manager.change;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -35,7 +38,7 @@ public class ChangePipeline {
 
 	private final BackingFilePolicy backingFiles;
 
-	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+	private final List<Named> listeners = new CopyOnWriteArrayList<>();
 
 	public ChangePipeline(ScstSysfs sysfs, BackingFilePolicy backingFiles) {
 		this.sysfs = sysfs;
@@ -56,10 +59,12 @@ public class ChangePipeline {
 	 * undone), before the run returns: the configuration saver, so that a change is
 	 * covered by a save before its answer is sent; the sessions, to wait for the SCSI
 	 * scan a change starts.
+	 * @param name what the listener does, as a run's {@link Timing} names it (a
+	 * {@code Server-Timing} metric name: a token)
 	 * @param listener what to tell
 	 */
-	public void onChange(Listener listener) {
-		this.listeners.add(listener);
+	public void onChange(String name, Listener listener) {
+		this.listeners.add(new Named(name, listener));
 	}
 
 	/**
@@ -118,10 +123,14 @@ public class ChangePipeline {
 	 * done steps are undone and what {@code onFailure} makes of it is thrown.
 	 * @param steps the steps
 	 * @param onFailure the exception to throw for a failed step
+	 * @return how long the writes and then each listener took
 	 */
-	public void run(List<Step> steps, Function<Failure, RuntimeException> onFailure) {
+	public Timing run(List<Step> steps, Function<Failure, RuntimeException> onFailure) {
 		check(steps);
 		boolean completed = false;
+		long start = System.nanoTime();
+		long written;
+		Map<String, Long> told;
 		try {
 			for (int i = 0; i < steps.size(); i++) {
 				try {
@@ -137,8 +146,10 @@ public class ChangePipeline {
 			completed = true;
 		}
 		finally {
-			changed(steps, completed);
+			written = System.nanoTime();
+			told = changed(steps, completed);
 		}
+		return new Timing(written - start, told);
 	}
 
 	/**
@@ -180,12 +191,18 @@ public class ChangePipeline {
 		}
 	}
 
-	private void changed(List<Step> steps, boolean completed) {
-		if (!steps.isEmpty()) {
-			for (Listener listener : this.listeners) {
-				listener.changed(steps, completed);
-			}
+	/** Tell the listeners; how long each took, in nanoseconds, by name. */
+	private Map<String, Long> changed(List<Step> steps, boolean completed) {
+		if (steps.isEmpty()) {
+			return Map.of();
 		}
+		Map<String, Long> took = new LinkedHashMap<>();
+		for (Named named : this.listeners) {
+			long start = System.nanoTime();
+			named.listener().changed(steps, completed);
+			took.merge(named.name(), System.nanoTime() - start, Long::sum);
+		}
+		return took;
 	}
 
 	/**
@@ -222,6 +239,25 @@ public class ChangePipeline {
 		 * the done ones were undone as far as possible, or the run was cut short)
 		 */
 		void changed(List<Step> steps, boolean completed);
+
+	}
+
+	private record Named(String name, Listener listener) {
+
+	}
+
+	/**
+	 * How long a run took.
+	 *
+	 * @param writeNanos the writes (and, after a failure, the undo writes)
+	 * @param listenerNanos each listener told afterwards, by name, in the order they were
+	 * told (empty when nothing was written)
+	 */
+	public record Timing(long writeNanos, Map<String, Long> listenerNanos) {
+
+		public Timing {
+			listenerNanos = Collections.unmodifiableMap(new LinkedHashMap<>(listenerNanos));
+		}
 
 	}
 

@@ -35,7 +35,7 @@ class ConfigConfiguration {
 		RequestOrder requestOrder = order.getIfAvailable();
 		ConfigSaver saver = new ConfigSaver(service, (requestOrder != null) ? requestOrder::read : Supplier::get);
 		if (properties.saveOnChange()) {
-			changes.onChange((steps, completed) -> saver.changed());
+			changes.onChange("saver", (steps, completed) -> saver.changed());
 		}
 		return saver;
 	}

@@ -59,7 +59,7 @@ public class ConfigService {
 		this.sysfs = sysfs;
 		this.store = store;
 		this.changes = changes;
-		changes.onChange((steps, completed) -> this.saveCache.changed(steps, completed, sysfs.writes()));
+		changes.onChange("save-cache", (steps, completed) -> this.saveCache.changed(steps, completed, sysfs.writes()));
 		this.restoreReport = new RestoreReport("disabled", store.file().toString(), List.of());
 	}
 
@@ -104,9 +104,11 @@ public class ConfigService {
 	 * @throws ApplyFailedException when the kernel rejected a step (after the rollback)
 	 */
 	public ApplyResult apply(ScstConfig desired, Set<Prune> prune) {
+		long start = System.nanoTime();
 		ConfigPlanner.Result plan = planSteps(desired, prune);
+		long planned = System.nanoTime();
 		List<Step> steps = plan.steps();
-		this.changes.run(steps, (failure) -> {
+		ChangePipeline.Timing run = this.changes.run(steps, (failure) -> {
 			PlanStep step = PlanStep.of(failure.step());
 			this.lastApply = LastApply.failed(steps.size(), failure.index(), step.command(),
 					failure.cause().getMessage(), failure.rollbackFailures().isEmpty());
@@ -120,7 +122,8 @@ public class ConfigService {
 			return failure.cause();
 		});
 		this.lastApply = LastApply.ok(steps.size());
-		return new ApplyResult(steps.size(), plan.view().steps(), plan.notes());
+		return new ApplyResult(steps.size(), plan.view().steps(), plan.notes())
+			.withTiming(ApplyTiming.of(planned - start, run));
 	}
 
 	/**
@@ -159,7 +162,11 @@ public class ConfigService {
 	 * @return what was done
 	 */
 	public ApplyResult apply(String text, @Nullable String prune) {
-		return apply(ConfigFormat.parse(text), Prune.parse(prune));
+		long start = System.nanoTime();
+		ScstConfig desired = ConfigFormat.parse(text);
+		long parsed = System.nanoTime();
+		ApplyResult result = apply(desired, Prune.parse(prune));
+		return (result.timing() != null) ? result.withTiming(result.timing().afterParse(parsed - start)) : result;
 	}
 
 	/**

@@ -73,6 +73,15 @@ class ConfigWebConfiguration implements WebMvcConfigurer {
 		return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
 	}
 
+	/**
+	 * The {@code Server-Timing} entries of an apply: its phases, then its save.
+	 */
+	static String serverTiming(ApplyResult result) {
+		String phases = (result.timing() != null) ? result.timing().serverTiming() : "";
+		String save = (result.save() != null) ? serverTiming(result.save()) : "";
+		return (phases.isEmpty() || save.isEmpty()) ? phases + save : phases + ", " + save;
+	}
+
 	/** The {@code Server-Timing} entry of a save. */
 	static String serverTiming(SaveReport save) {
 		return String.format(java.util.Locale.ROOT, "save;dur=%.3f;desc=\"configuration %s\"", save.millis(),

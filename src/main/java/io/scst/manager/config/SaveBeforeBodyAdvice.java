@@ -47,10 +47,10 @@ class SaveBeforeBodyAdvice implements ResponseBodyAdvice<Object> {
 				|| ConfigWebConfiguration.isRead(servletRequest.getServletRequest())) {
 			return body;
 		}
-		if (body instanceof ApplyResult result && result.save() != null) {
-			// the apply saved before building its answer
+		if (body instanceof ApplyResult result && (result.save() != null || result.timing() != null)) {
+			// the apply saved before building its answer; one header for all its phases
 			servletResponse.getServletResponse()
-				.addHeader(ConfigWebConfiguration.SERVER_TIMING, ConfigWebConfiguration.serverTiming(result.save()));
+				.addHeader(ConfigWebConfiguration.SERVER_TIMING, ConfigWebConfiguration.serverTiming(result));
 			return body;
 		}
 		ConfigSaver saver = this.saver.get();

@@ -1,6 +1,7 @@
 package io.scst.manager.session;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ public class SessionHosts {
 	@Autowired
 	public SessionHosts(ScstSysfs sysfs, ScsiDevices scsiDevices, ChangePipeline changes) {
 		this(sysfs, scsiDevices);
-		changes.onChange(this::awaitScans);
+		changes.onChange("scan", this::awaitScans);
 	}
 
 	/** Without waiting after changes (for reads and diffs only). */
@@ -128,9 +129,10 @@ public class SessionHosts {
 				mgmt.command().targetWithChangedSessions().ifPresent(targets::add);
 			}
 		}
+		Map<String, Boolean> removesByDriver = new HashMap<>();
 		for (ScstPath dir : targets) {
 			TargetNode target = this.scst.target(dir);
-			boolean removes = removesStaleDevices(target.driver());
+			boolean removes = removesByDriver.computeIfAbsent(target.driver(), this::removesStaleDevices);
 			for (String session : target.sessionNamesIfPresent().orElse(List.of())) {
 				awaitScan(target.session(session), removes);
 			}
@@ -146,16 +148,9 @@ public class SessionHosts {
 			if (!session.present()) {
 				return true;
 			}
-			Set<Integer> luns = new TreeSet<>(session.lunNumbers());
-			Set<Integer> devices = new TreeSet<>();
-			Set<Integer> settled = new TreeSet<>();
-			this.scsiDevices.ofHost(host).forEach((device) -> {
-				devices.add(device.lun());
-				if (this.scsiDevices.settled(device)) {
-					settled.add(device.lun());
-				}
-			});
-			return settled.containsAll(luns) && (!removes || luns.containsAll(devices));
+			List<Integer> luns = session.lunNumbers();
+			ScsiDevices.HostLuns devices = this.scsiDevices.luns(host);
+			return devices.settled().containsAll(luns) && (!removes || luns.containsAll(devices.present()));
 		});
 	}
 

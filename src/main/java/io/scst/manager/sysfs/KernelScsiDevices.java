@@ -1,5 +1,6 @@
 package io.scst.manager.sysfs;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -46,11 +50,7 @@ public class KernelScsiDevices implements ScsiDevices {
 
 	@Override
 	public List<LinuxScsiDevice> ofHost(int host) {
-		Path target = this.sysRoot.resolve("class")
-			.resolve("scsi_host")
-			.resolve("host" + host)
-			.resolve("device")
-			.resolve("target" + host + ":0:0");
+		Path target = targetDir(host);
 		String prefix = host + ":0:0:";
 		List<LinuxScsiDevice> devices = new ArrayList<>();
 		for (Path dir : entries(target)) {
@@ -82,15 +82,82 @@ public class KernelScsiDevices implements ScsiDevices {
 	 */
 	@Override
 	public boolean settled(LinuxScsiDevice device) {
-		if (device.genericDevice() == null && Files.isDirectory(this.sysRoot.resolve("class/scsi_generic"))) {
+		return settled(device.blockDevice() != null, device.genericDevice() != null, device::type, new Drivers());
+	}
+
+	/**
+	 * {@inheritDoc} One listing of the host's target directory and one of each device's
+	 * directory ({@code block} and {@code scsi_generic} are entries of it); a device's
+	 * {@code type} is read only while its block node is missing.
+	 */
+	@Override
+	public HostLuns luns(int host) {
+		File target = targetDir(host).toFile();
+		String[] names = target.list();
+		if (names == null) {
+			return new HostLuns(Set.of(), Set.of());
+		}
+		String prefix = host + ":0:0:";
+		Set<Integer> present = new TreeSet<>();
+		Set<Integer> settled = new TreeSet<>();
+		Drivers drivers = new Drivers();
+		for (String name : names) {
+			Integer lun = name.startsWith(prefix) ? parseInt(name.substring(prefix.length())) : null;
+			File dir = new File(target, name);
+			String[] entries = (lun != null) ? dir.list() : null;
+			if (entries == null) {
+				continue; // not a device, or gone
+			}
+			present.add(lun);
+			List<String> nodes = Arrays.asList(entries);
+			if (settled(nodes.contains("block"), nodes.contains("scsi_generic"), () -> type(dir.toPath()), drivers)) {
+				settled.add(lun);
+			}
+		}
+		return new HostLuns(present, settled);
+	}
+
+	private static boolean settled(boolean block, boolean generic, Supplier<String> type, Drivers drivers) {
+		if (!generic && drivers.sg()) {
 			return false;
 		}
-		if (device.blockDevice() != null) {
+		if (block) {
 			return true;
 		}
-		Path drivers = this.sysRoot.resolve("bus/scsi/drivers");
-		return !(SD_TYPES.contains(device.type()) && Files.isDirectory(drivers.resolve("sd"))
-				|| SR_TYPES.contains(device.type()) && Files.isDirectory(drivers.resolve("sr")));
+		String kind = type.get();
+		return !(SD_TYPES.contains(kind) && drivers.sd() || SR_TYPES.contains(kind) && drivers.sr());
+	}
+
+	/** Which upper-level drivers are loaded, each looked up once when first asked. */
+	private final class Drivers {
+
+		private @Nullable Boolean sg;
+
+		private @Nullable Boolean sd;
+
+		private @Nullable Boolean sr;
+
+		boolean sg() {
+			if (this.sg == null) {
+				this.sg = Files.isDirectory(KernelScsiDevices.this.sysRoot.resolve("class/scsi_generic"));
+			}
+			return this.sg;
+		}
+
+		boolean sd() {
+			if (this.sd == null) {
+				this.sd = Files.isDirectory(KernelScsiDevices.this.sysRoot.resolve("bus/scsi/drivers/sd"));
+			}
+			return this.sd;
+		}
+
+		boolean sr() {
+			if (this.sr == null) {
+				this.sr = Files.isDirectory(KernelScsiDevices.this.sysRoot.resolve("bus/scsi/drivers/sr"));
+			}
+			return this.sr;
+		}
+
 	}
 
 	@Override
@@ -109,9 +176,22 @@ public class KernelScsiDevices implements ScsiDevices {
 		return Optional.of(parameters);
 	}
 
-	private LinuxScsiDevice device(Path dir, String address, int lun) {
+	private Path targetDir(int host) {
+		return this.sysRoot.resolve("class")
+			.resolve("scsi_host")
+			.resolve("host" + host)
+			.resolve("device")
+			.resolve("target" + host + ":0:0");
+	}
+
+	/** A device's type name, as {@code lsscsi} prints it. */
+	private static String type(Path dir) {
 		Integer typeCode = parseInt(orEmpty(readLine(dir.resolve("type"))));
-		String type = (typeCode != null) ? TYPES.getOrDefault(typeCode, "type " + typeCode) : "unknown";
+		return (typeCode != null) ? TYPES.getOrDefault(typeCode, "type " + typeCode) : "unknown";
+	}
+
+	private LinuxScsiDevice device(Path dir, String address, int lun) {
+		String type = type(dir);
 		return new LinuxScsiDevice(address, lun, type, orEmpty(readLine(dir.resolve("vendor"))),
 				orEmpty(readLine(dir.resolve("model"))), orEmpty(readLine(dir.resolve("rev"))),
 				node(dir.resolve("block")), node(dir.resolve("scsi_generic")));

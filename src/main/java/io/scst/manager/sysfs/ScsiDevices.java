@@ -3,6 +3,8 @@ package io.scst.manager.sysfs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Linux side of scst_local: the SCSI devices each session's host brought up
@@ -31,12 +33,46 @@ public interface ScsiDevices {
 	}
 
 	/**
+	 * Which LUNs of a host have a device, and which of those are {@link #settled}: what
+	 * waiting for a scan looks at, polled until it is complete. By default from
+	 * {@link #ofHost(int)}; the kernel's view reads less (no names, no identity).
+	 * @param host the SCSI host number
+	 * @return the LUNs
+	 */
+	default HostLuns luns(int host) {
+		Set<Integer> present = new TreeSet<>();
+		Set<Integer> settled = new TreeSet<>();
+		for (LinuxScsiDevice device : ofHost(host)) {
+			present.add(device.lun());
+			if (settled(device)) {
+				settled.add(device.lun());
+			}
+		}
+		return new HostLuns(present, settled);
+	}
+
+	/**
 	 * The parameters of a loaded kernel module.
 	 * @param module the module name, e.g. {@code scst_local}
 	 * @return the values by parameter name (sorted), or empty when the module is not
 	 * loaded
 	 */
 	Optional<Map<String, String>> moduleParameters(String module);
+
+	/**
+	 * The LUNs of one host's devices at one moment.
+	 *
+	 * @param present the LUNs that have a device
+	 * @param settled those whose device is {@link #settled}
+	 */
+	record HostLuns(Set<Integer> present, Set<Integer> settled) {
+
+		public HostLuns {
+			present = Set.copyOf(present);
+			settled = Set.copyOf(settled);
+		}
+
+	}
 
 	/**
 	 * A machine without SCSI devices and modules (for services used without scst_local).

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.scst.manager.FreshSimulator;
+import io.scst.manager.change.ChangePipeline.Failure;
 import io.scst.manager.security.BackingFileForbiddenException;
 import io.scst.manager.security.BackingFilePolicy;
 import io.scst.manager.sysfs.Errno;
@@ -69,6 +70,35 @@ class ChangePipelineTests extends FreshSimulator {
 		pipeline.run(Step.of(Step.CREATE, "devices/cp_ok", new Write.Mgmt(
 				MgmtCommand.addDevice("vdisk_fileio", "cp_ok", Map.of("filename", allowed + "/cp_ok.img")))));
 		assertThat(this.sysfs.exists(ScstTree.device("cp_ok"))).isTrue();
+	}
+
+	@Test
+	void aRunReportsItsWritesAndEachListenerByNameInTheOrderTheyWereTold() {
+		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
+		List<String> told = new java.util.ArrayList<>();
+		pipeline.onChange("slow", (steps, completed) -> {
+			told.add("slow");
+			sleep(30);
+		});
+		pipeline.onChange("quick", (steps, completed) -> told.add("quick"));
+		ChangePipeline.Timing timing = pipeline.run(List.of(create("cp_tt1")), Failure::cause);
+		assertThat(told).containsExactly("slow", "quick");
+		assertThat(timing.listenerNanos()).containsOnlyKeys("slow", "quick");
+		assertThat(List.copyOf(timing.listenerNanos().keySet())).containsExactly("slow", "quick");
+		// at least the listener's own sleep
+		assertThat(timing.listenerNanos().get("slow")).isGreaterThanOrEqualTo(30_000_000L);
+		assertThat(timing.writeNanos()).isPositive();
+		// nothing written: nobody is told
+		assertThat(pipeline.run(List.of(), Failure::cause).listenerNanos()).isEmpty();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

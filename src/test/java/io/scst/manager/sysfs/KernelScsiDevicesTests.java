@@ -3,7 +3,10 @@ package io.scst.manager.sysfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,18 +45,50 @@ class KernelScsiDevicesTests {
 		device(target.resolve("4:0:0:0"), "0", "SCST_FIO", "disk", null, "sg3");
 		device(target.resolve("4:0:0:1"), "5", "SCST_FIO", "cd", null, "sg4");
 		device(target.resolve("4:0:0:2"), "0", "SCST_FIO", "disk2", "sdb", null);
+		Files.createDirectories(target.resolve("power"));
 		KernelScsiDevices devices = new KernelScsiDevices(this.sys);
 		// no sd, sr or sg loaded: nothing to wait for
 		assertThat(devices.ofHost(4)).allMatch(devices::settled);
+		assertThat(devices.luns(4)).isEqualTo(luns(Set.of(0, 1, 2), Set.of(0, 1, 2)));
 		Files.createDirectories(this.sys.resolve("bus/scsi/drivers/sd"));
 		Files.createDirectories(this.sys.resolve("class/scsi_generic"));
 		assertThat(devices.ofHost(4)).extracting(devices::settled).containsExactly(false, true, false);
+		assertThat(devices.luns(4)).isEqualTo(luns(Set.of(0, 1, 2), Set.of(1)));
 		Files.createDirectories(this.sys.resolve("bus/scsi/drivers/sr"));
 		Files.createDirectories(target.resolve("4:0:0:0/block/sda"));
 		assertThat(devices.ofHost(4)).extracting(devices::settled).containsExactly(true, false, false);
+		assertThat(devices.luns(4)).isEqualTo(luns(Set.of(0, 1, 2), Set.of(0)));
 		Files.createDirectories(target.resolve("4:0:0:1/block/sr0"));
 		Files.createDirectories(target.resolve("4:0:0:2/scsi_generic/sg5"));
 		assertThat(devices.ofHost(4)).allMatch(devices::settled);
+		assertThat(devices.luns(4)).isEqualTo(luns(Set.of(0, 1, 2), Set.of(0, 1, 2)));
+		// the quick look and the full one agree (the interface's default is the full one)
+		ScsiDevices full = new ScsiDevices() {
+
+			@Override
+			public List<LinuxScsiDevice> ofHost(int host) {
+				return devices.ofHost(host);
+			}
+
+			@Override
+			public boolean settled(LinuxScsiDevice device) {
+				return devices.settled(device);
+			}
+
+			@Override
+			public Optional<Map<String, String>> moduleParameters(String module) {
+				return Optional.empty();
+			}
+
+		};
+		Files.delete(target.resolve("4:0:0:2/scsi_generic/sg5"));
+		Files.delete(target.resolve("4:0:0:2/scsi_generic"));
+		assertThat(devices.luns(4)).isEqualTo(full.luns(4)).isEqualTo(luns(Set.of(0, 1, 2), Set.of(0, 1)));
+		assertThat(devices.luns(7)).isEqualTo(luns(Set.of(), Set.of()));
+	}
+
+	private static ScsiDevices.HostLuns luns(Set<Integer> present, Set<Integer> settled) {
+		return new ScsiDevices.HostLuns(present, settled);
 	}
 
 	@Test
