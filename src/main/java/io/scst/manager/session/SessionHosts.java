@@ -18,6 +18,7 @@ import io.scst.manager.sysfs.LinuxScsiDevice;
 import io.scst.manager.sysfs.ScsiDevices;
 import io.scst.manager.sysfs.ScstPath;
 import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.SysfsException;
 import io.scst.manager.sysfs.model.Scst;
 import io.scst.manager.sysfs.model.SessionNode;
 import io.scst.manager.sysfs.model.TargetNode;
@@ -145,10 +146,19 @@ public class SessionHosts {
 			return;
 		}
 		this.sysfs.await(() -> {
-			if (!session.present()) {
-				return true;
+			List<Integer> luns;
+			try {
+				// the LUN set the session sees (a readlink and a listing of a few
+				// entries),
+				// not the session's own directory (its lun<N>/ among some fifty files)
+				luns = session.lunSet().numbers();
 			}
-			List<Integer> luns = session.lunNumbers();
+			catch (SysfsException ex) {
+				if (!session.present()) {
+					return true; // the session went: nothing to wait for
+				}
+				throw ex;
+			}
 			ScsiDevices.HostLuns devices = this.scsiDevices.luns(host);
 			return devices.settled().containsAll(luns) && (!removes || luns.containsAll(devices.present()));
 		});

@@ -66,13 +66,18 @@ final class Bench {
 	}
 
 	static byte[] send(HttpRequest request) {
+		return exchange(request).body();
+	}
+
+	/** Send a request, return the response (fails unless 200). */
+	static HttpResponse<byte[]> exchange(HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
 						+ response.statusCode() + ": " + new String(response.body()));
 			}
-			return response.body();
+			return response;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -3,6 +3,7 @@ package io.scst.manager.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -254,6 +255,11 @@ class ScaleBenchmark {
 	 * answer), the same PUT again (nothing to do) against reading every file of the tree,
 	 * and POST /api/v1/config/plan against the planner in-process on the parsed file.
 	 */
+	/**
+	 * An entry of the apply's {@code Server-Timing} header: its name and milliseconds.
+	 */
+	private static final Pattern PHASE = Pattern.compile("([a-z-]+);dur=([0-9.]+)");
+
 	private void apply(String base, ScstSysfs sysfs, ConfigSaver saver, ConfigService service, boolean readAll)
 			throws IOException, InterruptedException {
 		List<MgmtCommand> commands = new ArrayList<>();
@@ -296,6 +302,7 @@ class ScaleBenchmark {
 		List<Double> exported = new ArrayList<>();
 		List<Double> readNew = new ArrayList<>();
 		List<Double> durable = new ArrayList<>();
+		Map<String, List<Double>> phases = new LinkedHashMap<>();
 		Path savedFile = Path.of(service.savedFile());
 		Path floorFile = this.dir.resolve("durable-floor.conf");
 		int files = 0;
@@ -307,8 +314,9 @@ class ScaleBenchmark {
 			removeApplied(sysfs);
 			resync(saver);
 			long t2 = System.nanoTime();
-			String result = new String(Bench.send(put), StandardCharsets.UTF_8);
+			HttpResponse<byte[]> answer = Bench.exchange(put);
 			long t3 = System.nanoTime();
+			String result = new String(answer.body(), StandardCharsets.UTF_8);
 			assertThat(result.contains("\"applied\":600")).as("600 applied").isTrue();
 			Matcher save = saveMillis.matcher(result);
 			assertThat(save.find()).as("the answer reports the save: %s", result.substring(result.length() - 200))
@@ -352,6 +360,11 @@ class ScaleBenchmark {
 				durable.add((r2 - r1) / 1e6);
 				planned.add((t9 - t8) / 1e6);
 				planner.add((t10 - t9) / 1e6);
+				Matcher phase = PHASE.matcher(answer.headers().firstValue("Server-Timing").orElse(""));
+				while (phase.find()) {
+					phases.computeIfAbsent(phase.group(1), (name) -> new ArrayList<>())
+						.add(Double.parseDouble(phase.group(2)));
+				}
 			}
 		}
 		print("apply: 100 devices, 100 targets, 400 LUNs (600 management writes) on top of the state");
@@ -359,6 +372,8 @@ class ScaleBenchmark {
 		print("  %s", Bench.summary("ours: PUT /api/v1/config (scst.conf)", ours, "ms"));
 		print("  %s", Bench.summary("  of which the save before the answer", saved, "ms"));
 		ratio("apply", ours, floor, 1.2);
+		phases.forEach((name, millis) -> print("  %s",
+				Bench.summary("  of which " + name + " (Server-Timing)", millis, "ms")));
 		print("  %s", Bench.summary("    floor: read every file of the 200 new objects", readNew, "ms"));
 		print("  %s", Bench.summary("    floor: write, fsync, rename, fsync the directory", durable, "ms"));
 		print("  => save/apply ratio %.2f (goal <= 0.2: %s)", Bench.median(saved) / Bench.median(ours),

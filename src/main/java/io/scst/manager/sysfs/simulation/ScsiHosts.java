@@ -2,7 +2,11 @@ package io.scst.manager.sysfs.simulation;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The simulated Linux SCSI side of scst_local: host numbers and {@code sd}/{@code sr}/
@@ -18,7 +22,11 @@ final class ScsiHosts {
 
 	private final Numbers generics = new Numbers();
 
-	private final List<SimulatedScsiDevice> devices = new ArrayList<>();
+	/** Every device, in the order they were added. */
+	private final Set<SimulatedScsiDevice> devices = new LinkedHashSet<>();
+
+	/** The same devices by host, each host's in the order they were added. */
+	private final Map<Integer, List<SimulatedScsiDevice>> byHost = new HashMap<>();
 
 	int allocateHost() {
 		return this.hosts.take();
@@ -34,17 +42,29 @@ final class ScsiHosts {
 		SimulatedScsiDevice scsi = new SimulatedScsiDevice(host, lun, cdrom, device.t10VendId, device.prodId,
 				device.prodRevLvl, block, this.generics.take());
 		this.devices.add(scsi);
+		this.byHost.computeIfAbsent(host, (h) -> new ArrayList<>()).add(scsi);
 		return scsi;
 	}
 
 	void removeDevice(SimulatedScsiDevice device) {
 		this.devices.remove(device);
+		List<SimulatedScsiDevice> ofHost = this.byHost.get(device.host());
+		if (ofHost != null) {
+			ofHost.remove(device);
+			if (ofHost.isEmpty()) {
+				this.byHost.remove(device.host());
+			}
+		}
 		(device.cdrom() ? this.cdroms : this.disks).free(device.blockNumber());
 		this.generics.free(device.genericNumber());
 	}
 
 	List<SimulatedScsiDevice> devices() {
 		return List.copyOf(this.devices);
+	}
+
+	List<SimulatedScsiDevice> devices(int host) {
+		return List.copyOf(this.byHost.getOrDefault(host, List.of()));
 	}
 
 	/** {@code sd} naming: a..z, aa..zz, aaa... */

@@ -155,6 +155,21 @@ public final class ScstSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * The Linux SCSI devices of one scst_local session's host.
+	 * @param host the host number
+	 * @return its devices, in the order they were added
+	 */
+	public List<SimulatedScsiDevice> scsiDevices(int host) {
+		this.lock.lock();
+		try {
+			return this.scsi.devices(host);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Whether a simulated SCSI scan (see {@link SimulatorOptions#scanDelay()}) has not
 	 * run yet, so that {@link #scsiDevices()} may still grow without another write.
 	 */

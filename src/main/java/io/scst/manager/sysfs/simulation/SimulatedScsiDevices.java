@@ -27,9 +27,8 @@ public final class SimulatedScsiDevices implements ScsiDevices {
 
 	@Override
 	public List<LinuxScsiDevice> ofHost(int host) {
-		return this.simulator.scsiDevices()
+		return this.simulator.scsiDevices(host)
 			.stream()
-			.filter((device) -> device.host() == host)
 			.sorted(Comparator.comparingInt(SimulatedScsiDevice::lun))
 			.map((device) -> new LinuxScsiDevice(device.address(), device.lun(), device.type(), device.vendor(),
 					device.model(), device.revision(), device.blockDevice(), device.genericDevice()))
