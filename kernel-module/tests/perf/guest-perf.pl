@@ -40,6 +40,10 @@
 #   reapply        the same PUT again (nothing to do)
 #   clear          PUT /api/v1/config of an empty file with
 #                  prune=devices,targets,luns,sessions             -> empty
+#   floor-apply-susp  the floor inside SCST's suspend/resume       -> applied
+#                  (then floor-clear again, untimed)               -> empty
+#   apply-susp     PUT /api/v1/config?suspend=true                -> applied
+#                  (then the clear again, untimed)                 -> empty
 #   sa-apply       scstadmin -config of the file                  -> applied
 #   sa-clear       scstadmin -clear_config -force                 -> empty
 # Every step checks the state it leaves (devices, targets, LUNs counted in
@@ -87,6 +91,14 @@ sub table {
 		[ 'save', '… save.millis in the answer', 'apply' ],
 		[ 'plan', 'POST /api/v1/config/plan (empty state)', 'floor-apply' ],
 		[ 'sa-apply', 'scstadmin -config', 'floor-apply' ],
+		[ 'floor-apply-susp', 'floor: suspend, 6N writes, resume (C)', '' ],
+		[ 'floor-settled-susp', '… then every LUN attached (C)', '' ],
+		[ 'apply-susp', 'PUT /api/v1/config?suspend=true (6N + 2 steps)', 'floor-apply-susp' ],
+		[ 'apply-susp', '… against the floor without suspend', 'floor-apply' ],
+		[ 'apply-susp', '… against the floor with suspend that waits for the devices', 'floor-settled-susp' ],
+		[ 'st-write-susp', '… of which suspend, the 6N writes, resume (Server-Timing)', 'floor-apply-susp' ],
+		[ 'st-scan-susp', '… of which waiting for the SCSI scans (Server-Timing)', 'apply-susp' ],
+		[ 'st-save-susp', '… of which the save (Server-Timing)', 'apply-susp' ],
 		[ 'floor-readall', 'floor: read all of /sys/kernel/scst_tgt (C)', '' ],
 		[ 'reapply', 'same PUT again (0 steps)', 'floor-readall' ],
 		[ 'export', 'GET /api/v1/config (text/plain)', 'floor-readall' ],
@@ -294,6 +306,28 @@ sub size {
 		emit($n, 'clear', $run, $ms);
 		emit($n, 'clear-save', $run, $1) if $r->{content} =~ /"save":\{[^}]*"millis":([0-9.]+)/;
 		info("N=$n run $run clear: " . ($r->{content} =~ /("applied":\d+)/ ? $1 : '?')) if $run == 1;
+		expect_state('clear', 0);
+		# the same apply inside one suspension of SCST's I/O, floor and server
+		($ms, $out) = child('floor-apply-susp', $FLOOR, 'write', "$DIR/apply-$n.txt", 'settle', 'suspend');
+		($wrote, $settled) = $out =~ /\bms=([0-9.]+) .*\bsettled_ms=([0-9.]+)/
+			or fail("floor-apply-susp: no settled_ms in '$out'");
+		emit($n, 'floor-apply-susp', $run, $ms - ($settled - $wrote));
+		emit($n, 'floor-settled-susp', $run, $ms);
+		info("N=$n run $run floor-apply-susp: $out") if $run == 1;
+		expect_state('floor-apply-susp', $n);
+		child('floor-clear', $FLOOR, 'write', "$DIR/clear-$n.txt");
+		expect_state('floor-clear', 0);
+		($ms, $r) = request('PUT', '/api/v1/config?suspend=true', $conf);
+		emit($n, 'apply-susp', $run, $ms);
+		my $suspended = $writes + 2;
+		fail("apply?suspend=true: " . substr($r->{content}, 0, 200)) unless $r->{content} =~ /"applied":$suspended\b/;
+		$st = $r->{headers}{'server-timing'} // '';
+		while ($st =~ /\b(write|scan|save);dur=([0-9.]+)/g) {
+			emit($n, "st-$1-susp", $run, $2);
+		}
+		info("N=$n run $run apply?suspend=true: Server-Timing: $st") if $run == 1;
+		expect_state('apply?suspend=true', $n);
+		($ms, $r) = request('PUT', $prune, $empty);
 		expect_state('clear', 0);
 		if ($sa && $run >= 1 && $run <= $set{sa_runs}) {
 			($ms, $out) = child('sa-apply', 'perl', "-I$SA/lib", "$SA/scstadmin", '-config', "$DIR/scst-$n.conf",

@@ -19,6 +19,11 @@
  *                           device with a block node and a generic node for
  *                           each LUN of its target: what the server waits for
  *                           before it answers an apply (session/SessionHosts)
+ *   perf-floor write FILE [settle] suspend
+ *                           the same inside one suspension of SCST's I/O:
+ *                           "30" to /sys/kernel/scst_tgt/suspend before the
+ *                           first command, "-1" after the last (before the
+ *                           wait: the scans need I/O)
  *   perf-floor readall DIR  read every file below DIR (a queued read that
  *                           says EAGAIN is retried every millisecond, up to
  *                           300 s) and every link's target; nothing followed
@@ -188,7 +193,20 @@ static double settle(double t0)
 	return -1;
 }
 
-static int write_all(const char *file, int wait)
+/* Write SCST's suspend file: a drain timeout to suspend, -1 to resume. */
+static int suspend_write(const char *value)
+{
+	int fd = open(ROOT "/suspend", O_WRONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, value, strlen(value));
+	close(fd);
+	return n < 0 ? -errno : 0;
+}
+
+static int write_all(const char *file, int wait, int suspend)
 {
 	FILE *in = fopen(file, "r");
 	char line[4096], last[4096] = "", path[4200];
@@ -198,6 +216,10 @@ static int write_all(const char *file, int wait)
 
 	if (!in) {
 		perror(file);
+		return 1;
+	}
+	if (suspend && suspend_write("30\n")) {
+		fprintf(stderr, "suspend: %s\n", strerror(errno));
 		return 1;
 	}
 	while (fgets(line, sizeof(line), in)) {
@@ -240,6 +262,10 @@ static int write_all(const char *file, int wait)
 	if (fd >= 0)
 		close(fd);
 	fclose(in);
+	if (suspend && suspend_write("-1\n")) {
+		fprintf(stderr, "resume: %s\n", strerror(errno));
+		return 1;
+	}
 	printf("writes=%ld eagain=%ld ms=%.1f", writes, eagain, now_ms() - t0);
 	if (wait) {
 		double settled = settle(t0);
@@ -320,10 +346,19 @@ int main(int argc, char **argv)
 {
 	double t0;
 
-	if (argc == 3 && !strcmp(argv[1], "write"))
-		return write_all(argv[2], 0);
-	if (argc == 4 && !strcmp(argv[1], "write") && !strcmp(argv[3], "settle"))
-		return write_all(argv[2], 1);
+	if (argc >= 3 && !strcmp(argv[1], "write")) {
+		int i, wait = 0, suspend = 0;
+
+		for (i = 3; i < argc; i++) {
+			if (!strcmp(argv[i], "settle"))
+				wait = 1;
+			else if (!strcmp(argv[i], "suspend"))
+				suspend = 1;
+			else
+				goto usage;
+		}
+		return write_all(argv[2], wait, suspend);
+	}
 	if (argc == 3 && !strcmp(argv[1], "readall")) {
 		t0 = now_ms();
 		read_dir(AT_FDCWD, argv[2]);
@@ -331,6 +366,7 @@ int main(int argc, char **argv)
 		       dirs, unreadable, bytes, now_ms() - t0);
 		return dirs ? 0 : 1;
 	}
-	fprintf(stderr, "usage: perf-floor write FILE [settle] | perf-floor readall DIR\n");
+usage:
+	fprintf(stderr, "usage: perf-floor write FILE [settle] [suspend] | perf-floor readall DIR\n");
 	return 2;
 }

@@ -140,7 +140,7 @@ class OpenApiClientWalkthroughTests {
 		String conf = configuration.exportConfig();
 		assertThat(conf).contains("DEVICE " + DEVICE, "TARGET " + TARGET, "session_name " + SESSION, "GROUP " + GROUP,
 				"INITIATOR " + INITIATOR, "LUN 0 " + DEVICE);
-		Plan plan = configuration.planConfig(conf, null);
+		Plan plan = configuration.planConfig(conf, null, null);
 		assertThat(plan.getSteps()).isEmpty();
 
 		// a problem comes back as the Problem schema

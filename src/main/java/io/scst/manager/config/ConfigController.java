@@ -27,6 +27,12 @@ class ConfigController {
 			+ "configuration lacks them: devices, targets, luns, groups, initiators, sessions. Nothing is removed "
 			+ "otherwise.";
 
+	private static final String SUSPEND_DESCRIPTION = "Suspend SCST's I/O on every device around the writes: a "
+			+ "first step writes SCST's suspend (waiting up to the management timeout for the commands in flight), "
+			+ "a last one resumes, and a failed change resumes after its rollback. SCST's own commands then do not "
+			+ "each wait for I/O to drain, which makes large creations faster, but initiators see no I/O for the "
+			+ "whole apply. Refused (409, nothing written) for a change that removes objects.";
+
 	// Each operation below has a scst.conf (text/plain) and a JSON variant, which the
 	// OpenAPI document shows as one operation with two media types: they share their
 	// operationId, summary and description.
@@ -50,7 +56,8 @@ class ConfigController {
 			+ "devices, targets, groups, LUNs, initiators, core attributes). When a step fails, the steps done are "
 			+ "undone in reverse and the 422 problem names the failed step, errno and command and says whether "
 			+ "SCST is back where it was (rolledBack, rollbackFailures). The live configuration is saved before the "
-			+ "answer (save: outcome and milliseconds; also in the Server-Timing header), so drift and the saved file "
+			+ "answer (save: outcome and milliseconds; also in the Server-Timing header, after the apply's phases: "
+			+ "parse, plan, write, scan), so drift and the saved file "
 			+ "reflect the change once it is answered. Send scst.conf as text/plain or the JSON model as "
 			+ "application/json.";
 
@@ -78,29 +85,33 @@ class ConfigController {
 	@PostMapping(path = "/plan", consumes = MediaType.TEXT_PLAIN_VALUE)
 	@Operation(operationId = "planConfig", summary = PLAN_SUMMARY, description = PLAN_DESCRIPTION)
 	Plan planText(@RequestBody String config,
-			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
-		return this.service.plan(config, prune);
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune,
+			@Parameter(description = SUSPEND_DESCRIPTION) @RequestParam(defaultValue = "false") boolean suspend) {
+		return this.service.plan(ConfigFormat.parse(config), Prune.parse(prune), suspend);
 	}
 
 	@PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "planConfig", summary = PLAN_SUMMARY, description = PLAN_DESCRIPTION)
 	Plan plan(@RequestBody ScstConfig config,
-			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
-		return this.service.plan(config, prune);
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune,
+			@Parameter(description = SUSPEND_DESCRIPTION) @RequestParam(defaultValue = "false") boolean suspend) {
+		return this.service.plan(config, Prune.parse(prune), suspend);
 	}
 
 	@PutMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
 	@Operation(operationId = "applyConfig", summary = APPLY_SUMMARY, description = APPLY_DESCRIPTION)
 	ApplyResult applyText(@RequestBody String config,
-			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
-		return saved(this.service.apply(config, prune));
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune,
+			@Parameter(description = SUSPEND_DESCRIPTION) @RequestParam(defaultValue = "false") boolean suspend) {
+		return saved(this.service.apply(config, prune, suspend));
 	}
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "applyConfig", summary = APPLY_SUMMARY, description = APPLY_DESCRIPTION)
 	ApplyResult apply(@RequestBody ScstConfig config,
-			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune) {
-		return saved(this.service.apply(config, prune));
+			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune,
+			@Parameter(description = SUSPEND_DESCRIPTION) @RequestParam(defaultValue = "false") boolean suspend) {
+		return saved(this.service.apply(config, Prune.parse(prune), suspend));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
+import io.scst.manager.change.Write;
 import io.scst.manager.security.BackingFileForbiddenException;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -88,7 +89,21 @@ public class ConfigService {
 	 * @throws ConfigConflictException when the configuration cannot be reached
 	 */
 	public Plan plan(ScstConfig desired, Set<Prune> prune) {
-		ConfigPlanner.Result plan = planSteps(desired, prune);
+		return plan(desired, prune, false);
+	}
+
+	/**
+	 * {@link #plan(ScstConfig, Set)}, with SCST's I/O suspended around the writes when
+	 * asked for (see {@link #apply(ScstConfig, Set, boolean)}).
+	 * @param desired the configuration
+	 * @param prune the kinds of objects to remove when the configuration lacks them
+	 * @param suspend whether to suspend SCST's I/O around the writes
+	 * @return the ordered steps
+	 * @throws ConfigConflictException when the configuration cannot be reached, or cannot
+	 * be reached while suspended
+	 */
+	public Plan plan(ScstConfig desired, Set<Prune> prune, boolean suspend) {
+		ConfigPlanner.Result plan = planSteps(desired, prune, suspend);
 		this.changes.check(plan.steps());
 		return plan.view();
 	}
@@ -104,8 +119,28 @@ public class ConfigService {
 	 * @throws ApplyFailedException when the kernel rejected a step (after the rollback)
 	 */
 	public ApplyResult apply(ScstConfig desired, Set<Prune> prune) {
+		return apply(desired, prune, false);
+	}
+
+	/**
+	 * {@link #apply(ScstConfig, Set)}, with SCST's I/O suspended around the writes when
+	 * asked for: a first step writes SCST's {@code suspend} (waiting up to the gateway's
+	 * timeout for the commands in flight), a last one resumes, and undoing the first
+	 * resumes after a failed step. SCST's own management commands suspend and resume for
+	 * each command; under one suspension they do not wait again. Refused for a change
+	 * that removes anything: removing a session's SCSI host waits for commands that the
+	 * suspension holds.
+	 * @param desired the configuration
+	 * @param prune the kinds of objects to remove when the configuration lacks them
+	 * @param suspend whether to suspend SCST's I/O around the writes
+	 * @return what was done
+	 * @throws ConfigConflictException when the configuration cannot be reached, or cannot
+	 * be reached while suspended (nothing written)
+	 * @throws ApplyFailedException when the kernel rejected a step (after the rollback)
+	 */
+	public ApplyResult apply(ScstConfig desired, Set<Prune> prune, boolean suspend) {
 		long start = System.nanoTime();
-		ConfigPlanner.Result plan = planSteps(desired, prune);
+		ConfigPlanner.Result plan = planSteps(desired, prune, suspend);
 		long planned = System.nanoTime();
 		List<Step> steps = plan.steps();
 		ChangePipeline.Timing run = this.changes.run(steps, (failure) -> {
@@ -162,10 +197,21 @@ public class ConfigService {
 	 * @return what was done
 	 */
 	public ApplyResult apply(String text, @Nullable String prune) {
+		return apply(text, prune, false);
+	}
+
+	/**
+	 * {@link #apply(ScstConfig, Set, boolean)} for an scst.conf text and a prune list.
+	 * @param text the configuration file's text
+	 * @param prune comma-separated kinds to remove, or {@code null}
+	 * @param suspend whether to suspend SCST's I/O around the writes
+	 * @return what was done
+	 */
+	public ApplyResult apply(String text, @Nullable String prune, boolean suspend) {
 		long start = System.nanoTime();
 		ScstConfig desired = ConfigFormat.parse(text);
 		long parsed = System.nanoTime();
-		ApplyResult result = apply(desired, Prune.parse(prune));
+		ApplyResult result = apply(desired, Prune.parse(prune), suspend);
 		return (result.timing() != null) ? result.withTiming(result.timing().afterParse(parsed - start)) : result;
 	}
 
@@ -179,9 +225,39 @@ public class ConfigService {
 		return apply(desired, Prune.parse(prune));
 	}
 
-	private ConfigPlanner.Result planSteps(ScstConfig desired, Set<Prune> prune) {
-		return new ConfigPlanner(LiveState.of(this.sysfs), desired, prune).plan();
+	private ConfigPlanner.Result planSteps(ScstConfig desired, Set<Prune> prune, boolean suspend) {
+		ConfigPlanner.Result plan = new ConfigPlanner(LiveState.of(this.sysfs), desired, prune).plan();
+		if (!suspend || plan.steps().isEmpty()) {
+			return plan;
+		}
+		List<String> removals = plan.steps()
+			.stream()
+			.filter((step) -> step.kind().equals(Step.DELETE))
+			.map((step) -> step.object())
+			.distinct()
+			.limit(5)
+			.toList();
+		if (!removals.isEmpty()) {
+			throw new ConfigConflictException(List.of("suspending SCST's I/O is refused for a change that removes "
+					+ "objects (" + String.join(", ", removals) + "): removing a session's SCSI host waits for "
+					+ "commands that the suspension holds"));
+		}
+		String drain = Long.toString(Math.max(1, this.sysfs.timeout().toSeconds()));
+		List<Step> steps = new ArrayList<>(plan.steps().size() + 2);
+		steps.add(new Step(Step.UPDATE, SCST,
+				"suspend SCST's I/O for the writes (waiting up to " + drain + " s for the commands in flight)",
+				new Write.Attribute(ScstTree.SUSPEND, drain), List.of(new Write.Attribute(ScstTree.SUSPEND, RESUME))));
+		steps.addAll(plan.steps());
+		steps.add(new Step(Step.UPDATE, SCST, "resume SCST's I/O", new Write.Attribute(ScstTree.SUSPEND, RESUME),
+				List.of()));
+		return new ConfigPlanner.Result(steps, plan.notes());
 	}
+
+	/** The object a suspension step is reported under (the SCST core). */
+	private static final String SCST = "scst";
+
+	/** What {@code suspend} takes to resume: one suspension less. */
+	private static final String RESUME = "-1";
 
 	// ---------------------------------------------------------------- persistence
 
@@ -340,7 +416,7 @@ public class ConfigService {
 			return new RestoreReport("nothing-saved", savedFile(), List.of());
 		}
 		ScstConfig saved = ConfigFormat.parse(text);
-		List<Step> steps = planSteps(saved, Set.of()).steps();
+		List<Step> steps = planSteps(saved, Set.of(), false).steps();
 		List<String> outcomes;
 		try {
 			outcomes = this.changes.runEach(steps, (step) -> owner(step.object()));

@@ -1,7 +1,9 @@
 package io.scst.manager.config;
 
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import io.scst.manager.ApiTest;
 import io.scst.manager.sysfs.Errno;
@@ -211,6 +213,83 @@ class ConfigControllerTests {
 					""");
 		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cctgt"))).isFalse();
 		assertThat(this.sysfs.exists(ScstTree.device("ccdev"))).isFalse();
+	}
+
+	/**
+	 * Another size than {@link #CONFIG}: the saved file of the other tests stays theirs.
+	 */
+	private static final String SUSPENDED = CONFIG.replace("size_mb 32", "size_mb 16");
+
+	@Test
+	void aSuspendedApplySuspendsBeforeItsFirstWriteAndResumesAfterItsLast() throws Exception {
+		int logged = simulator().writeLog().size();
+		MvcTestResult planned = this.mvc.post()
+			.uri("/api/v1/config/plan?suspend=true")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(SUSPENDED)
+			.exchange();
+		assertThat(planned).hasStatusOk();
+		assertThat(simulator().writeLog()).hasSize(logged);
+		MvcTestResult applied = this.mvc.put()
+			.uri("/api/v1/config?suspend=true")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(SUSPENDED)
+			.exchange();
+		assertThat(applied).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.steps")
+			.isEqualTo(com.jayway.jsonpath.JsonPath
+				.read(planned.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.steps"));
+		assertThat(applied).bodyJson().extractingPath("$.steps[0].command").asString().matches("suspend: [1-9][0-9]*");
+		assertThat(applied).bodyJson().extractingPath("$.steps[-1:].command").isEqualTo(List.of("suspend: -1"));
+		List<String> written = simulator().writeLog()
+			.subList(logged, simulator().writeLog().size())
+			.stream()
+			.map((w) -> w.path() + " " + w.data().strip())
+			.toList();
+		assertThat(written.get(0)).matches("suspend [1-9][0-9]*");
+		assertThat(written.get(written.size() - 1)).isEqualTo("suspend -1");
+		assertThat(written.subList(1, written.size() - 1)).noneMatch((w) -> w.startsWith("suspend "));
+		assertThat(this.sysfs.read(ScstTree.SUSPEND).value()).isEqualTo("0");
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cctgt"))).isTrue();
+		// nothing to do: nothing suspended
+		assertThat(
+				this.mvc.put().uri("/api/v1/config?suspend=true").contentType(MediaType.TEXT_PLAIN).content(SUSPENDED))
+			.hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("{\"applied\":0,\"steps\":[]}");
+	}
+
+	@Test
+	void aSuspendedApplyThatFailsResumesAfterItsRollback() {
+		simulator().faults().failWrites(ScstTree.lunsMgmt("scst_local", "cctgt", null), Errno.EINVAL, 1);
+		assertThat(
+				this.mvc.put().uri("/api/v1/config?suspend=true").contentType(MediaType.TEXT_PLAIN).content(SUSPENDED))
+			.hasStatus(422)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"errno":"EINVAL","command":"add ccdev 0","rolledBack":true,"stepIndex":4,"rollbackFailures":[]}
+					""");
+		assertThat(this.sysfs.read(ScstTree.SUSPEND).value()).isEqualTo("0");
+		assertThat(simulator().writeLog().get(simulator().writeLog().size() - 1).data().strip()).isEqualTo("-1");
+		assertThat(this.sysfs.exists(ScstTree.target("scst_local", "cctgt"))).isFalse();
+	}
+
+	@Test
+	void aSuspendedApplyThatRemovesIsRefusedBeforeAnyWrite() {
+		assertThat(this.mvc.put().uri("/api/v1/config").contentType(MediaType.TEXT_PLAIN).content(SUSPENDED))
+			.hasStatusOk();
+		int logged = simulator().writeLog().size();
+		assertThat(this.mvc.put()
+			.uri("/api/v1/config?suspend=true&prune=luns")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(SUSPENDED.replace("\t\tLUN 0 ccdev\n", ""))).hasStatus(409)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("suspending SCST's I/O is refused", "target-drivers/scst_local/targets/cctgt/luns/0");
+		assertThat(simulator().writeLog()).hasSize(logged);
+		assertThat(this.sysfs.exists(ScstTree.lun("scst_local", "cctgt", null, 0))).isTrue();
 	}
 
 	@Test
