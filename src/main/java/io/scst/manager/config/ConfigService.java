@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.change.Step;
-import io.scst.manager.change.Write;
 import io.scst.manager.security.BackingFileForbiddenException;
 import io.scst.manager.sysfs.InvalidNameException;
 import io.scst.manager.sysfs.KernelRejectedException;
@@ -230,34 +229,8 @@ public class ConfigService {
 		if (!suspend || plan.steps().isEmpty()) {
 			return plan;
 		}
-		List<String> removals = plan.steps()
-			.stream()
-			.filter((step) -> step.kind().equals(Step.DELETE))
-			.map((step) -> step.object())
-			.distinct()
-			.limit(5)
-			.toList();
-		if (!removals.isEmpty()) {
-			throw new ConfigConflictException(List.of("suspending SCST's I/O is refused for a change that removes "
-					+ "objects (" + String.join(", ", removals) + "): removing a session's SCSI host waits for "
-					+ "commands that the suspension holds"));
-		}
-		String drain = Long.toString(Math.max(1, this.sysfs.timeout().toSeconds()));
-		List<Step> steps = new ArrayList<>(plan.steps().size() + 2);
-		steps.add(new Step(Step.UPDATE, SCST,
-				"suspend SCST's I/O for the writes (waiting up to " + drain + " s for the commands in flight)",
-				new Write.Attribute(ScstTree.SUSPEND, drain), List.of(new Write.Attribute(ScstTree.SUSPEND, RESUME))));
-		steps.addAll(plan.steps());
-		steps.add(new Step(Step.UPDATE, SCST, "resume SCST's I/O", new Write.Attribute(ScstTree.SUSPEND, RESUME),
-				List.of()));
-		return new ConfigPlanner.Result(steps, plan.notes());
+		return new ConfigPlanner.Result(Suspension.around(plan.steps(), this.sysfs.timeout()), plan.notes());
 	}
-
-	/** The object a suspension step is reported under (the SCST core). */
-	private static final String SCST = "scst";
-
-	/** What {@code suspend} takes to resume: one suspension less. */
-	private static final String RESUME = "-1";
 
 	// ---------------------------------------------------------------- persistence
 

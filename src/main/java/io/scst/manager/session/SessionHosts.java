@@ -148,9 +148,8 @@ public class SessionHosts {
 		this.sysfs.await(() -> {
 			List<Integer> luns;
 			try {
-				// the LUN set the session sees (a readlink and a listing of a few
-				// entries),
-				// not the session's own directory (its lun<N>/ among some fifty files)
+				// the LUN set the session sees: a readlink and a short listing, where
+				// the session's own directory has its lun<N>/ among some fifty files
 				luns = session.lunSet().numbers();
 			}
 			catch (SysfsException ex) {
