@@ -249,7 +249,7 @@ public class ChangePipeline {
 	/**
 	 * How long a run took.
 	 *
-	 * @param writeNanos the writes (and, after a failure, the undo writes)
+	 * @param writeNanos the writes
 	 * @param listenerNanos each listener told afterwards, by name, in the order they were
 	 * told (empty when nothing was written)
 	 */
