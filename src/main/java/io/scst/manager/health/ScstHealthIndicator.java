@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code scst} health component: up when the SCST tree is there and its
  * {@code version} can be read, down with the reason otherwise. Details name the gateway
- * mode and location, and the version when known.
+ * mode and location, the version when known, and SCST's suspend count with a warning
+ * while its I/O is suspended.
  */
 @Component
 class ScstHealthIndicator extends SysfsHealthIndicator {
@@ -33,6 +34,14 @@ class ScstHealthIndicator extends SysfsHealthIndicator {
 	void checkTree(Health.Builder builder) {
 		try {
 			builder.up().withDetail("version", this.service.version());
+			int suspended = this.service.suspendCount();
+			if (suspended > 0) {
+				// still up: the API is what resumes it (an apply with ?suspend=true that
+				// did not get to its last step, or another tool)
+				builder.withDetail("suspendCount", suspended)
+					.withDetail("warning", "SCST's I/O is suspended: initiators see no I/O until "
+							+ "'-1' is written to /sys/kernel/scst_tgt/suspend");
+			}
 		}
 		catch (SysfsException ex) {
 			builder.down().withDetail("reason", ex.getMessage());

@@ -58,6 +58,18 @@ public class ScstService {
 		return version(parseVersionFile(this.scst.version().value()));
 	}
 
+	/**
+	 * How many times SCST's I/O is suspended now ({@code 0}: running). Above 0 after a
+	 * client died between suspending and resuming, initiators see no I/O until someone
+	 * writes {@code -1} to {@code suspend}.
+	 * @return the suspend count
+	 * @throws ScstUnavailableException when the tree is not there
+	 */
+	public int suspendCount() {
+		requireAvailable();
+		return readInt(this.scst.suspend());
+	}
+
 	private void requireAvailable() {
 		if (!this.scst.available()) {
 			throw new ScstUnavailableException(

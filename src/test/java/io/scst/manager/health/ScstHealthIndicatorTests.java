@@ -7,6 +7,7 @@ import io.scst.manager.scst.ScstService;
 import io.scst.manager.sysfs.AbstractScstSysfs.GatewayListener;
 import io.scst.manager.sysfs.KernelScstSysfs;
 import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.ScstTree;
 import io.scst.manager.sysfs.simulation.ScstSimulator;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatorOptions;
@@ -29,6 +30,23 @@ class ScstHealthIndicatorTests {
 			assertThat(health.getDetails()).containsEntry("mode", "simulator")
 				.containsEntry("location", "simulator")
 				.containsEntry("version", "3.11.0-pre");
+		}
+	}
+
+	@Test
+	void stillUpButWarnsWhileScstsIoIsSuspended() {
+		try (ScstSimulator simulator = new ScstSimulator(SimulatorOptions.defaults())) {
+			SimulatedScstSysfs sysfs = new SimulatedScstSysfs(simulator);
+			assertThat(health(sysfs).getDetails()).doesNotContainKeys("suspendCount", "warning");
+			sysfs.write(ScstTree.SUSPEND, "10");
+			sysfs.write(ScstTree.SUSPEND, "10");
+			Health suspended = health(sysfs);
+			assertThat(suspended.getStatus()).isEqualTo(Status.UP);
+			assertThat(suspended.getDetails()).containsEntry("suspendCount", 2)
+				.hasEntrySatisfying("warning", (warning) -> assertThat(warning).asString().contains("suspended"));
+			sysfs.write(ScstTree.SUSPEND, "-1");
+			sysfs.write(ScstTree.SUSPEND, "-1");
+			assertThat(health(sysfs).getDetails()).doesNotContainKeys("suspendCount", "warning");
 		}
 	}
 
