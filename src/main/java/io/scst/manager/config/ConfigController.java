@@ -87,7 +87,7 @@ class ConfigController {
 	Plan planText(@RequestBody String config,
 			@Parameter(description = PRUNE_DESCRIPTION) @RequestParam(required = false) @Nullable String prune,
 			@Parameter(description = SUSPEND_DESCRIPTION) @RequestParam(defaultValue = "false") boolean suspend) {
-		return this.service.plan(ConfigFormat.parse(config), Prune.parse(prune), suspend);
+		return this.service.plan(config, prune, suspend);
 	}
 
 	@PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -176,7 +176,18 @@ public class ConfigService {
 	 * @return the plan
 	 */
 	public Plan plan(String text, @Nullable String prune) {
-		return plan(ConfigFormat.parse(text), Prune.parse(prune));
+		return plan(text, prune, false);
+	}
+
+	/**
+	 * {@link #plan(ScstConfig, Set, boolean)} for an scst.conf text and a prune list.
+	 * @param text the configuration file's text
+	 * @param prune comma-separated kinds to remove, or {@code null}
+	 * @param suspend whether to suspend SCST's I/O around the writes
+	 * @return the plan
+	 */
+	public Plan plan(String text, @Nullable String prune, boolean suspend) {
+		return plan(ConfigFormat.parse(text), Prune.parse(prune), suspend);
 	}
 
 	/**
