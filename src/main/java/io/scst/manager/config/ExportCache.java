@@ -1,7 +1,6 @@
 package io.scst.manager.config;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -267,16 +266,24 @@ final class ExportCache {
 	 * @param targets the target names that exist, by driver
 	 */
 	synchronized void retain(Set<String> devices, Map<String, Set<String>> targets) {
-		this.devices.keySet().retainAll(devices);
-		this.targets.keySet().retainAll(targets.keySet());
-		this.targets.forEach((driver, kept) -> {
-			Set<String> entries = new HashSet<>();
-			targets.get(driver).forEach((name) -> entries.add(ScstPath.entryName(name)));
-			kept.keySet().retainAll(entries);
+		this.devices.keySet().removeIf((name) -> !devices.contains(name));
+		this.deviceSince.keySet().removeIf((name) -> !this.devices.containsKey(name));
+		this.targets.entrySet().removeIf((driver) -> {
+			Set<String> names = targets.get(driver.getKey());
+			if (names == null) {
+				return true;
+			}
+			driver.getValue().keySet().removeIf((entry) -> !names.contains(ScstTree.objectName(entry)));
+			return false;
 		});
-		this.deviceSince.keySet().retainAll(this.devices.keySet());
-		this.targetSince.keySet().retainAll(this.targets.keySet());
-		this.targetSince.forEach((driver, since) -> since.keySet().retainAll(this.targets.get(driver).keySet()));
+		this.targetSince.entrySet().removeIf((driver) -> {
+			Map<String, LiveState.LiveTarget> kept = this.targets.get(driver.getKey());
+			if (kept == null) {
+				return true;
+			}
+			driver.getValue().keySet().removeIf((entry) -> !kept.containsKey(entry));
+			return false;
+		});
 	}
 
 	/** Forget everything. */

@@ -76,7 +76,7 @@ final class ExportMemo {
 	/** A save is done: keep what it used, drop the rest. */
 	void next() {
 		this.previous = this.current;
-		this.current = new IdentityHashMap<>();
+		this.current = new IdentityHashMap<>(this.previous.size());
 	}
 
 	/** How many objects the last save kept (for tests). */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.scst.manager.sysfs.Attribute;
@@ -82,7 +81,7 @@ final class LiveState {
 		Scst scst = Scst.of(sysfs);
 		Map<String, Attr> root = attrs(scst.attributes());
 		Map<String, LiveHandler> handlers = new TreeMap<>();
-		Map<String, String> deviceHandlers = new TreeMap<>();
+		Map<String, String> deviceHandlers = new HashMap<>();
 		for (HandlerNode handler : scst.handlers()) {
 			Listing listing = handler.listing();
 			List<String> deviceNames = listing.links();
@@ -109,7 +108,7 @@ final class LiveState {
 		List<String> parameters = mgmt ? parameters(mgmtFile.value()) : List.of();
 		Listing listing = driver.listing();
 		Map<String, Attr> attributes = attrs(listing.attributes());
-		Set<String> targetNames = new TreeSet<>(TargetDriverNode.targetNames(listing));
+		List<String> targetNames = TargetDriverNode.targetNames(listing);
 		Function<String, LiveTarget> read = (target) -> target(driver.target(target));
 		Map<String, LiveTarget> targets = new LazyMap<>(targetNames,
 				(cache != null) ? (target) -> cache.target(driver.name(), target, () -> read.apply(target)) : read);

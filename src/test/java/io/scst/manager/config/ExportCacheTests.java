@@ -3,6 +3,7 @@ package io.scst.manager.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.scst.manager.change.Step;
@@ -72,6 +73,26 @@ class ExportCacheTests {
 		this.cache.beforeRead(1);
 		device("a");
 		assertThat(this.reads).containsExactly("a", "a");
+	}
+
+	@Test
+	void objectsThatAreGoneAreDroppedAndTheOthersKept() {
+		this.cache.beforeRead(0);
+		device("gone");
+		device("kept");
+		target("t-gone");
+		target("iqn/kept");
+		this.cache.retain(Set.of("kept"), Map.of("scst_local", Set.of("iqn/kept")));
+		assertThat(this.cache.size()).isEqualTo(2);
+		this.cache.beforeRead(0);
+		device("kept");
+		target("iqn/kept");
+		device("gone");
+		target("t-gone");
+		assertThat(this.reads).as("kept ones not read again, gone ones read again")
+			.containsExactly("gone", "kept", "t-gone", "iqn/kept", "gone", "t-gone");
+		this.cache.retain(Set.of(), Map.of());
+		assertThat(this.cache.size()).isZero();
 	}
 
 	private LiveState.LiveDevice device(String name) {
