@@ -67,6 +67,11 @@ final class ScstMetricsCollector implements MultiCollector {
 			out.add(gauge("scst_threads", "SCST's global I/O threads",
 					List.of(point(Labels.EMPTY, snapshot.threads()))));
 		}
+		if (snapshot.suspendCount() != null) {
+			out.add(gauge("scst_io_suspended",
+					"How many times SCST's I/O is suspended now (0: running; above 0, initiators wait)",
+					List.of(point(Labels.EMPTY, snapshot.suspendCount()))));
+		}
 		addTargets(snapshot.targets(), out);
 		addSessions(snapshot.sessions(), out);
 		addDevices(snapshot.devices(), out);

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param available whether the SCST tree was there
  * @param version the SCST version, when known
  * @param threads the global I/O thread count, when known
+ * @param suspendCount how many times SCST's I/O is suspended now ({@code 0}: running),
+ * when known
  * @param targets targets in tree order (up to {@code scst.metrics.max-targets})
  * @param sessions sessions in tree order (up to {@code scst.metrics.max-sessions})
  * @param devices devices in tree order (up to {@code scst.metrics.max-devices})
@@ -29,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(description = "One walk of the SCST tree: the counters behind the metrics")
 public record ScstSnapshot(Instant takenAt, Duration took, boolean available, @Nullable String version,
-		@Nullable Integer threads, List<TargetStats> targets, List<SessionStats> sessions, List<DeviceStats> devices,
-		@Nullable Map<String, Long> localDriverStats, Dropped dropped) {
+		@Nullable Integer threads, @Nullable Integer suspendCount, List<TargetStats> targets,
+		List<SessionStats> sessions, List<DeviceStats> devices, @Nullable Map<String, Long> localDriverStats,
+		Dropped dropped) {
 
 	public ScstSnapshot {
 		targets = List.copyOf(targets);
@@ -42,7 +45,7 @@ public record ScstSnapshot(Instant takenAt, Duration took, boolean available, @N
 
 	/** A snapshot of a tree that is not there. */
 	static ScstSnapshot unavailable(Instant takenAt, Duration took) {
-		return new ScstSnapshot(takenAt, took, false, null, null, List.of(), List.of(), List.of(), null,
+		return new ScstSnapshot(takenAt, took, false, null, null, null, List.of(), List.of(), List.of(), null,
 				new Dropped(0, 0, 0));
 	}
 

@@ -78,6 +78,7 @@ final class SnapshotCollector {
 		long writes = this.sysfs.writes();
 		String version = optional(this.scst::version);
 		Long threads = number(this.tree.threads());
+		Long suspended = number(this.tree.suspend());
 		Map<String, Long> localStats = null;
 		List<TargetEntry> live = new ArrayList<>();
 		for (String driver : counted(this.tree::targetDriverNames)) {
@@ -131,7 +132,8 @@ final class SnapshotCollector {
 		}
 		this.layout = layout.withSessions(sessionFiles, !vanished);
 		return new ScstSnapshot(takenAt, Duration.ofNanos(System.nanoTime() - start), true, version,
-				(threads != null) ? threads.intValue() : null, targets, sessions, layout.devices(), localStats,
+				(threads != null) ? threads.intValue() : null, (suspended != null) ? suspended.intValue() : null,
+				targets, sessions, layout.devices(), localStats,
 				new Dropped(droppedTargets, droppedSessions, layout.droppedDevices()));
 	}
 

@@ -136,6 +136,19 @@ class ScstMetricsCollectorTests {
 	}
 
 	@Test
+	void aSuspensionShowsInTheSuspendCount() {
+		assertThat(scrape(this.mvc).value("scst_io_suspended", Map.of())).contains(0.0);
+		this.sysfs.write(ScstTree.SUSPEND, "5");
+		try {
+			assertThat(scrape(this.mvc).value("scst_io_suspended", Map.of())).contains(1.0);
+		}
+		finally {
+			this.sysfs.write(ScstTree.SUSPEND, "-1");
+		}
+		assertThat(scrape(this.mvc).value("scst_io_suspended", Map.of())).contains(0.0);
+	}
+
+	@Test
 	void oneScrapeIsOneWalkOfTheTree() {
 		long before = this.stats.walks();
 		scrape(this.mvc);
