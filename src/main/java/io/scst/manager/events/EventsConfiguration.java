@@ -2,6 +2,7 @@ package io.scst.manager.events;
 
 import io.scst.manager.metrics.MetricsProperties;
 import io.scst.manager.metrics.StatsService;
+import io.scst.manager.sysfs.ScstSysfs;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
@@ -25,8 +26,8 @@ import org.springframework.core.annotation.Order;
 class EventsConfiguration {
 
 	@Bean
-	TreeWatcher treeWatcher(StatsService stats, EventService events, MetricsProperties properties) {
-		return new TreeWatcher(stats, events, properties);
+	TreeWatcher treeWatcher(StatsService stats, EventService events, MetricsProperties properties, ScstSysfs sysfs) {
+		return new TreeWatcher(stats, events, properties, sysfs);
 	}
 
 	@Bean

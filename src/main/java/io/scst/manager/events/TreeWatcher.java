@@ -10,6 +10,7 @@ import io.scst.manager.metrics.MetricsProperties;
 import io.scst.manager.metrics.StatsService;
 import io.scst.manager.metrics.TreeStructure;
 import io.scst.manager.metrics.TreeStructure.TreeChange;
+import io.scst.manager.sysfs.ScstSysfs;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,11 @@ import org.springframework.context.SmartLifecycle;
  * {@code scst.metrics.watch-period} (directory listings only, no counters) and publishes
  * what appeared or disappeared since the last look. Changes made through the API are
  * absorbed: the API-change filter looks before and after each mutating request, so only
- * what happened outside the API is reported as a tree change.
+ * what happened outside the API is reported as a tree change. The look after a request is
+ * skipped when nothing was written through the gateway since the look before it (a plan,
+ * a refused change): there is nothing of the API's to absorb, and a change made outside
+ * meanwhile is reported at the next look instead of being absorbed with it. Each look
+ * lists every target's sessions, some 6 ms at 1,000 targets in-process.
  */
 final class TreeWatcher implements SmartLifecycle {
 
@@ -35,12 +40,18 @@ final class TreeWatcher implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService executor;
 
+	private final ScstSysfs sysfs;
+
 	private @Nullable TreeStructure last;
 
-	TreeWatcher(StatsService stats, EventService events, MetricsProperties properties) {
+	/** The gateway's write count when {@link #last} was taken (before it was read). */
+	private long lastWrites = -1;
+
+	TreeWatcher(StatsService stats, EventService events, MetricsProperties properties, ScstSysfs sysfs) {
 		this.stats = stats;
 		this.events = events;
 		this.period = properties.watchPeriod();
+		this.sysfs = sysfs;
 	}
 
 	/** Whether the watcher runs at all ({@code watch-period} > 0). */
@@ -54,9 +65,11 @@ final class TreeWatcher implements SmartLifecycle {
 			return;
 		}
 		try {
+			long writes = this.sysfs.writes();
 			TreeStructure now = this.stats.structure();
 			List<TreeChange> changes = now.changesSince(this.last);
 			this.last = now;
+			this.lastWrites = writes;
 			changes.forEach(this.events::treeChange);
 		}
 		catch (RuntimeException ex) {
@@ -64,13 +77,21 @@ final class TreeWatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Take the tree as it is now without reporting (after a change made by the API). */
+	/**
+	 * Take the tree as it is now without reporting (after a change made by the API),
+	 * unless nothing was written through the gateway since the last look.
+	 */
 	synchronized void absorb() {
 		if (this.last == null) {
 			return;
 		}
 		try {
+			long writes = this.sysfs.writes();
+			if (writes == this.lastWrites) {
+				return;
+			}
 			this.last = this.stats.structure();
+			this.lastWrites = writes;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Watching the SCST tree failed: {}", ex.getMessage());
@@ -82,6 +103,7 @@ final class TreeWatcher implements SmartLifecycle {
 		if (!enabled() || this.executor != null) {
 			return;
 		}
+		this.lastWrites = this.sysfs.writes();
 		this.last = this.stats.structure();
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "scst-tree-watcher");

@@ -1,0 +1,94 @@
+package io.scst.manager.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.scst.manager.SimulatorTest;
+import io.scst.manager.sysfs.MgmtCommand;
+import io.scst.manager.sysfs.ScstSysfs;
+import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The watcher absorbs the API's own changes and reports the others: a look after a
+ * request that wrote nothing through the gateway is skipped, so a change made outside
+ * meanwhile is still reported. The period is long: the test looks itself.
+ */
+@SimulatorTest(properties = { "scst.simulator.state=demo", "scst.metrics.watch-period=1h" })
+class TreeWatcherTests {
+
+	private static final String TARGET = "scst_local_tgt";
+
+	@Autowired
+	private TreeWatcher watcher;
+
+	@Autowired
+	private EventService events;
+
+	@Autowired
+	private ScstSysfs sysfs;
+
+	private final List<String> frames = new CopyOnWriteArrayList<>();
+
+	private final EventService.Subscriber subscriber = new EventService.Subscriber() {
+
+		@Override
+		public void close() {
+		}
+
+		@Override
+		public boolean send(String frame) {
+			TreeWatcherTests.this.frames.add(frame);
+			return true;
+		}
+
+	};
+
+	@BeforeEach
+	void subscribe() {
+		this.watcher.check();
+		this.events.subscribe(this.subscriber);
+	}
+
+	@AfterEach
+	void unsubscribe() {
+		this.events.unsubscribe(this.subscriber);
+	}
+
+	@Test
+	void aChangeOutsideDuringARequestThatWroteNothingIsReported() {
+		this.watcher.check();
+		// made outside this server (not through its gateway) while a request runs that
+		// writes nothing
+		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_outside"));
+		this.watcher.absorb();
+		this.watcher.check();
+		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_outside"));
+	}
+
+	@Test
+	void theApisOwnChangeIsAbsorbed() {
+		this.watcher.check();
+		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_api"));
+		this.watcher.absorb();
+		this.watcher.check();
+		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_api"));
+	}
+
+	private List<String> treeChanges() {
+		return this.frames.stream().filter((frame) -> frame.contains("event:tree-change")).toList();
+	}
+
+	private void outside(MgmtCommand command) {
+		((SimulatedScstSysfs) this.sysfs).simulator()
+			.write(command.file(), command.line().getBytes(StandardCharsets.UTF_8));
+	}
+
+}
