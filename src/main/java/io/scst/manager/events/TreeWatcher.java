@@ -26,7 +26,8 @@ import org.springframework.context.SmartLifecycle;
  * skipped when nothing was written through the gateway since the look before it (a plan,
  * a refused change): there is nothing of the API's to absorb, and a change made outside
  * meanwhile is reported at the next look instead of being absorbed with it. Each look
- * lists every target's sessions, some 6 ms at 1,000 targets in-process.
+ * lists every target's sessions: 2.6 ms at 1,000 targets and 4,000 sessions on the
+ * simulator.
  */
 final class TreeWatcher implements SmartLifecycle {
 
