@@ -39,9 +39,9 @@ final class TreeWatcher implements SmartLifecycle {
 
 	private final Duration period;
 
-	private @Nullable ScheduledExecutorService executor;
-
 	private final ScstSysfs sysfs;
+
+	private @Nullable ScheduledExecutorService executor;
 
 	private @Nullable TreeStructure last;
 

@@ -249,17 +249,17 @@ class ScaleBenchmark {
 	}
 
 	/**
+	 * An entry of the apply's {@code Server-Timing} header: its name and milliseconds.
+	 */
+	private static final Pattern PHASE = Pattern.compile("([a-z-]+);dur=([0-9.]+)");
+
+	/**
 	 * PUT /api/v1/config (scst.conf text, nothing pruned) of 100 devices, 100 targets and
 	 * 400 LUNs against issuing the same 600 management writes; each removed (untimed)
 	 * after it is measured. Also: the save the PUT's answer reports (done before the
 	 * answer), the same PUT again (nothing to do) against reading every file of the tree,
 	 * and POST /api/v1/config/plan against the planner in-process on the parsed file.
 	 */
-	/**
-	 * An entry of the apply's {@code Server-Timing} header: its name and milliseconds.
-	 */
-	private static final Pattern PHASE = Pattern.compile("([a-z-]+);dur=([0-9.]+)");
-
 	private void apply(String base, ScstSysfs sysfs, ConfigSaver saver, ConfigService service, boolean readAll)
 			throws IOException, InterruptedException {
 		List<MgmtCommand> commands = new ArrayList<>();
@@ -437,12 +437,6 @@ class ScaleBenchmark {
 	}
 
 	/**
-	 * The floor's writes and the removals go straight through the gateway, which the save
-	 * treats like another tool's writes (it reads everything again): save once, untimed,
-	 * so that the measured PUT's save starts from what a save after the server's own last
-	 * change would know.
-	 */
-	/**
 	 * Milliseconds of the plan over HTTP and of the planner in-process, on the same
 	 * state; which goes first alternates between runs, as the second finds the tree it
 	 * reads in the CPU's caches.
@@ -462,6 +456,12 @@ class ScaleBenchmark {
 		return new double[] { ((t1 - t0) + (t3 - t2)) / 1e6, (t2 - t1) / 1e6 };
 	}
 
+	/**
+	 * The floor's writes and the removals go straight through the gateway, which the save
+	 * treats like another tool's writes (it reads everything again): save once, untimed,
+	 * so that the measured PUT's save starts from what a save after the server's own last
+	 * change would know.
+	 */
 	private static void resync(ConfigSaver saver) {
 		saver.changed();
 		saver.flush();
