@@ -52,12 +52,12 @@ final class ApiChangeFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		this.watcher.check();
+		this.watcher.apiChangeStarts();
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			this.watcher.absorb();
+			this.watcher.apiChangeEnded();
 			Principal principal = request.getUserPrincipal();
 			this.events.apiChange(request.getMethod(), request.getRequestURI(), response.getStatus(), requestId,
 					(principal != null) ? principal.getName() : null);

@@ -25,9 +25,11 @@ import org.springframework.context.SmartLifecycle;
  * what happened outside the API is reported as a tree change. The look after a request is
  * skipped when nothing was written through the gateway since the look before it (a plan,
  * a refused change): there is nothing of the API's to absorb, and a change made outside
- * meanwhile is reported at the next look instead of being absorbed with it. Each look
- * lists every target's sessions: 2.6 ms at 1,000 targets and 4,000 sessions on the
- * simulator.
+ * meanwhile is reported at the next look instead of being absorbed with it. The periodic
+ * look waits while a mutating request is in flight: an apply writes for seconds on a
+ * kernel, and the objects it has created so far are not changes behind the API's back.
+ * Each look lists every target's sessions: 2.6 ms at 1,000 targets and 4,000 sessions on
+ * the simulator.
  */
 final class TreeWatcher implements SmartLifecycle {
 
@@ -48,6 +50,9 @@ final class TreeWatcher implements SmartLifecycle {
 	/** The gateway's write count when {@link #last} was taken (before it was read). */
 	private long lastWrites = -1;
 
+	/** Mutating API requests in flight. */
+	private int apiChanges;
+
 	TreeWatcher(StatsService stats, EventService events, MetricsProperties properties, ScstSysfs sysfs) {
 		this.stats = stats;
 		this.events = events;
@@ -58,6 +63,29 @@ final class TreeWatcher implements SmartLifecycle {
 	/** Whether the watcher runs at all ({@code watch-period} > 0). */
 	boolean enabled() {
 		return !this.period.isZero() && !this.period.isNegative();
+	}
+
+	/**
+	 * A mutating API request starts: report what changed before it.
+	 */
+	synchronized void apiChangeStarts() {
+		this.apiChanges++;
+		check();
+	}
+
+	/**
+	 * A mutating API request ended: take what it wrote without reporting it.
+	 */
+	synchronized void apiChangeEnded() {
+		this.apiChanges--;
+		absorb();
+	}
+
+	/** The periodic look: skipped while a mutating API request is in flight. */
+	synchronized void periodicCheck() {
+		if (this.apiChanges == 0) {
+			check();
+		}
 	}
 
 	/** Report what changed since the last look. */
@@ -112,7 +140,7 @@ final class TreeWatcher implements SmartLifecycle {
 			return thread;
 		});
 		long millis = Math.max(1, this.period.toMillis());
-		executor.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::periodicCheck, millis, millis, TimeUnit.MILLISECONDS);
 		this.executor = executor;
 	}
 

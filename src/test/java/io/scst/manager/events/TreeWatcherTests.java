@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The watcher absorbs the API's own changes and reports the others: a look after a
  * request that wrote nothing through the gateway is skipped, so a change made outside
- * meanwhile is still reported. The period is long: the test looks itself.
+ * meanwhile is still reported; the periodic look waits while an API change is in flight.
+ * The period is long: the test looks itself (as the API-change filter and the schedule
+ * would).
  */
 @SimulatorTest(properties = { "scst.simulator.state=demo", "scst.metrics.watch-period=1h" })
 class TreeWatcherTests {
@@ -64,22 +66,40 @@ class TreeWatcherTests {
 
 	@Test
 	void aChangeOutsideDuringARequestThatWroteNothingIsReported() {
-		this.watcher.check();
+		this.watcher.apiChangeStarts();
 		// made outside this server (not through its gateway) while a request runs that
 		// writes nothing
 		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_outside"));
-		this.watcher.absorb();
-		this.watcher.check();
+		this.watcher.apiChangeEnded();
+		this.watcher.periodicCheck();
 		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_outside"));
 	}
 
 	@Test
 	void theApisOwnChangeIsAbsorbed() {
-		this.watcher.check();
+		this.watcher.apiChangeStarts();
 		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_api"));
-		this.watcher.absorb();
-		this.watcher.check();
+		this.watcher.apiChangeEnded();
+		this.watcher.periodicCheck();
 		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_api"));
+	}
+
+	@Test
+	void aPeriodicLookDuringAnApiChangeDoesNotReportWhatItHasWrittenSoFar() {
+		this.watcher.apiChangeStarts();
+		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway"));
+		this.watcher.periodicCheck();
+		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway2"));
+		this.watcher.apiChangeEnded();
+		this.watcher.periodicCheck();
+		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_midway"));
+	}
+
+	@Test
+	void aPeriodicLookReportsAChangeOutsideWhenNoApiChangeIsInFlight() {
+		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_idle"));
+		this.watcher.periodicCheck();
+		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_idle"));
 	}
 
 	private List<String> treeChanges() {
