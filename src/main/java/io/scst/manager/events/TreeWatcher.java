@@ -88,8 +88,8 @@ final class TreeWatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Report what changed since the last look. */
-	synchronized void check() {
+	/** Report what changed since the last look (under the lock). */
+	private void check() {
 		if (this.last == null) {
 			return;
 		}
@@ -110,7 +110,7 @@ final class TreeWatcher implements SmartLifecycle {
 	 * Take the tree as it is now without reporting (after a change made by the API),
 	 * unless nothing was written through the gateway since the last look.
 	 */
-	synchronized void absorb() {
+	private void absorb() {
 		if (this.last == null) {
 			return;
 		}

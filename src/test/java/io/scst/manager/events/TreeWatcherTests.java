@@ -55,7 +55,7 @@ class TreeWatcherTests {
 
 	@BeforeEach
 	void subscribe() {
-		this.watcher.check();
+		this.watcher.periodicCheck();
 		this.events.subscribe(this.subscriber);
 	}
 
