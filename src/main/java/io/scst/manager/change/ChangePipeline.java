@@ -40,6 +40,8 @@ public class ChangePipeline {
 
 	private final List<Named> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Runnable> beforeWrites = new CopyOnWriteArrayList<>();
+
 	public ChangePipeline(ScstSysfs sysfs, BackingFilePolicy backingFiles) {
 		this.sysfs = sysfs;
 		this.backingFiles = backingFiles;
@@ -65,6 +67,17 @@ public class ChangePipeline {
 	 */
 	public void onChange(String name, Listener listener) {
 		this.listeners.add(new Named(name, listener));
+	}
+
+	/**
+	 * Have something told before the first write of every run that has steps, after the
+	 * steps were checked: the tree watcher, which looks at the tree before the API's
+	 * writes so that what changed outside until then is not taken for the API's own
+	 * change. A run refused by its checks tells nothing.
+	 * @param hook what to run
+	 */
+	public void beforeWrites(Runnable hook) {
+		this.beforeWrites.add(hook);
 	}
 
 	/**
@@ -127,6 +140,7 @@ public class ChangePipeline {
 	 */
 	public Timing run(List<Step> steps, Function<Failure, RuntimeException> onFailure) {
 		check(steps);
+		aboutToWrite(steps);
 		boolean completed = false;
 		long start = System.nanoTime();
 		long written;
@@ -161,6 +175,7 @@ public class ChangePipeline {
 	 */
 	public List<String> runEach(List<Step> steps, Function<Step, String> objectOf) {
 		check(steps);
+		aboutToWrite(steps);
 		List<String> outcomes = new ArrayList<>();
 		try {
 			runEach(steps, objectOf, outcomes);
@@ -188,6 +203,12 @@ public class ChangePipeline {
 				failedObjects.add(object);
 				outcomes.add(step.write().describe() + ": " + ex.getMessage());
 			}
+		}
+	}
+
+	private void aboutToWrite(List<Step> steps) {
+		if (!steps.isEmpty()) {
+			this.beforeWrites.forEach(Runnable::run);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.scst.manager.events;
 
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.metrics.MetricsProperties;
 import io.scst.manager.metrics.StatsService;
 import io.scst.manager.sysfs.ScstSysfs;
@@ -26,8 +27,11 @@ import org.springframework.core.annotation.Order;
 class EventsConfiguration {
 
 	@Bean
-	TreeWatcher treeWatcher(StatsService stats, EventService events, MetricsProperties properties, ScstSysfs sysfs) {
-		return new TreeWatcher(stats, events, properties, sysfs);
+	TreeWatcher treeWatcher(StatsService stats, EventService events, MetricsProperties properties, ScstSysfs sysfs,
+			ChangePipeline changes) {
+		TreeWatcher watcher = new TreeWatcher(stats, events, properties, sysfs);
+		changes.beforeWrites(watcher::writesStart);
+		return watcher;
 	}
 
 	@Bean

@@ -73,6 +73,23 @@ class ChangePipelineTests extends FreshSimulator {
 	}
 
 	@Test
+	void theHookBeforeWritesRunsAfterTheChecksBeforeTheFirstWriteAndNotForARefusedOrEmptyRun() {
+		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
+		List<Long> writesSeen = new java.util.ArrayList<>();
+		pipeline.beforeWrites(() -> writesSeen.add(this.simulator.writeCount()));
+		long before = this.simulator.writeCount();
+		pipeline.run(List.of(create("cp_h1"), create("cp_h2")));
+		assertThat(writesSeen).containsExactly(before);
+		assertThatExceptionOfType(InvalidNameException.class)
+			.isThrownBy(() -> pipeline.run(List.of(create("cp_h3"), Step.of(Step.CREATE, "x", new Write.Mgmt(
+					new MgmtCommand(ScstTree.targetDriverMgmt("scst_local"), "add_target cp_h4 session_name=a;b"))))));
+		pipeline.run(List.of());
+		assertThat(writesSeen).hasSize(1);
+		pipeline.runEach(List.of(create("cp_h5")), Step::object);
+		assertThat(writesSeen).hasSize(2);
+	}
+
+	@Test
 	void aRunReportsItsWritesAndEachListenerByNameInTheOrderTheyWereTold() {
 		ChangePipeline pipeline = ChangePipeline.unrestricted(this.sysfs);
 		List<String> told = new java.util.ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.scst.manager.SimulatorTest;
+import io.scst.manager.change.ChangePipeline;
 import io.scst.manager.sysfs.MgmtCommand;
 import io.scst.manager.sysfs.ScstSysfs;
 import io.scst.manager.sysfs.simulation.SimulatedScstSysfs;
@@ -17,11 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The watcher absorbs the API's own changes and reports the others: a look after a
- * request that wrote nothing through the gateway is skipped, so a change made outside
- * meanwhile is still reported; the periodic look waits while an API change is in flight.
- * The period is long: the test looks itself (as the API-change filter and the schedule
- * would).
+ * The watcher absorbs the API's own changes and reports the others: it looks before the
+ * first write of a request that writes, so a change made outside before it is reported; a
+ * request that wrote nothing through the gateway is not looked at, so a change made
+ * outside meanwhile is still reported; a second request's writes do not make the first
+ * one's objects changes behind the API's back; the periodic look waits while an API
+ * change is in flight. The period is long: the test starts and ends the requests and the
+ * periodic look itself (as the API-change filter and the schedule would); the API's
+ * writes go through the change pipeline, as every route's do.
  */
 @SimulatorTest(properties = { "scst.simulator.state=demo", "scst.metrics.watch-period=1h" })
 class TreeWatcherTests {
@@ -36,6 +40,9 @@ class TreeWatcherTests {
 
 	@Autowired
 	private ScstSysfs sysfs;
+
+	@Autowired
+	private ChangePipeline changes;
 
 	private final List<String> frames = new CopyOnWriteArrayList<>();
 
@@ -78,7 +85,7 @@ class TreeWatcherTests {
 	@Test
 	void theApisOwnChangeIsAbsorbed() {
 		this.watcher.apiChangeStarts();
-		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_api"));
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_api"));
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_api"));
@@ -87,12 +94,36 @@ class TreeWatcherTests {
 	@Test
 	void aPeriodicLookDuringAnApiChangeDoesNotReportWhatItHasWrittenSoFar() {
 		this.watcher.apiChangeStarts();
-		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway"));
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway"));
 		this.watcher.periodicCheck();
-		this.sysfs.mgmt(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway2"));
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway2"));
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_midway"));
+	}
+
+	@Test
+	void aChangeOutsideBeforeAnApiChangeThatWritesIsReportedAndTheApisIsNot() {
+		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_before"));
+		this.watcher.apiChangeStarts();
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_after"));
+		this.watcher.apiChangeEnded();
+		this.watcher.periodicCheck();
+		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_before"))
+			.noneMatch((frame) -> frame.contains("watcher_after"));
+	}
+
+	@Test
+	void aSecondRequestsWritesDoNotReportTheFirstRequestsObjects() {
+		this.watcher.apiChangeStarts();
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_first"));
+		this.watcher.apiChangeStarts();
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_second"));
+		this.watcher.apiChangeEnded();
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_first2"));
+		this.watcher.apiChangeEnded();
+		this.watcher.periodicCheck();
+		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_"));
 	}
 
 	@Test
