@@ -2,8 +2,10 @@ package io.scst.manager.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -22,14 +24,17 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * An opt-in cache of list answers ({@code scst.api.list-cache-max-age}, off by default),
- * for clients that poll lists faster than they change (dashboards, controllers). An
- * answer is served again only while both hold:
+ * A cache of list answers ({@code scst.api.list-cache-max-age}, 1 s by default,
+ * {@code 0s} turns it off), for clients that poll lists faster than they change
+ * (dashboards, controllers). An answer is served again only while all of these hold:
  * <ul>
  * <li>no write reached SCST through this server's gateway since it was read (every REST
  * change, config apply and restore is one): a client sees its own changes at once;</li>
  * <li>it is younger than the maximum age: changes made outside this server (another tool,
- * initiators logging in, a SCSI scan) show after at most that long.</li>
+ * initiators logging in, a SCSI scan) show after at most that long;</li>
+ * <li>the request does not ask for a fresh answer: {@code Cache-Control: no-cache} or
+ * {@code max-age=0} (RFC 9111) reads SCST, and the answer read is kept for the next
+ * request.</li>
  * </ul>
  * Only {@code GET}s of the list routes with a {@code 200} answer are kept, by path, query
  * and {@code Accept}, at most {@value #MAX_ENTRIES} of them (least recently used go
@@ -111,7 +116,7 @@ public class ListCache extends OncePerRequestFilter {
 				+ request.getHeader(HttpHeaders.ACCEPT);
 		long writesBefore = this.writes.getAsLong();
 		long now = System.nanoTime();
-		Answer answer = lookUp(key, writesBefore, now);
+		Answer answer = wantsFresh(request) ? null : lookUp(key, writesBefore, now);
 		if (answer != null) {
 			serve(request, response, route, answer, now);
 			return;
@@ -147,6 +152,26 @@ public class ListCache extends OncePerRequestFilter {
 		response.setHeader(CACHE_STATUS, "scst-manager; hit; ttl=" + answer.ttlSeconds(now, this.maxAgeNanos));
 		response.setContentLength(answer.body().length);
 		response.getOutputStream().write(answer.body());
+	}
+
+	/**
+	 * Whether the request asks not to be served a kept answer: {@code no-cache} or
+	 * {@code max-age=0} in {@code Cache-Control}, or {@code Pragma: no-cache} (RFC 9111,
+	 * 5.2.1.1, 5.2.1.4 and 5.4).
+	 */
+	static boolean wantsFresh(HttpServletRequest request) {
+		for (String header : List.of(HttpHeaders.CACHE_CONTROL, HttpHeaders.PRAGMA)) {
+			for (String value : Collections.list(request.getHeaders(header))) {
+				for (String directive : value.split(",")) {
+					String name = directive.strip().toLowerCase(Locale.ROOT);
+					if (name.equals("no-cache") || name.startsWith("no-cache=") || name.equals("max-age=0")
+							|| name.equals("max-age=\"0\"")) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	private synchronized @Nullable Answer lookUp(String key, long writesNow, long now) {

@@ -7,7 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The opt-in list cache ({@link ListCache}), after the security filters. */
+/** The list cache ({@link ListCache}), after the security filters. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 class ListCacheConfiguration {

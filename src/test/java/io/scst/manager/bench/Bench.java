@@ -33,20 +33,20 @@ final class Bench {
 
 	/**
 	 * Start the application in this JVM on a random loopback port on a fresh simulator
-	 * (no default target, no journal) with the constant endpoint, metrics not cached and
-	 * the tree watcher off, every file it writes under {@code dir}.
+	 * (no default target, no journal) with the constant endpoint, metrics and lists not
+	 * cached and the tree watcher off, every file it writes under {@code dir}.
 	 */
 	static ConfigurableApplicationContext startServer(Path dir, String... more) {
 		SpringApplication application = new SpringApplication(ScstManagerApplication.class);
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--server.address=127.0.0.1", "--scst.sysfs.mode=simulator",
-						"--scst.simulator.state=fresh", "--scst.simulator.add-default-target=false",
-						"--scst.simulator.persist=false", "--scst.simulator.data-dir=" + dir.resolve("data"),
-						"--scst.config.path=" + dir.resolve("scst-desired.conf"),
-						"--scst.security.audit-file=" + dir.resolve("audit.log"), "--scst.metrics.max-age=0s",
-						"--scst.metrics.watch-period=0s", "--scst.metrics.max-targets=100000",
-						"--scst.metrics.max-sessions=100000", "--scst.metrics.max-devices=100000",
-						"--scst.bench.constant=true", "--logging.level.root=WARN"));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--scst.sysfs.mode=simulator", "--scst.simulator.state=fresh",
+				"--scst.simulator.add-default-target=false", "--scst.simulator.persist=false",
+				"--scst.simulator.data-dir=" + dir.resolve("data"),
+				"--scst.config.path=" + dir.resolve("scst-desired.conf"),
+				"--scst.security.audit-file=" + dir.resolve("audit.log"), "--scst.metrics.max-age=0s",
+				"--scst.metrics.watch-period=0s", "--scst.api.list-cache-max-age=0s",
+				"--scst.metrics.max-targets=100000", "--scst.metrics.max-sessions=100000",
+				"--scst.metrics.max-devices=100000", "--scst.bench.constant=true", "--logging.level.root=WARN"));
 		for (String arg : more) {
 			// a property given again replaces the default above (not a second value)
 			String key = arg.substring(0, arg.indexOf('=') + 1);

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The opt-in list cache: a list answer is served again until a write goes through the
- * gateway or its maximum age passes, never longer.
+ * The list cache: a list answer is served again until a write goes through the gateway,
+ * its maximum age passes or a request asks for a fresh answer, never longer.
  */
 @SimulatorTest(properties = { "scst.simulator.state=fresh", "scst.api.list-cache-max-age=5s" })
 class ListCacheTests {
@@ -67,6 +67,47 @@ class ListCacheTests {
 				.anyMatch((entry) -> entry.name().equals("outside1")));
 		assertThat(devices().getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
 		await().atMost(Duration.ofSeconds(20)).until(() -> body(devices()).contains("\"outside1\""));
+	}
+
+	@Test
+	void aRequestThatAsksForAFreshAnswerReadsScstAndKeepsWhatItRead() {
+		ScstSimulator simulator = ((SimulatedScstSysfs) this.sysfs).simulator();
+		assertThat(body(devices())).doesNotContain("outside2");
+		assertThat(devices().getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
+		simulator.write(io.scst.manager.sysfs.ScstPath.of("handlers", "vdisk_nullio", "mgmt"),
+				"add_device outside2\n".getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> simulator.list(io.scst.manager.sysfs.ScstPath.of("devices"))
+				.stream()
+				.anyMatch((entry) -> entry.name().equals("outside2")));
+		assertThat(body(devices())).doesNotContain("outside2");
+		MvcTestResult fresh = this.mvc.get()
+			.uri("/api/v1/devices?limit=100")
+			.header("Cache-Control", "max-stale=60, no-cache")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange();
+		assertThat(fresh).hasStatusOk().headers().hasValue(ListCache.CACHE_STATUS, "scst-manager; fwd=miss");
+		assertThat(body(fresh)).contains("\"outside2\"");
+		MvcTestResult next = devices();
+		assertThat(next.getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
+		assertThat(body(next)).isEqualTo(body(fresh));
+	}
+
+	@Test
+	void aFreshAnswerIsAskedForByNoCacheOrMaxAgeZero() {
+		for (String[] header : new String[][] { { "Cache-Control", "no-cache" }, { "Cache-Control", "No-Cache" },
+				{ "Cache-Control", "max-age=0" }, { "Cache-Control", "private, max-age=0" },
+				{ "Pragma", "no-cache" } }) {
+			org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+			request.addHeader(header[0], header[1]);
+			assertThat(ListCache.wantsFresh(request)).as(header[0] + ": " + header[1]).isTrue();
+		}
+		for (String[] header : new String[][] { { "Cache-Control", "max-age=10" }, { "Cache-Control", "no-store" },
+				{ "Cache-Control", "max-age=00" + "1" }, { "Pragma", "x-no-cache" }, { "Accept", "no-cache" } }) {
+			org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+			request.addHeader(header[0], header[1]);
+			assertThat(ListCache.wantsFresh(request)).as(header[0] + ": " + header[1]).isFalse();
+		}
 	}
 
 	@Test
