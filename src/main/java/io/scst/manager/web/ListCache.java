@@ -3,6 +3,7 @@ package io.scst.manager.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +38,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * request.</li>
  * </ul>
  * Only {@code GET}s of the list routes with a {@code 200} answer are kept, by path, query
- * and {@code Accept}, at most {@value #MAX_ENTRIES} of them (least recently used go
- * first). A served answer says so in {@code Cache-Status} (RFC 9211) and is counted under
- * its route in {@code http.server.requests}. The filter runs after authentication and
+ * and {@code Accept}, at most {@value #MAX_ENTRIES} of them and {@value #MAX_BYTES} bytes
+ * of bodies in all (least recently used go first; the production heap is 140 MB). A
+ * served answer says so in {@code Cache-Status} (RFC 9211) and is counted under its route
+ * in {@code http.server.requests}. The filter runs after authentication and
  * authorisation, so only callers allowed to read get an answer.
  */
 public class ListCache extends OncePerRequestFilter {
 
 	/** How many answers are kept at most. */
 	static final int MAX_ENTRIES = 256;
+
+	/** How many bytes of bodies are kept at most. */
+	static final int MAX_BYTES = 8 * 1024 * 1024;
 
 	static final String CACHE_STATUS = "Cache-Status";
 
@@ -66,14 +71,11 @@ public class ListCache extends OncePerRequestFilter {
 
 	private final LongSupplier writes;
 
-	private final Map<String, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
+	/** The kept answers, least recently used first. */
+	private final Map<String, Answer> answers = new LinkedHashMap<>(16, 0.75f, true);
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
-			return size() > MAX_ENTRIES;
-		}
-
-	};
+	/** The bytes of the kept answers' bodies. */
+	private long bytes;
 
 	/**
 	 * @param maxAge how long an answer may be served again at most; zero turns the cache
@@ -181,13 +183,28 @@ public class ListCache extends OncePerRequestFilter {
 		}
 		if (answer.writes() != writesNow || now - answer.readAt() >= this.maxAgeNanos) {
 			this.answers.remove(key);
+			this.bytes -= answer.body().length;
 			return null;
 		}
 		return answer;
 	}
 
 	private synchronized void store(String key, Answer answer) {
-		this.answers.put(key, answer);
+		if (answer.body().length > MAX_BYTES) {
+			return;
+		}
+		Answer replaced = this.answers.put(key, answer);
+		this.bytes += answer.body().length - ((replaced != null) ? replaced.body().length : 0);
+		Iterator<Answer> eldest = this.answers.values().iterator();
+		while (this.answers.size() > MAX_ENTRIES || this.bytes > MAX_BYTES) {
+			this.bytes -= eldest.next().body().length;
+			eldest.remove();
+		}
+	}
+
+	/** How many bytes of bodies are kept now (for tests). */
+	synchronized long bytes() {
+		return this.bytes;
 	}
 
 	/** How many answers are kept now (for tests). */
