@@ -115,7 +115,7 @@ class OpenApiClientWalkthroughTests {
 			assertThat(changes.getSession()).isEqualTo(SESSION);
 			assertThat(changes.getAppeared()).singleElement().satisfies((linux) -> assertThat(linux.getLun()).isZero());
 		});
-		assertThat(sessions.getSession(DRIVER, TARGET, SESSION).getLuns())
+		assertThat(sessions.getSession(DRIVER, TARGET, SESSION, null).getLuns())
 			.anySatisfy((seen) -> assertThat(seen.getDevice()).isEqualTo(DEVICE));
 
 		// an initiator group with one initiator and LUN 0, read-only
@@ -128,16 +128,23 @@ class OpenApiClientWalkthroughTests {
 		MappedLun groupLun = luns.putGroupLun(DRIVER, TARGET, GROUP, "0",
 				new PutLunRequest().device(DEVICE).readOnly(true), null);
 		assertThat(groupLun.getReadOnly()).isTrue();
-		group = groups.getInitiatorGroup(DRIVER, TARGET, GROUP);
+		group = groups.getInitiatorGroup(DRIVER, TARGET, GROUP, null);
 		assertThat(group.getInitiators()).containsExactly(INITIATOR);
 		assertThat(group.getLuns()).singleElement().satisfies((mapped) -> {
 			assertThat(mapped.getLun()).isZero();
 			assertThat(mapped.getDevice()).isEqualTo(DEVICE);
 		});
-		assertThat(devices.getDevice(DEVICE).getExports()).hasSize(2);
+		assertThat(devices.getDevice(DEVICE, null).getExports()).hasSize(2);
+
+		// a conditional GET with the ETag just read: 304, which the client reports as
+		// such
+		String etag = devices.getDeviceWithHttpInfo(DEVICE, null).getHeaders().get("etag").get(0);
+		ApiException notModified = catchThrowableOfType(ApiException.class, () -> devices.getDevice(DEVICE, etag));
+		assertThat(notModified.getCode()).isEqualTo(304);
+		assertThat(devices.getDevice(DEVICE, "\"0000\"").getName()).isEqualTo(DEVICE);
 
 		// the configuration, as scst.conf; applying it again plans nothing
-		String conf = configuration.exportConfig();
+		String conf = configuration.exportConfig(null);
 		assertThat(conf).contains("DEVICE " + DEVICE, "TARGET " + TARGET, "session_name " + SESSION, "GROUP " + GROUP,
 				"INITIATOR " + INITIATOR, "LUN 0 " + DEVICE);
 		Plan plan = configuration.planConfig(conf, null, null);
@@ -162,10 +169,10 @@ class OpenApiClientWalkthroughTests {
 		sessions.deleteSession(DRIVER, TARGET, SESSION, null);
 		targets.deleteTarget(DRIVER, TARGET, null);
 		devices.deleteDevice(DEVICE, null, null);
-		assertThat(targets.listTargets(DRIVER, null, null)).isEmpty();
-		assertThat(devices.listDevices(null, null, null))
+		assertThat(targets.listTargets(DRIVER, null, null, null)).isEmpty();
+		assertThat(devices.listDevices(null, null, null, null))
 			.noneSatisfy((summary) -> assertThat(summary.getName()).isEqualTo(DEVICE));
-		ApiException gone = catchThrowableOfType(ApiException.class, () -> devices.getDevice(DEVICE));
+		ApiException gone = catchThrowableOfType(ApiException.class, () -> devices.getDevice(DEVICE, null));
 		assertThat(gone.getCode()).isEqualTo(404);
 	}
 

@@ -73,6 +73,33 @@ public class EntityTags {
 	}
 
 	/**
+	 * Whether a representation with this tag is one the client has, by its
+	 * {@code If-None-Match} headers (RFC 9110, 13.1.2): {@code *}, or a listed tag that
+	 * matches by weak comparison ({@code W/"x"} matches {@code "x"}). A value that is not
+	 * a list of tags matches nothing, so the request is answered in full.
+	 * @param tag the representation's tag, quoted
+	 * @param ifNoneMatch the values of the request's {@code If-None-Match} headers
+	 * @return whether the answer is {@code 304 Not Modified}
+	 */
+	static boolean matchesIfNoneMatch(String tag, List<String> ifNoneMatch) {
+		for (String header : ifNoneMatch) {
+			for (String item : header.split(",")) {
+				String candidate = item.strip();
+				if (candidate.equals("*")) {
+					return true;
+				}
+				if (candidate.startsWith("W/")) {
+					candidate = candidate.substring(2);
+				}
+				if (candidate.length() >= 2 && candidate.equals(tag)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Parse an {@code If-Match} header value: {@code *} or a list of quoted tags. Weak
 	 * tags ({@code W/"..."}) never match, as RFC 9110 requires strong comparison.
 	 * @param header the header value

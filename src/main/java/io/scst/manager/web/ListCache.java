@@ -3,6 +3,7 @@ package io.scst.manager.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -37,12 +39,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code max-age=0} (RFC 9111) reads SCST, and the answer read is kept for the next
  * request.</li>
  * </ul>
- * Only {@code GET}s of the list routes with a {@code 200} answer are kept, by path, query
- * and {@code Accept}, at most {@value #MAX_ENTRIES} of them and {@value #MAX_BYTES} bytes
- * of bodies in all (least recently used go first; the production heap is 140 MB). A
- * served answer says so in {@code Cache-Status} (RFC 9211) and is counted under its route
- * in {@code http.server.requests}. The filter runs after authentication and
- * authorisation, so only callers allowed to read get an answer.
+ * A request whose {@code If-None-Match} has the answer's {@code ETag} is answered
+ * {@code 304 Not Modified} without the body, from a kept answer or a read one. Only
+ * {@code GET}s of the list routes with a {@code 200} answer are kept, by path, query and
+ * {@code Accept}, at most {@value #MAX_ENTRIES} of them and {@value #MAX_BYTES} bytes of
+ * bodies in all (least recently used go first; the production heap is 140 MB). A served
+ * answer says so in {@code Cache-Status} (RFC 9211) and is counted under its route in
+ * {@code http.server.requests}. The filter runs after authentication and authorisation,
+ * so only callers allowed to read get an answer.
  */
 public class ListCache extends OncePerRequestFilter {
 
@@ -118,14 +122,16 @@ public class ListCache extends OncePerRequestFilter {
 				+ request.getHeader(HttpHeaders.ACCEPT);
 		long writesBefore = this.writes.getAsLong();
 		long now = System.nanoTime();
+		List<String> ifNoneMatch = Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH));
 		Answer answer = wantsFresh(request) ? null : lookUp(key, writesBefore, now);
 		if (answer != null) {
-			serve(request, response, route, answer, now);
+			serve(request, response, route, answer, now, ifNoneMatch);
 			return;
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		wrapper.setHeader(CACHE_STATUS, "scst-manager; fwd=miss");
-		chain.doFilter(request, wrapper);
+		// the whole answer is read (and kept), then compared with If-None-Match here
+		chain.doFilter(ifNoneMatch.isEmpty() ? request : new WithoutIfNoneMatch(request), wrapper);
 		if (wrapper.getStatus() == HttpServletResponse.SC_OK && this.writes.getAsLong() == writesBefore) {
 			Map<String, String> headers = new LinkedHashMap<>();
 			for (String name : KEPT_HEADERS) {
@@ -139,6 +145,12 @@ public class ListCache extends OncePerRequestFilter {
 			}
 			store(key, new Answer(wrapper.getContentAsByteArray(), headers, writesBefore, now));
 		}
+		String tag = wrapper.getHeader(HttpHeaders.ETAG);
+		if (wrapper.getStatus() == HttpServletResponse.SC_OK && tag != null
+				&& EntityTags.matchesIfNoneMatch(tag, ifNoneMatch)) {
+			wrapper.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
 		wrapper.copyBodyToResponse();
 	}
 
@@ -147,11 +159,16 @@ public class ListCache extends OncePerRequestFilter {
 	 * under its route (the handler mapping, which names it otherwise, is not reached).
 	 */
 	private void serve(HttpServletRequest request, HttpServletResponse response, PathPattern route, Answer answer,
-			long now) throws IOException {
+			long now, List<String> ifNoneMatch) throws IOException {
 		ServerHttpObservationFilter.findObservationContext(request)
 			.ifPresent((context) -> context.setPathPattern(route.getPatternString()));
 		answer.headers().forEach(response::setHeader);
 		response.setHeader(CACHE_STATUS, "scst-manager; hit; ttl=" + answer.ttlSeconds(now, this.maxAgeNanos));
+		String tag = answer.headers().get(HttpHeaders.ETAG);
+		if (tag != null && EntityTags.matchesIfNoneMatch(tag, ifNoneMatch)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
 		response.setContentLength(answer.body().length);
 		response.getOutputStream().write(answer.body());
 	}
@@ -210,6 +227,36 @@ public class ListCache extends OncePerRequestFilter {
 	/** How many answers are kept now (for tests). */
 	synchronized int size() {
 		return this.answers.size();
+	}
+
+	/** A request without its {@code If-None-Match}: the list is read and kept whole. */
+	private static final class WithoutIfNoneMatch extends HttpServletRequestWrapper {
+
+		WithoutIfNoneMatch(HttpServletRequest request) {
+			super(request);
+		}
+
+		private static boolean hidden(String name) {
+			return HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(name);
+		}
+
+		@Override
+		public @Nullable String getHeader(String name) {
+			return hidden(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			List<String> names = Collections.list(super.getHeaderNames());
+			names.removeIf(WithoutIfNoneMatch::hidden);
+			return Collections.enumeration(names);
+		}
+
 	}
 
 	/**

@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI document's frame: title, license, a fixed server URL (so the document does
  * not depend on the host that asked for it), the problem schema, and on every API
  * operation the error responses that {@link ApiExceptionHandler} can give it, the
- * {@code ETag} of reads and the {@code If-Match} of changes.
+ * {@code ETag} and {@code If-None-Match} of reads and the {@code If-Match} of changes.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -53,14 +53,13 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI scstManagerOpenApi() {
-		return new OpenAPI()
-			.info(new Info().title("scst-manager API")
-				.version("v1")
-				.description("Manage the SCST SCSI target subsystem: handlers, devices, target drivers, targets, "
-						+ "sessions, LUNs and initiator groups, read live from /sys/kernel/scst_tgt. Names are SCST's "
-						+ "own. Errors are RFC 9457 problem details. Every GET answers an ETag; PUT, PATCH and DELETE "
-						+ "accept If-Match.")
-				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
+		return new OpenAPI().info(new Info().title("scst-manager API")
+			.version("v1")
+			.description("Manage the SCST SCSI target subsystem: handlers, devices, target drivers, targets, "
+					+ "sessions, LUNs and initiator groups, read live from /sys/kernel/scst_tgt. Names are SCST's "
+					+ "own. Errors are RFC 9457 problem details. Every GET answers an ETag and accepts If-None-Match; "
+					+ "PUT, PATCH and DELETE accept If-Match.")
+			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
 			.servers(List.of(new Server().url("/").description("this server")))
 			.components(new Components()
 				.addSecuritySchemes(BEARER,
@@ -194,6 +193,29 @@ class OpenApiConfiguration {
 		if (method == PathItem.HttpMethod.GET && ok != null) {
 			ok.addHeaderObject("ETag", new Header().description("Entity tag of this representation, for If-Match")
 				.schema(new StringSchema()));
+			if (ok.getContent() == null || !ok.getContent().containsKey("text/event-stream")) {
+				documentIfNoneMatch(operation, responses);
+			}
+		}
+	}
+
+	/** A conditional GET: {@code If-None-Match}, answered 304 when it has the tag. */
+	private static void documentIfNoneMatch(Operation operation, ApiResponses responses) {
+		boolean declared = operation.getParameters() != null && operation.getParameters()
+			.stream()
+			.anyMatch((parameter) -> "If-None-Match".equalsIgnoreCase(parameter.getName()));
+		if (!declared) {
+			operation.addParametersItem(new HeaderParameter().name("If-None-Match")
+				.required(false)
+				.description("ETag(s) from an earlier GET of this URL, or *: the answer is 304 without a body when "
+						+ "the representation still has one of them (weak comparison)")
+				.schema(new StringSchema()));
+		}
+		if (!responses.containsKey("304")) {
+			responses.addApiResponse("304", new ApiResponse()
+				.description("Not modified: If-None-Match has the representation's ETag")
+				.addHeaderObject("ETag",
+						new Header().description("Entity tag of the representation").schema(new StringSchema())));
 		}
 	}
 

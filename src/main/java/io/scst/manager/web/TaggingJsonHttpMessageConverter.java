@@ -3,6 +3,7 @@ package io.scst.manager.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -11,8 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.server.ServerHttpResponse;
 
 /**
  * The JSON converter, which can also give a body its {@code ETag} while writing it: a
@@ -21,7 +24,9 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * the advice wrote the body once more only to hash it: a second serialization of every
  * answer, the biggest single cost of a list of a few thousand names. The bytes are the
  * ones {@link EntityTags#of(Object)} hashes (the same mapper writes the same object), so
- * the tag is the same as before and as {@code If-Match} computes it.
+ * the tag is the same as before and as {@code If-Match} computes it. When the request's
+ * {@code If-None-Match} has the tag, the answer is {@code 304 Not Modified} and the bytes
+ * are not sent.
  */
 class TaggingJsonHttpMessageConverter extends JacksonJsonHttpMessageConverter {
 
@@ -50,7 +55,13 @@ class TaggingJsonHttpMessageConverter extends JacksonJsonHttpMessageConverter {
 			}
 
 		}, hints);
-		outputMessage.getHeaders().setETag(buffer.tag());
+		String tag = buffer.tag();
+		outputMessage.getHeaders().setETag(tag);
+		if (outputMessage instanceof ServerHttpResponse response
+				&& EntityTags.matchesIfNoneMatch(tag, tagged.ifNoneMatch())) {
+			response.setStatusCode(HttpStatus.NOT_MODIFIED);
+			return;
+		}
 		buffer.writeTo(outputMessage.getBody());
 	}
 
@@ -58,8 +69,10 @@ class TaggingJsonHttpMessageConverter extends JacksonJsonHttpMessageConverter {
 	 * A body to write with its entity tag.
 	 *
 	 * @param body what the handler answered
+	 * @param ifNoneMatch the request's {@code If-None-Match} values: when one has the
+	 * tag, the answer is {@code 304 Not Modified} without the body
 	 */
-	record Tagged(Object body) {
+	record Tagged(Object body, List<String> ifNoneMatch) {
 
 	}
 

@@ -83,8 +83,8 @@ class ProcessBenchmark {
 	private static final boolean NMT = Boolean.getBoolean("bench.nmt");
 
 	/**
-	 * Rounds of config + stats + scrape in the resident-set variants (RSS after 1 and
-	 * after all).
+	 * Rounds of config + stats + scrape + the biggest lists in the resident-set variants
+	 * (RSS after 1 and after all).
 	 */
 	private static final int ROUNDS = Integer.getInteger("bench.rss.rounds", 5);
 
@@ -154,7 +154,7 @@ class ProcessBenchmark {
 		samples.forEach((name, sample) -> print("  %s", Bench.summary(name, sample.springMillis, "ms")));
 		print("resident set (VmRSS) right after startup:");
 		samples.forEach((name, sample) -> print("  %s", Bench.summary(name, sample.rss, "MB")));
-		print("resident set (VmRSS) with the large state after config + stats + scrape:");
+		print("resident set (VmRSS) with the large state after config + stats + scrape + the biggest lists:");
 		samples.forEach((name, sample) -> {
 			if (!sample.rssAfterReads.isEmpty()) {
 				print("  %s", Bench.summary(name, sample.rssAfterReads, "MB"));
@@ -562,13 +562,18 @@ class ProcessBenchmark {
 	}
 
 	/**
-	 * The reads after which the resident set is measured: stats, config export, scrape.
+	 * The reads after which the resident set is measured: stats, config export, scrape
+	 * and the biggest lists.
 	 */
 	private static void readAll(int port) throws Exception {
 		String stats = get(port, "/api/v1/stats");
 		assertThat(stats.contains("ls999_3")).as("the large state is loaded").isTrue();
 		get(port, "/api/v1/config");
 		get(port, "/actuator/prometheus");
+		// the biggest list answers, which the list cache (on by default) keeps
+		get(port, "/api/v1/devices");
+		get(port, "/api/v1/target-drivers/scst_local/targets");
+		get(port, "/api/v1/handlers");
 	}
 
 	/**

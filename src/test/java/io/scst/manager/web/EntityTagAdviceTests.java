@@ -84,10 +84,50 @@ class EntityTagAdviceTests {
 	}
 
 	@Test
+	void aGetWhoseIfNoneMatchHasTheTagIsNotModified() {
+		for (String uri : List.of("/api/v1/devices/vm_disk1", "/api/v1/scst")) {
+			assertNotModified(uri, MediaType.APPLICATION_JSON, null);
+		}
+		assertNotModified("/api/v1/config", MediaType.TEXT_PLAIN, null);
+		// a list: read (no-cache), then served again by the list cache
+		assertNotModified("/api/v1/devices", MediaType.APPLICATION_JSON, "no-cache");
+		assertNotModified("/api/v1/devices", MediaType.APPLICATION_JSON, null);
+	}
+
+	@Test
 	void problemsAndChangesHaveNoTag() {
 		MvcTestResult missing = this.mvc.get().uri("/api/v1/devices/no_such_device").exchange();
 		assertThat(missing).hasStatus(404);
 		assertThat(missing.getResponse().getHeader(HttpHeaders.ETAG)).isNull();
+	}
+
+	private void assertNotModified(String uri, MediaType accept, String cacheControl) {
+		MvcTestResult full = this.mvc.get().uri(uri).accept(accept).exchange();
+		assertThat(full).hasStatusOk();
+		String tag = full.getResponse().getHeader(HttpHeaders.ETAG);
+		assertThat(tag).as(uri).isNotNull();
+		for (String ifNoneMatch : List.of(tag, "W/" + tag, "\"0000\", " + tag, "*")) {
+			MvcTestResult conditional = this.mvc.get()
+				.uri(uri)
+				.accept(accept)
+				.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+				.headers((headers) -> {
+					if (cacheControl != null) {
+						headers.setCacheControl(cacheControl);
+					}
+				})
+				.exchange();
+			assertThat(conditional).as(uri + " " + ifNoneMatch).hasStatus(304);
+			assertThat(conditional.getResponse().getContentAsByteArray()).as(uri).isEmpty();
+			assertThat(conditional.getResponse().getHeader(HttpHeaders.ETAG)).as(uri).isEqualTo(tag);
+		}
+		MvcTestResult other = this.mvc.get()
+			.uri(uri)
+			.accept(accept)
+			.header(HttpHeaders.IF_NONE_MATCH, "\"0000\"")
+			.exchange();
+		assertThat(other).as(uri).hasStatusOk();
+		assertThat(other.getResponse().getContentAsByteArray()).isEqualTo(full.getResponse().getContentAsByteArray());
 	}
 
 	private void assertTagged(String uri, String expected) {

@@ -40,4 +40,18 @@ class EntityTagsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> EntityTags.parseIfMatch("\"open"));
 	}
 
+	@Test
+	void ifNoneMatchComparesWeaklyAndTakesTheWildcard() {
+		String tag = "\"a1\"";
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("\"a1\""))).isTrue();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("W/\"a1\""))).isTrue();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("\"b2\", W/\"a1\""))).isTrue();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("\"b2\"", "\"a1\""))).isTrue();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("*"))).isTrue();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("\"b2\""))).isFalse();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("a1"))).isFalse();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of("\"a1"))).isFalse();
+		assertThat(EntityTags.matchesIfNoneMatch(tag, List.of())).isFalse();
+	}
+
 }
