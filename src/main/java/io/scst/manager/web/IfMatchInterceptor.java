@@ -1,14 +1,11 @@
 package io.scst.manager.web;
 
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -104,27 +101,17 @@ class IfMatchInterceptor implements HandlerInterceptor {
 	 * The request seen as a {@code GET} without conditional headers, with attributes of
 	 * its own so that resolving the {@code GET} handler leaves the real request alone.
 	 */
-	private static final class GetRequest extends HttpServletRequestWrapper {
+	private static final class GetRequest extends WithoutHeaders {
 
 		private final Map<String, @Nullable Object> attributes = new HashMap<>();
 
 		GetRequest(HttpServletRequest request) {
-			super(request);
+			super(request, Set.of(HttpHeaders.IF_MATCH, HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH));
 		}
 
 		@Override
 		public String getMethod() {
 			return "GET";
-		}
-
-		@Override
-		public @Nullable String getHeader(String name) {
-			return isHidden(name) ? null : super.getHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return isHidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
 		}
 
 		@Override
@@ -140,11 +127,6 @@ class IfMatchInterceptor implements HandlerInterceptor {
 		@Override
 		public void removeAttribute(String name) {
 			this.attributes.put(name, null);
-		}
-
-		private static boolean isHidden(String name) {
-			return HttpHeaders.IF_MATCH.equalsIgnoreCase(name) || HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
-					|| HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name);
 		}
 
 	}

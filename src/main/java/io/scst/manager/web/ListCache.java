@@ -3,18 +3,17 @@ package io.scst.manager.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -131,7 +130,8 @@ public class ListCache extends OncePerRequestFilter {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		wrapper.setHeader(CACHE_STATUS, "scst-manager; fwd=miss");
 		// the whole answer is read (and kept), then compared with If-None-Match here
-		chain.doFilter(ifNoneMatch.isEmpty() ? request : new WithoutIfNoneMatch(request), wrapper);
+		chain.doFilter(ifNoneMatch.isEmpty() ? request : new WithoutHeaders(request, Set.of(HttpHeaders.IF_NONE_MATCH)),
+				wrapper);
 		if (wrapper.getStatus() == HttpServletResponse.SC_OK && this.writes.getAsLong() == writesBefore) {
 			Map<String, String> headers = new LinkedHashMap<>();
 			for (String name : KEPT_HEADERS) {
@@ -227,36 +227,6 @@ public class ListCache extends OncePerRequestFilter {
 	/** How many answers are kept now (for tests). */
 	synchronized int size() {
 		return this.answers.size();
-	}
-
-	/** A request without its {@code If-None-Match}: the list is read and kept whole. */
-	private static final class WithoutIfNoneMatch extends HttpServletRequestWrapper {
-
-		WithoutIfNoneMatch(HttpServletRequest request) {
-			super(request);
-		}
-
-		private static boolean hidden(String name) {
-			return HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(name);
-		}
-
-		@Override
-		public @Nullable String getHeader(String name) {
-			return hidden(name) ? null : super.getHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaderNames() {
-			List<String> names = Collections.list(super.getHeaderNames());
-			names.removeIf(WithoutIfNoneMatch::hidden);
-			return Collections.enumeration(names);
-		}
-
 	}
 
 	/**

@@ -55,31 +55,17 @@ class ListCacheTests {
 
 	@Test
 	void aChangeMadeOutsideTheServerShowsWithinTheMaximumAge() {
-		ScstSimulator simulator = ((SimulatedScstSysfs) this.sysfs).simulator();
 		assertThat(body(devices())).doesNotContain("outside1");
-		// written into the simulator directly, as another tool writes to the kernel: the
-		// gateway does not see it
-		simulator.write(io.scst.manager.sysfs.ScstPath.of("handlers", "vdisk_nullio", "mgmt"),
-				"add_device outside1\n".getBytes(StandardCharsets.UTF_8));
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> simulator.list(io.scst.manager.sysfs.ScstPath.of("devices"))
-				.stream()
-				.anyMatch((entry) -> entry.name().equals("outside1")));
+		addDeviceOutside("outside1");
 		assertThat(devices().getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
 		await().atMost(Duration.ofSeconds(20)).until(() -> body(devices()).contains("\"outside1\""));
 	}
 
 	@Test
 	void aRequestThatAsksForAFreshAnswerReadsScstAndKeepsWhatItRead() {
-		ScstSimulator simulator = ((SimulatedScstSysfs) this.sysfs).simulator();
 		assertThat(body(devices())).doesNotContain("outside2");
 		assertThat(devices().getResponse().getHeader(ListCache.CACHE_STATUS)).startsWith("scst-manager; hit");
-		simulator.write(io.scst.manager.sysfs.ScstPath.of("handlers", "vdisk_nullio", "mgmt"),
-				"add_device outside2\n".getBytes(StandardCharsets.UTF_8));
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> simulator.list(io.scst.manager.sysfs.ScstPath.of("devices"))
-				.stream()
-				.anyMatch((entry) -> entry.name().equals("outside2")));
+		addDeviceOutside("outside2");
 		assertThat(body(devices())).doesNotContain("outside2");
 		MvcTestResult fresh = this.mvc.get()
 			.uri("/api/v1/devices?limit=100")
@@ -137,6 +123,20 @@ class ListCacheTests {
 			.accept(MediaType.APPLICATION_JSON)
 			.exchange();
 		assertThat(again.getResponse().getHeader(ListCache.CACHE_STATUS)).isEqualTo("scst-manager; fwd=miss");
+	}
+
+	/**
+	 * Add a device by writing into the simulator directly, as another tool writes to the
+	 * kernel: the gateway does not see it.
+	 */
+	private void addDeviceOutside(String name) {
+		ScstSimulator simulator = ((SimulatedScstSysfs) this.sysfs).simulator();
+		simulator.write(io.scst.manager.sysfs.ScstPath.of("handlers", "vdisk_nullio", "mgmt"),
+				("add_device " + name + "\n").getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> simulator.list(io.scst.manager.sysfs.ScstPath.of("devices"))
+				.stream()
+				.anyMatch((entry) -> entry.name().equals(name)));
 	}
 
 	private MvcTestResult targets() {
