@@ -21,7 +21,6 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -152,17 +151,8 @@ class OpenApiConfiguration {
 		if (conditional) {
 			add(responses, "412", "If-Match did not match the resource's current ETag", "precondition-failed",
 					"Precondition failed");
-			boolean declared = operation.getParameters() != null && operation.getParameters()
-				.stream()
-				.anyMatch((parameter) -> "If-Match".equalsIgnoreCase(parameter.getName()));
-			if (!declared) {
-				Parameter ifMatch = new HeaderParameter().name("If-Match")
-					.required(false)
-					.description("ETag(s) from an earlier GET of this URL; the request fails with 412 if the "
-							+ "resource has changed since")
-					.schema(new StringSchema());
-				operation.addParametersItem(ifMatch);
-			}
+			addHeader(operation, "If-Match", "ETag(s) from an earlier GET of this URL; the request fails with 412 if "
+					+ "the resource has changed since");
 		}
 		operation
 			.setSecurity(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(BASIC)));
@@ -201,21 +191,26 @@ class OpenApiConfiguration {
 
 	/** A conditional GET: {@code If-None-Match}, answered 304 when it has the tag. */
 	private static void documentIfNoneMatch(Operation operation, ApiResponses responses) {
-		boolean declared = operation.getParameters() != null && operation.getParameters()
-			.stream()
-			.anyMatch((parameter) -> "If-None-Match".equalsIgnoreCase(parameter.getName()));
-		if (!declared) {
-			operation.addParametersItem(new HeaderParameter().name("If-None-Match")
-				.required(false)
-				.description("ETag(s) from an earlier GET of this URL, or *: the answer is 304 without a body when "
-						+ "the representation still has one of them (weak comparison)")
-				.schema(new StringSchema()));
-		}
+		addHeader(operation, "If-None-Match", "ETag(s) from an earlier GET of this URL, or *: the answer is 304 "
+				+ "without a body when the representation still has one of them (weak comparison)");
 		if (!responses.containsKey("304")) {
 			responses.addApiResponse("304", new ApiResponse()
 				.description("Not modified: If-None-Match has the representation's ETag")
 				.addHeaderObject("ETag",
 						new Header().description("Entity tag of the representation").schema(new StringSchema())));
+		}
+	}
+
+	/** An optional string header parameter, unless the operation declares it already. */
+	private static void addHeader(Operation operation, String name, String description) {
+		boolean declared = operation.getParameters() != null && operation.getParameters()
+			.stream()
+			.anyMatch((parameter) -> name.equalsIgnoreCase(parameter.getName()));
+		if (!declared) {
+			operation.addParametersItem(new HeaderParameter().name(name)
+				.required(false)
+				.description(description)
+				.schema(new StringSchema()));
 		}
 	}
 

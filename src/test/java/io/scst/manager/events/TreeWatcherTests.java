@@ -76,7 +76,7 @@ class TreeWatcherTests {
 		this.watcher.apiChangeStarts();
 		// made outside this server (not through its gateway) while a request runs that
 		// writes nothing
-		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_outside"));
+		writeOutside("watcher_outside");
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_outside"));
@@ -85,7 +85,7 @@ class TreeWatcherTests {
 	@Test
 	void theApisOwnChangeIsAbsorbed() {
 		this.watcher.apiChangeStarts();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_api"));
+		writeThroughApi("watcher_api");
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_api"));
@@ -94,9 +94,9 @@ class TreeWatcherTests {
 	@Test
 	void aPeriodicLookDuringAnApiChangeDoesNotReportWhatItHasWrittenSoFar() {
 		this.watcher.apiChangeStarts();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway"));
+		writeThroughApi("watcher_midway");
 		this.watcher.periodicCheck();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_midway2"));
+		writeThroughApi("watcher_midway2");
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_midway"));
@@ -104,9 +104,9 @@ class TreeWatcherTests {
 
 	@Test
 	void aChangeOutsideBeforeAnApiChangeThatWritesIsReportedAndTheApisIsNot() {
-		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_before"));
+		writeOutside("watcher_before");
 		this.watcher.apiChangeStarts();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_after"));
+		writeThroughApi("watcher_after");
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_before"))
@@ -116,11 +116,11 @@ class TreeWatcherTests {
 	@Test
 	void aSecondRequestsWritesDoNotReportTheFirstRequestsObjects() {
 		this.watcher.apiChangeStarts();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_first"));
+		writeThroughApi("watcher_first");
 		this.watcher.apiChangeStarts();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_second"));
+		writeThroughApi("watcher_second");
 		this.watcher.apiChangeEnded();
-		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, "watcher_first2"));
+		writeThroughApi("watcher_first2");
 		this.watcher.apiChangeEnded();
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).noneMatch((frame) -> frame.contains("watcher_"));
@@ -128,7 +128,7 @@ class TreeWatcherTests {
 
 	@Test
 	void aPeriodicLookReportsAChangeOutsideWhenNoApiChangeIsInFlight() {
-		outside(MgmtCommand.addSession("scst_local", TARGET, "watcher_idle"));
+		writeOutside("watcher_idle");
 		this.watcher.periodicCheck();
 		assertThat(treeChanges()).anyMatch((frame) -> frame.contains("watcher_idle"));
 	}
@@ -137,7 +137,16 @@ class TreeWatcherTests {
 		return this.frames.stream().filter((frame) -> frame.contains("event:tree-change")).toList();
 	}
 
-	private void outside(MgmtCommand command) {
+	/** Add a session through the change pipeline, as every route writes. */
+	private void writeThroughApi(String session) {
+		this.changes.run(MgmtCommand.addSession("scst_local", TARGET, session));
+	}
+
+	/**
+	 * Add a session outside this server: straight into the simulator, not its gateway.
+	 */
+	private void writeOutside(String session) {
+		MgmtCommand command = MgmtCommand.addSession("scst_local", TARGET, session);
 		((SimulatedScstSysfs) this.sysfs).simulator()
 			.write(command.file(), command.line().getBytes(StandardCharsets.UTF_8));
 	}
