@@ -63,9 +63,20 @@ public final class ConfigFormat {
 	/** The file as a tree of entries, before any meaning is given to them. */
 	static List<ConfigNode> parseNodes(String text) {
 		checkCharacters(text);
-		StringBuilder clean = new StringBuilder();
-		for (String line : text.split("\r?\n", -1)) {
-			clean.append(unescape(stripComment(line))).append('\n');
+		StringBuilder clean = new StringBuilder(text.length() + 1);
+		int start = 0;
+		while (start <= text.length()) {
+			int end = text.indexOf('\n', start);
+			int lineEnd = end;
+			if (end < 0) {
+				end = text.length();
+				lineEnd = end;
+			}
+			else if (end > start && text.charAt(end - 1) == '\r') {
+				lineEnd = end - 1;
+			}
+			clean.append(unescape(stripComment(text.substring(start, lineEnd)))).append('\n');
+			start = end + 1;
 		}
 		List<Builder> stack = new ArrayList<>();
 		stack.add(new Builder(List.of()));

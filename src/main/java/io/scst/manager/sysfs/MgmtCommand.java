@@ -196,24 +196,38 @@ public record MgmtCommand(ScstPath file, String line) {
 				throw new InvalidNameException("command", "must not contain control or non-ASCII characters");
 			}
 		}
-		String[] words = this.line.split(" ", -1);
-		for (String word : words) {
-			if (word.isEmpty()) {
-				throw new InvalidNameException("command", "words must be separated by single blanks");
+		int start = 0;
+		while (true) {
+			int end = this.line.indexOf(' ', start);
+			end = (end < 0) ? this.line.length() : end;
+			validateWord(start, end);
+			if (end == this.line.length()) {
+				return;
 			}
-			if (word.startsWith("-")) {
-				throw new InvalidNameException("command", "'" + word + "' would be read as an option");
+			start = end + 1;
+		}
+	}
+
+	/** Check the word from {@code start} to {@code end} of the line (by index). */
+	private void validateWord(int start, int end) {
+		if (start == end) {
+			throw new InvalidNameException("command", "words must be separated by single blanks");
+		}
+		if (this.line.charAt(start) == '-') {
+			throw new InvalidNameException("command",
+					"'" + this.line.substring(start, end) + "' would be read as an option");
+		}
+		int equalsSign = this.line.indexOf('=', start);
+		if (equalsSign < 0 || equalsSign >= end) {
+			return;
+		}
+		for (String parameter : this.line.substring(start, end).split(";", -1)) {
+			int equals = parameter.indexOf('=');
+			if (equals <= 0) {
+				throw new InvalidNameException("parameters", "'" + parameter + "' is not name=value");
 			}
-			if (word.indexOf('=') >= 0) {
-				for (String parameter : word.split(";", -1)) {
-					int equals = parameter.indexOf('=');
-					if (equals <= 0) {
-						throw new InvalidNameException("parameters", "'" + parameter + "' is not name=value");
-					}
-					String name = ScstNames.parameter("parameters", parameter.substring(0, equals));
-					ScstNames.value("parameters." + name, parameter.substring(equals + 1));
-				}
-			}
+			String name = ScstNames.parameter("parameters", parameter.substring(0, equals));
+			ScstNames.value("parameters." + name, parameter.substring(equals + 1));
 		}
 	}
 

@@ -44,7 +44,8 @@ class ChangePipelineTests extends FreshSimulator {
 	void aCommandLineIsCheckedWhereverItWasBuilt() {
 		ScstPath mgmt = ScstTree.targetDriverMgmt("scst_local");
 		for (String line : List.of("add_target -rf", "add_target a\u0000b", "add_target  a", "add_target a\nb",
-				"add_target a p=", "add_target a =v", "add_target a p=v;q=w=x", "", "add_target \u00e9")) {
+				"add_target a p=", "add_target a =v", "add_target a p=v;q=w=x", "", "add_target \u00e9",
+				"add_target a ", " add_target a", "add_target a -b=1", "add_target a 1b=2")) {
 			assertThatExceptionOfType(InvalidNameException.class).as(line)
 				.isThrownBy(() -> new MgmtCommand(mgmt, line).validate());
 		}

@@ -1,5 +1,8 @@
 package io.scst.manager.sysfs;
 
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,6 +84,52 @@ class ScstNamesTests {
 	@ValueSource(longs = { 0, 16383 })
 	void lunLimitsAreAccepted(long lun) {
 		assertThat(ScstNames.lun("lun", lun)).isEqualTo((int) lun);
+	}
+
+	/**
+	 * The alphabets, written as the regular expressions the docs give, against every
+	 * character from NUL to U+00FF at the start, inside and at the end of a name.
+	 */
+	@Test
+	void eachCharacterIsJudgedByTheDocumentedAlphabet() {
+		Pattern name = Pattern.compile("[A-Za-z0-9_.:@+,~\\-]+");
+		Pattern initiator = Pattern.compile("!?[A-Za-z0-9_.:@+,~*?\\-]+");
+		Pattern parameter = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+		Pattern value = Pattern.compile("[\\x21-\\x3a\\x3c\\x3e-\\x7e]+");
+		for (char c = 0; c <= 0xff; c++) {
+			for (String text : new String[] { "a" + c + "b", "ab" + c, c + "ab" }) {
+				boolean leadingDash = text.startsWith("-");
+				assertThat(accepts(() -> ScstNames.session("f", text))).as("name %s", text)
+					.isEqualTo(name.matcher(text).matches() && !leadingDash);
+				assertThat(accepts(() -> ScstNames.parameter("f", text))).as("parameter %s", text)
+					.isEqualTo(parameter.matcher(text).matches());
+				assertThat(accepts(() -> ScstNames.value("f", text))).as("value %s", text)
+					.isEqualTo(value.matcher(text).matches());
+				String pattern = "!" + text;
+				assertThat(accepts(() -> ScstNames.initiator("f", pattern))).as("initiator %s", pattern)
+					.isEqualTo(initiator.matcher(pattern).matches() && !pattern.startsWith("!-"));
+			}
+		}
+		assertThat(accepts(() -> ScstNames.initiator("f", "!"))).isFalse();
+		assertThat(accepts(() -> ScstNames.parameter("f", ""))).isFalse();
+	}
+
+	@Test
+	void namesAreAtMost255Characters() {
+		assertThat(ScstNames.target("name", "t".repeat(255))).hasSize(255);
+		assertThatExceptionOfType(InvalidNameException.class)
+			.isThrownBy(() -> ScstNames.target("name", "t".repeat(256)))
+			.withMessageContaining("255 bytes");
+	}
+
+	private static boolean accepts(Runnable check) {
+		try {
+			check.run();
+			return true;
+		}
+		catch (InvalidNameException ex) {
+			return false;
+		}
 	}
 
 }
