@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  * Exits {@code 0} when the URL answers 2xx (actuator health answers 200 for {@code UP}
  * and 503 for {@code DOWN}) and {@code 1} otherwise, so a container image without
  * {@code curl} can use it as its {@code HEALTHCHECK}. The URL defaults to
- * {@code http://127.0.0.1:$SERVER_PORT/actuator/health} (port 8080 when
- * {@code SERVER_PORT} is not set).
+ * {@code http://127.0.0.1:$SERVER_PORT/actuator/health/readiness} (port 8080 when
+ * {@code SERVER_PORT} is not set): the SCST tree and its writable management files. The
+ * overall health also compares the live configuration with the saved one, a whole export
+ * that takes longer than a probe's timeout at thousands of objects on a kernel (and never
+ * turns the health {@code DOWN}).
  */
 public final class HealthCheckCommand {
 
@@ -72,7 +75,7 @@ public final class HealthCheckCommand {
 
 	static String defaultUrl(@Nullable String port) {
 		String effectivePort = (port == null || port.isBlank()) ? "8080" : port.strip();
-		return "http://127.0.0.1:" + effectivePort + "/actuator/health";
+		return "http://127.0.0.1:" + effectivePort + "/actuator/health/readiness";
 	}
 
 }

@@ -49,9 +49,9 @@ class HealthCheckCommandTests {
 
 	@Test
 	void defaultUrlUsesServerPortOr8080() {
-		assertThat(HealthCheckCommand.defaultUrl(null)).isEqualTo("http://127.0.0.1:8080/actuator/health");
-		assertThat(HealthCheckCommand.defaultUrl(" ")).isEqualTo("http://127.0.0.1:8080/actuator/health");
-		assertThat(HealthCheckCommand.defaultUrl("9090")).isEqualTo("http://127.0.0.1:9090/actuator/health");
+		assertThat(HealthCheckCommand.defaultUrl(null)).isEqualTo("http://127.0.0.1:8080/actuator/health/readiness");
+		assertThat(HealthCheckCommand.defaultUrl(" ")).isEqualTo("http://127.0.0.1:8080/actuator/health/readiness");
+		assertThat(HealthCheckCommand.defaultUrl("9090")).isEqualTo("http://127.0.0.1:9090/actuator/health/readiness");
 	}
 
 	private String url(String path) {
