@@ -30,7 +30,8 @@
 # (java -jar app.jar healthcheck [URL]; exit 0 when the URL answers 2xx). Readiness needs
 # SCST and its writable management files: in kernel mode without SCST loaded the
 # container is unhealthy. It leaves out the overall health's drift check (a whole export:
-# 0.3 to 0.5 s at 1,000 targets on the simulator, far longer on a kernel).
+# 0.3 to 0.5 s at 1,000 targets on the simulator; on a kernel it reads every object's
+# sysfs files).
 #
 # Listening: the application listens on 127.0.0.1 by default, which inside a container
 # is reachable from nowhere else, so SERVER_ADDRESS=0.0.0.0 is set here. Publish the

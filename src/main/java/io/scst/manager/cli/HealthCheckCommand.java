@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@code curl} can use it as its {@code HEALTHCHECK}. The URL defaults to
  * {@code http://127.0.0.1:$SERVER_PORT/actuator/health/readiness} (port 8080 when
  * {@code SERVER_PORT} is not set): the SCST tree and its writable management files. The
- * overall health also compares the live configuration with the saved one, a whole export
- * that takes longer than a probe's timeout at thousands of objects on a kernel (and never
- * turns the health {@code DOWN}).
+ * overall health also compares the live configuration with the saved one: a whole export
+ * (0.3 to 0.5 s at 1,000 targets on the simulator; on a kernel it reads every object's
+ * files) that never turns the health {@code DOWN}.
  */
 public final class HealthCheckCommand {
 
