@@ -87,8 +87,9 @@ class ScstNamesTests {
 	}
 
 	/**
-	 * The alphabets, written as the regular expressions the docs give, against every
-	 * character from NUL to U+00FF at the start, inside and at the end of a name.
+	 * The alphabets, written as the regular expressions the checks used before the tables
+	 * (and the error messages describe), against every character from NUL to U+00FF at
+	 * the start, inside and at the end of a name.
 	 */
 	@Test
 	void eachCharacterIsJudgedByTheDocumentedAlphabet() {
