@@ -67,14 +67,10 @@ public final class ConfigFormat {
 		int start = 0;
 		while (start <= text.length()) {
 			int end = text.indexOf('\n', start);
-			int lineEnd = end;
-			if (end < 0) {
-				end = text.length();
-				lineEnd = end;
-			}
-			else if (end > start && text.charAt(end - 1) == '\r') {
-				lineEnd = end - 1;
-			}
+			end = (end < 0) ? text.length() : end;
+			// "\r\n" ends a line too; a lone '\r' at the end of the text stays
+			boolean crlf = end < text.length() && end > start && text.charAt(end - 1) == '\r';
+			int lineEnd = crlf ? end - 1 : end;
 			clean.append(unescape(stripComment(text.substring(start, lineEnd)))).append('\n');
 			start = end + 1;
 		}

@@ -29,6 +29,13 @@ class ConfigFormatTests {
 	}
 
 	@Test
+	void windowsLineEndsParseAsUnixOnes() {
+		String unix = "HANDLER vdisk_nullio {\n\tDEVICE d1 {\n\t\tsize 1048576 # one MiB\n\t}\n}\n";
+		assertThat(ConfigFormat.parse(unix.replace("\n", "\r\n"))).isEqualTo(ConfigFormat.parse(unix));
+		assertThat(ConfigFormat.parseNodes(unix.replace("\n", "\r\n"))).isEqualTo(ConfigFormat.parseNodes(unix));
+	}
+
+	@Test
 	void parsesEveryBlockKind() {
 		ScstConfig config = ConfigFormat.parse("""
 				# header
